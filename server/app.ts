@@ -1,0 +1,69 @@
+// The app factory: security headers, request logs, the route registry, the built client, and
+// problem+json for everything that goes wrong.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { Request, Response, NextFunction } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { Problem } from './http/problem';
+import { handleError, mountRoute, sendProblem } from './http/endpoint';
+import type { AppContext, RouteDef } from './http/types';
+import { resourceRoutes } from './routes';
+import { routes as openApiRoutes } from './openapi/routes';
+import { openApiDocument } from './openapi/document';
+import { loadSchemas } from './http/validation';
+
+export const VERSION = '0.1.0';
+
+export function clientDir(): string {
+  const candidates = [path.join(__dirname, 'client'), path.resolve(__dirname, '../dist/client')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0];
+}
+
+export function allRoutes(): RouteDef[] {
+  let doc: ReturnType<typeof openApiDocument> | undefined;
+  const getDoc = () => (doc ??= openApiDocument(all, loadSchemas() as Record<string, Record<string, unknown>>, VERSION));
+  const all: RouteDef[] = [...resourceRoutes, ...openApiRoutes(getDoc as never)];
+  return all;
+}
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"], connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'self'"],
+        frameAncestors: ["'none'"], formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: ctx.config.env === 'production',
+  }));
+  app.use(pinoHttp({
+    logger: ctx.log,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+  }));
+
+  const api = express.Router();
+  for (const route of allRoutes()) mountRoute(api, ctx, route);
+  app.use(api);
+  app.use('/api', (_req: Request, res: Response) => sendProblem(res, new Problem('not_found', 'No such endpoint')));
+
+  const dir = clientDir();
+  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (/\.[0-9a-f]{8,}\.(js|css)$/i.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  } }));
+  app.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
+    const index = path.join(dir, 'index.html');
+    if (fs.existsSync(index)) res.setHeader('Cache-Control', 'no-cache'), res.sendFile(index);
+    else res.status(503).type('text/plain').send('The client is not built: run npm run build');
+  });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => handleError(ctx, req, res, err));
+  return app;
+}

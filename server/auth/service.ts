@@ -1,0 +1,86 @@
+// Login, logout, the current user and password changes. Failed logins are counted per account in
+// the database; after too many the account locks for a while (the IP limit sits on the route).
+import { randomUUID } from 'node:crypto';
+import type { Ctx, PublicCtx } from '../http/types';
+import { Reply } from '../http/types';
+import { Problem } from '../http/problem';
+import * as users from '../users/repository';
+import { audit } from '../audit/log';
+import { hashPassword, verifyPassword } from './passwords';
+import { clearedSessionCookie, createSession, nowIso, programmeScope, sessionCookie } from './session';
+import { consumeToken } from './tokens';
+
+export async function me(ctx: Ctx) {
+  const u = await users.findById(ctx.db, ctx.app.keyring, ctx.user.id);
+  if (!u) throw new Problem('unauthenticated');
+  const { programmeIds } = ctx.user.role === 'admin'
+    ? { programmeIds: await ctx.db('programmes').pluck('id') as string[] }
+    : await programmeScope(ctx.db, u.id, u.role, u.organisationId);
+  return {
+    id: u.id, email: u.email, name: u.name, role: u.role, language: u.language,
+    organisation: { id: u.organisationId, name: u.organisationName },
+    programmes: await users.programmesOf(ctx.db, programmeIds),
+  };
+}
+
+export async function login(ctx: PublicCtx<{ email: string; password: string }>) {
+  const { config, keyring } = ctx.app;
+  const u = await users.findByEmail(ctx.db, keyring, ctx.body.email);
+  const now = nowIso();
+  if (u?.lockedUntil && u.lockedUntil > now) throw new Problem('account_locked');
+  const ok = await verifyPassword(u?.passwordHash, ctx.body.password);
+  if (!u || !ok || u.disabledAt) {
+    if (u && !u.disabledAt) {
+      const failures = u.failedLogins + 1;
+      const lock = failures >= config.loginMaxFailures;
+      await users.update(ctx.db, keyring, u.id, {
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(Date.now() + config.lockoutMinutes * 60_000).toISOString() : null,
+      }, now);
+      await audit(ctx.db, { actorId: u.id, action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: u.id });
+    }
+    throw new Problem('invalid_credentials');
+  }
+  await users.update(ctx.db, keyring, u.id, { failedLogins: 0, lockedUntil: null }, now);
+  // a fresh session id at every login (no fixation); other sessions of the user stay valid
+  const session = await createSession(ctx.app, ctx.db, u.id);
+  await audit(ctx.db, { actorId: u.id, action: 'auth.login', entityType: 'user', entityId: u.id });
+  const body = await me({ ...ctx, user: { id: u.id, role: u.role } } as Ctx);
+  return new Reply(200, body, { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, ctx.secure) });
+}
+
+export async function logout(ctx: Ctx) {
+  await ctx.db('sessions').where({ id: ctx.user.sessionId }).del();
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'auth.logout', entityType: 'user', entityId: ctx.user.id });
+  return new Reply(204, undefined, { 'Set-Cookie': clearedSessionCookie(ctx.secure) });
+}
+
+export async function updateMe(ctx: Ctx<{ name?: string; language?: string; password?: string; currentPassword?: string }>) {
+  const { keyring } = ctx.app;
+  const b = ctx.body;
+  const patch: Parameters<typeof users.update>[3] = { name: b.name, language: b.language };
+  if (b.password !== undefined) {
+    const u = await users.findById(ctx.db, keyring, ctx.user.id);
+    if (!(await verifyPassword(u?.passwordHash, b.currentPassword ?? ''))) {
+      throw new Problem('forbidden', 'The current password is wrong', [{ path: '/currentPassword', message: 'is wrong' }]);
+    }
+    patch.passwordHash = await hashPassword(b.password);
+    // a changed password ends every other session of the user
+    await ctx.db('sessions').where({ user_id: ctx.user.id }).whereNot({ id: ctx.user.sessionId }).del();
+  }
+  await users.update(ctx.db, keyring, ctx.user.id, patch, nowIso());
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'user.update_self', entityType: 'user', entityId: ctx.user.id, details: { fields: Object.keys(b).filter((k) => k !== 'currentPassword') } });
+  return me(ctx);
+}
+
+export async function setPassword(ctx: PublicCtx<{ token: string; password: string }>) {
+  const row = await consumeToken(ctx.app, ctx.db, 'set_password', ctx.body.token);
+  const u = row.user_id ? await users.findById(ctx.db, ctx.app.keyring, row.user_id) : undefined;
+  if (!u || u.disabledAt) throw new Problem('token_invalid');
+  await users.update(ctx.db, ctx.app.keyring, u.id, { passwordHash: await hashPassword(ctx.body.password), failedLogins: 0, lockedUntil: null }, nowIso());
+  await ctx.db('sessions').where({ user_id: u.id }).del();
+  await audit(ctx.db, { actorId: u.id, action: 'user.set_password', entityType: 'user', entityId: u.id });
+  return new Reply(204);
+}
+
+export const newId = () => randomUUID();

@@ -1,0 +1,65 @@
+// Sessions live in the database (several app instances can share them). The cookie holds a random
+// token; the table holds only its HMAC, so a copied database cannot be used to log in.
+import crypto from 'node:crypto';
+import type { Request } from 'express';
+import * as cookie from 'cookie';
+import type { Db } from '../db/knex';
+import type { AppContext, CurrentUser, Role } from '../http/types';
+
+export const SESSION_COOKIE = 'oogst_session';
+
+export function tokenHash(secret: Buffer, token: string): string {
+  return crypto.createHmac('sha256', secret).update(token).digest('hex');
+}
+
+export const newToken = () => crypto.randomBytes(32).toString('base64url');
+export const nowIso = () => new Date().toISOString();
+
+export async function createSession(app: AppContext, db: Db, userId: string): Promise<{ token: string; expiresAt: string }> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + app.config.sessionTtlHours * 3600_000).toISOString();
+  await db('sessions').insert({ id: tokenHash(app.config.sessionSecret, token), user_id: userId, created_at: nowIso(), expires_at: expiresAt });
+  return { token, expiresAt };
+}
+
+export function sessionCookie(token: string, expiresAt: string, secure: boolean): string {
+  return cookie.serialize(SESSION_COOKIE, token, {
+    httpOnly: true, sameSite: 'strict', secure, path: '/', expires: new Date(expiresAt),
+  });
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return cookie.serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 0 });
+}
+
+export async function programmeScope(db: Db, userId: string, role: Role, organisationId: string) {
+  const programmeIds: string[] =
+    role === 'partner'
+      ? await db('programme_partners').where({ organisation_id: organisationId }).pluck('programme_id')
+      : await db('programme_members').where({ user_id: userId }).pluck('programme_id');
+  const programmeOrgIds: string[] = programmeIds.length
+    ? await db('programme_partners').distinct('organisation_id').whereIn('programme_id', programmeIds).pluck('organisation_id')
+    : [];
+  return { programmeIds, programmeOrgIds };
+}
+
+/** The logged-in user of this request, or undefined. Expired sessions and disabled users count as logged out. */
+export async function loadSessionUser(app: AppContext, req: Request): Promise<CurrentUser | undefined> {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  const token = cookie.parse(header)[SESSION_COOKIE];
+  if (!token) return undefined;
+  const id = tokenHash(app.config.sessionSecret, token);
+  const row = await app.db('sessions as s')
+    .join('users as u', 'u.id', 's.user_id')
+    .where('s.id', id)
+    .where('s.expires_at', '>', nowIso())
+    .whereNull('u.disabled_at')
+    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language');
+  if (!row) return undefined;
+  const scope = await programmeScope(app.db, row.id, row.role, row.organisation_id);
+  return {
+    id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id,
+    language: row.language, sessionId: id, ...scope,
+  };
+}

@@ -1,0 +1,16 @@
+// Builds what every request needs from the configuration: database, validator, keyring, logger.
+import type { Config } from './config';
+import { createDb } from './db/knex';
+import { createAjv, Validator } from './http/validation';
+import { createLogger } from './logger';
+import type { AppContext } from './http/types';
+
+export function createContext(config: Config): AppContext {
+  return {
+    config,
+    db: createDb(config.databaseUrl),
+    validator: new Validator(createAjv()),
+    keyring: { currentKeyId: config.currentKeyId, keys: config.encryptionKeys },
+    log: createLogger(config.logLevel),
+  };
+}

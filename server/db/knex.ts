@@ -1,0 +1,53 @@
+// One knex instance per process: SQLite (embedded default, WAL, foreign keys, busy timeout) or
+// PostgreSQL when DATABASE_URL says so. Migrations come from migrations/index.ts so that the same
+// list runs from the bundle, the CLI and the tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { migrationSource } from '../../migrations';
+
+export type Db = Knex | Knex.Transaction;
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}
+
+export function createDb(databaseUrl: string): Knex {
+  if (databaseUrl.startsWith('sqlite://')) {
+    const filename = databaseUrl.slice('sqlite://'.length);
+    if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+    return knexFactory({
+      client: 'sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+      // SQLite has one writer; a single connection serialises writes without "database is locked".
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate: (conn: { exec: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+          conn.exec(
+            'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
+            (err) => done(err, conn),
+          );
+        },
+      },
+      migrations: { migrationSource },
+    });
+  }
+  return knexFactory({
+    client: 'pg',
+    connection: databaseUrl,
+    pool: { min: 0, max: 10 },
+    migrations: { migrationSource },
+  });
+}
+
+export async function migrateLatest(db: Knex): Promise<void> {
+  await db.migrate.latest();
+}
+
+export async function latestMigration(db: Knex): Promise<string | null> {
+  const done = (await db.migrate.list())[0] as Array<{ name: string } | string>;
+  const last = done[done.length - 1];
+  return last === undefined ? null : typeof last === 'string' ? last : last.name;
+}

@@ -1,0 +1,107 @@
+// The one wrapper every route goes through, in the order of DESIGN.md: origin, login, the role's
+// right to use the route, then the body and query, then the handler (which checks state). Writes
+// run in one transaction; a thrown Problem becomes problem+json, anything else a logged 500.
+import express, { NextFunction, Request, Response, Router } from 'express';
+import { Problem } from './problem';
+import { AppContext, CurrentUser, Reply, RouteDef } from './types';
+import { loadSessionUser } from '../auth/session';
+import { rateLimiter } from './rate-limit';
+
+const WRITE = new Set(['post', 'put', 'patch', 'delete']);
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+function sameOrigin(req: Request, app: AppContext): boolean {
+  const origin = req.get('origin');
+  if (!origin) {
+    // Browsers always send Origin on cross-site writes; a missing one is a non-browser client.
+    const site = req.get('sec-fetch-site');
+    return !site || site === 'same-origin' || site === 'none';
+  }
+  const own = app.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  return origin === own || origin === `${req.protocol}://${req.get('host')}`;
+}
+
+function checkAccess(route: RouteDef, user: CurrentUser | undefined): void {
+  if (route.access === 'public') return;
+  if (!user) throw new Problem('unauthenticated');
+  if (route.access !== 'user' && !route.access.includes(user.role)) {
+    throw new Problem('forbidden', `This needs the role ${route.access.join(' or ')}`);
+  }
+}
+
+function bodyOf(req: Request, route: RouteDef): unknown {
+  if (!route.body) return undefined;
+  if (!req.is('application/json')) {
+    throw new Problem('unsupported_media_type', 'Send the body as application/json');
+  }
+  return req.body;
+}
+
+function send(res: Response, result: unknown, route: RouteDef): void {
+  if (res.headersSent) return;
+  const reply = result instanceof Reply ? result : new Reply(200, result);
+  for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+  res.status(reply.status);
+  if (reply.body === undefined) res.end();
+  else if (route.produces && typeof reply.body === 'string') res.type(route.produces).send(reply.body);
+  else res.json(reply.body);
+}
+
+export function mountRoute(router: Router, app: AppContext, route: RouteDef): void {
+  const limiter = route.rateLimit ? rateLimiter(app, route.rateLimit) : undefined;
+  const handle = async (req: Request, res: Response) => {
+    try {
+      const write = WRITE.has(route.method);
+      if (write && !sameOrigin(req, app)) throw new Problem('bad_origin');
+      const user = await loadSessionUser(app, req);
+      checkAccess(route, user);
+      const query = route.query
+        ? app.validator.check<Record<string, string>>(route.query, { ...(req.query as object) }, 'query')
+        : {};
+      if (route.body) await parseJson(req, res);
+      const body = route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
+      const base = { app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers, secure: req.secure };
+      const result = write
+        ? await app.db.transaction((trx) => route.handler({ ...base, db: trx }))
+        : await route.handler({ ...base, db: app.db });
+      send(res, result, route);
+    } catch (err) {
+      handleError(app, req, res, err);
+    }
+  };
+  const chain: Array<(req: Request, res: Response, next: NextFunction) => unknown> = [];
+  if (limiter) chain.push(limiter);
+  router[route.method](route.path, ...chain, handle);
+}
+
+export function handleError(app: AppContext, req: Request, res: Response, err: unknown): void {
+  if (err instanceof Problem) return sendProblem(res, err);
+  const e = err as { type?: string; status?: number; code?: string };
+  // express.json() errors: never a 5xx for what the client sent
+  if (e.type === 'entity.too.large') return sendProblem(res, new Problem('payload_too_large', 'The body is over 1 MB'));
+  if (e.type === 'entity.parse.failed') return sendProblem(res, new Problem('malformed_json'));
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return sendProblem(res, new Problem('unsupported_media_type', 'Send UTF-8 JSON'));
+  }
+  if (e.status && e.status >= 400 && e.status < 500) {
+    return sendProblem(res, new Problem('validation_failed', 'The request could not be read'));
+  }
+  if (isUniqueViolation(err)) return sendProblem(res, new Problem('already_exists'));
+  app.log.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
+  sendProblem(res, new Problem('internal'));
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; message?: string };
+  return e.code === '23505' || (e.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));
+}
+
+const jsonParser = express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] });
+
+/** Parses the body only after origin, login and role have been checked. */
+function parseJson(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => jsonParser(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+}

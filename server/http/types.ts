@@ -1,0 +1,78 @@
+// Types shared by every resource: who is asking, what a route declares, what a handler receives.
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Keyring } from '../crypto/fields';
+import type { Db } from '../db/knex';
+import type { Validator } from './validation';
+
+export const ROLES = ['admin', 'partner', 'evaluator', 'donor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  language: string;
+  sessionId: string;
+  /** programmes the user works in: a partner through its organisation, others by assignment */
+  programmeIds: string[];
+  /** partner organisations of those programmes (the records an evaluator or donor may reach) */
+  programmeOrgIds: string[];
+};
+
+export type AppContext = {
+  config: Config;
+  db: Knex;
+  validator: Validator;
+  keyring: Keyring;
+  log: Logger;
+};
+
+export type Access = 'public' | 'user' | readonly Role[];
+
+export type Ctx<B = unknown, Q = Record<string, string>> = {
+  app: AppContext;
+  /** the request's database handle: a transaction for writes */
+  db: Db;
+  user: CurrentUser;
+  params: Record<string, string>;
+  query: Q;
+  body: B;
+  headers: Record<string, string | string[] | undefined>;
+  secure: boolean;
+};
+
+export type PublicCtx<B = unknown, Q = Record<string, string>> = Omit<Ctx<B, Q>, 'user'> & { user?: CurrentUser };
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export type RouteDef = {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: string;
+  query?: string;
+  response?: string;
+  /** success status for OpenAPI (the handler's Reply decides at run time) */
+  status?: number;
+  rateLimit?: 'auth' | 'link';
+  /** responds with something other than JSON (HTML, CSV, XML) */
+  produces?: string;
+  handler: (ctx: Ctx<any, any>) => Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+/** A handler's answer when it needs a status, headers or cookies of its own. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body?: unknown,
+    readonly headers: Record<string, string | string[]> = {},
+  ) {}
+}
+
+export const created = (body: unknown) => new Reply(201, body);
+export const noContent = (headers: Record<string, string | string[]> = {}) => new Reply(204, undefined, headers);

@@ -1,0 +1,44 @@
+// Entry point: check the configuration, migrate, load reference data, seed the demo on an empty
+// embedded database, serve, and shut down cleanly on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig } from './config';
+import { createContext } from './context';
+import { createApp } from './app';
+import { migrateLatest } from './db/knex';
+import { seedReference } from '../seeds/reference';
+import { hasData, seedDemo } from '../seeds/demo';
+
+async function main() {
+  const config = loadConfig();
+  const ctx = createContext(config);
+  await migrateLatest(ctx.db);
+  await seedReference(ctx.db);
+  const embedded = config.databaseUrl.startsWith('sqlite://');
+  if (embedded && config.env === 'development' && process.env.OOGST_DEMO !== '0' && !(await hasData(ctx.db))) {
+    ctx.log.info('empty embedded database: loading the demo data');
+    await seedDemo(ctx);
+  }
+  const server: Server = createApp(ctx).listen(config.port, () => {
+    ctx.log.info({ port: config.port, database: embedded ? 'sqlite' : 'postgresql' }, `Oogst listening on http://localhost:${config.port}`);
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.log.info({ signal }, 'shutting down');
+    server.close(() => void ctx.db.destroy().then(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(`Oogst cannot start: ${err.message}`);
+  } else {
+    console.error('Oogst failed to start:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// The OpenAPI 3.1 document, generated from the route registry and the same JSON Schemas that ajv
+// validates with: "<file>#/$defs/<name>" becomes "#/components/schemas/<file>.<name>".
+import type { RouteDef } from '../http/types';
+
+type Json = Record<string, unknown>;
+
+function rewriteRefs(node: unknown, file: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, file));
+  if (node && typeof node === 'object') {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') {
+        const [f, pointer] = v.split('#');
+        out[k] = `#/components/schemas/${f || file}.${pointer.replace('/$defs/', '')}`;
+      } else if (k === 'format' && v === 'text') {
+        continue; // our own format; OpenAPI tools do not know it
+      } else if (k !== 'x-personal') out[k] = rewriteRefs(v, file);
+    }
+    return out;
+  }
+  return node;
+}
+
+const refOf = (r: string) => ({ $ref: `#/components/schemas/${r.replace('#/$defs/', '.')}` });
+
+function queryParameters(ref: string | undefined, schemas: Record<string, Json>) {
+  if (!ref) return [];
+  const [file, pointer] = ref.split('#/$defs/');
+  const def = (schemas[file].$defs as Record<string, Json>)[pointer];
+  const props = (def.properties ?? {}) as Record<string, Json>;
+  return Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema: rewriteRefs(schema, file) }));
+}
+
+export function openApiDocument(routes: RouteDef[], schemas: Record<string, Json>, version: string): Json {
+  const components: Record<string, unknown> = {};
+  for (const [file, schema] of Object.entries(schemas)) {
+    for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, Json>)) {
+      components[`${file}.${name}`] = rewriteRefs(def, file);
+    }
+  }
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const params = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const status = String(r.status ?? 200);
+    const success = status === '204'
+      ? { description: 'Done' }
+      : { description: 'OK', content: r.produces ? { [r.produces]: { schema: { type: 'string' } } } : { 'application/json': { schema: r.response ? refOf(r.response) : { type: 'object' } } } };
+    const problem = (d: string) => ({ description: d, content: { 'application/problem+json': { schema: refOf('common#/$defs/problem') } } });
+    paths[path] ??= {};
+    paths[path][r.method] = {
+      operationId: `${r.method}${r.path.replace(/[/:{}-]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.access === 'public' ? { security: [] } : {}),
+      ...(params.length || r.query ? { parameters: [...params, ...queryParameters(r.query, schemas)] } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: refOf(r.body) } } } } : {}),
+      responses: {
+        [status]: success,
+        '400': problem('Invalid request'),
+        ...(r.access !== 'public' ? { '401': problem('Not logged in'), '403': problem('Not allowed') } : {}),
+        '404': problem('Not found or not visible to you'),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Oogst API', version,
+      description: 'Outcome harvesting for Women, Peace and Security programmes.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: '/' }],
+    security: [{ session: [] }],
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: `${name} endpoints` })),
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'oogst_session' } },
+    },
+  };
+}

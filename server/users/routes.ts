@@ -1,0 +1,84 @@
+// User accounts (admin): create with a set-password link the admin passes on (there is no mail
+// server), list, update, reset-password link, disable (which ends the user's sessions).
+import { randomUUID } from 'node:crypto';
+import type { Ctx, RouteDef } from '../http/types';
+import { created } from '../http/types';
+import { notFound, Problem, unprocessable } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { issueToken } from '../auth/tokens';
+import { audit } from '../audit/log';
+import { listOf, listReply, pageOf } from '../http/paging';
+import * as repo from './repository';
+
+const LINK_HOURS = 72;
+
+const toApi = (u: repo.UserRow) => ({
+  id: u.id, email: u.email, name: u.name, role: u.role, language: u.language,
+  organisation: { id: u.organisationId, name: u.organisationName },
+  disabled: !!u.disabledAt, hasPassword: !!u.passwordHash, createdAt: u.createdAt,
+});
+
+async function load(ctx: Ctx, id: string) {
+  const u = await repo.findById(ctx.db, ctx.app.keyring, id);
+  if (!u) throw notFound('user');
+  return u;
+}
+
+async function checkOrg(ctx: Ctx, orgId: string | undefined, role: string | undefined) {
+  if (!orgId) return;
+  const org = await ctx.db('organisations').where({ id: orgId }).first();
+  if (!org) throw unprocessable('/organisationId', 'no such organisation');
+  if (role === 'partner' && org.kind !== 'partner') throw unprocessable('/organisationId', 'a partner belongs to a partner organisation');
+}
+
+async function setPasswordLink(ctx: Ctx, userId: string) {
+  const t = await issueToken(ctx.app, ctx.db, { purpose: 'set_password', userId, createdBy: ctx.user.id, ttlHours: LINK_HOURS });
+  return { url: `${ctx.app.config.publicUrl ?? ''}/set-password/${t.token}`, expiresAt: t.expiresAt };
+}
+
+async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string; role?: string; org?: string }>) {
+  const p = pageOf(ctx.query);
+  const r = await repo.list(ctx.db, ctx.app.keyring, { roles: listOf(ctx.query.role), orgIds: listOf(ctx.query.org), ...p });
+  return listReply(r.items.map(toApi), r.total, p);
+}
+
+async function create(ctx: Ctx<{ email: string; name: string; role: repo.UserRow['role']; organisationId: string; language?: string }>) {
+  const b = ctx.body;
+  await checkOrg(ctx, b.organisationId, b.role);
+  if (await repo.findByEmail(ctx.db, ctx.app.keyring, b.email)) {
+    throw new Problem('already_exists', 'A user with this email exists', [{ path: '/email', message: 'is taken' }]);
+  }
+  const id = randomUUID();
+  await repo.insert(ctx.db, ctx.app.keyring, { id, email: b.email, name: b.name, role: b.role, organisationId: b.organisationId, language: b.language ?? 'en', now: nowIso() });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'user.create', entityType: 'user', entityId: id, details: { role: b.role } });
+  return created({ user: toApi(await load(ctx, id)), setPasswordLink: await setPasswordLink(ctx, id) });
+}
+
+async function update(ctx: Ctx<{ name?: string; role?: repo.UserRow['role']; organisationId?: string; language?: string; disabled?: boolean }>) {
+  const u = await load(ctx, ctx.params.id);
+  const b = ctx.body;
+  await checkOrg(ctx, b.organisationId ?? (b.role ? u.organisationId : undefined), b.role ?? u.role);
+  if (b.disabled && u.id === ctx.user.id) throw new Problem('conflict', 'You cannot disable yourself');
+  const disabledAt = b.disabled === undefined ? undefined : b.disabled ? (u.disabledAt ?? nowIso()) : null;
+  await repo.update(ctx.db, ctx.app.keyring, u.id, { name: b.name, role: b.role, organisationId: b.organisationId, language: b.language, disabledAt }, nowIso());
+  // disabling, or a change of role or organisation, ends the user's sessions at once
+  if (b.disabled || b.role || b.organisationId) await ctx.db('sessions').where({ user_id: u.id }).del();
+  await audit(ctx.db, { actorId: ctx.user.id, action: b.disabled ? 'user.disable' : 'user.update', entityType: 'user', entityId: u.id, details: { fields: Object.keys(b) } });
+  return toApi(await load(ctx, u.id));
+}
+
+async function resetLink(ctx: Ctx) {
+  const u = await load(ctx, ctx.params.id);
+  if (u.disabledAt) throw new Problem('conflict', 'The user is disabled');
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'user.password_link', entityType: 'user', entityId: u.id });
+  return created(await setPasswordLink(ctx, u.id));
+}
+
+const admin = ['admin'] as const;
+export const routes: RouteDef[] = [
+  { method: 'get', path: '/api/users', tag: 'admin', summary: 'List users', access: admin, query: 'admin#/$defs/userQuery', handler: list },
+  { method: 'post', path: '/api/users', tag: 'admin', summary: 'Create a user; answers with a set-password link', access: admin, body: 'admin#/$defs/userCreate', status: 201, handler: create },
+  { method: 'get', path: '/api/users/:id', tag: 'admin', summary: 'One user', access: admin, response: 'admin#/$defs/user', handler: async (ctx) => toApi(await load(ctx, ctx.params.id)) },
+  { method: 'patch', path: '/api/users/:id', tag: 'admin', summary: 'Update or disable a user', access: admin, body: 'admin#/$defs/userPatch', response: 'admin#/$defs/user', handler: update },
+  { method: 'post', path: '/api/users/:id/password-link', tag: 'admin', summary: 'A new set-password link for a user', access: admin, response: 'common#/$defs/link', status: 201, handler: resetLink },
+];
