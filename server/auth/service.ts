@@ -2,7 +2,7 @@
 // the database; after too many the account locks for a while (the IP limit sits on the route).
 import { randomUUID } from 'node:crypto';
 import type { Ctx, PublicCtx } from '../http/types';
-import { Reply } from '../http/types';
+import { problemReply, Reply } from '../http/types';
 import { Problem } from '../http/problem';
 import * as users from '../users/repository';
 import { audit } from '../audit/log';
@@ -30,6 +30,7 @@ export async function login(ctx: PublicCtx<{ email: string; password: string }>)
   if (u?.lockedUntil && u.lockedUntil > now) throw new Problem('account_locked');
   const ok = await verifyPassword(u?.passwordHash, ctx.body.password);
   if (!u || !ok || u.disabledAt) {
+    // returned, not thrown: the failure count must be committed, not rolled back
     if (u && !u.disabledAt) {
       const failures = u.failedLogins + 1;
       const lock = failures >= config.loginMaxFailures;
@@ -39,7 +40,7 @@ export async function login(ctx: PublicCtx<{ email: string; password: string }>)
       }, now);
       await audit(ctx.db, { actorId: u.id, action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: u.id });
     }
-    throw new Problem('invalid_credentials');
+    return problemReply(new Problem('invalid_credentials'));
   }
   await users.update(ctx.db, keyring, u.id, { failedLogins: 0, lockedUntil: null }, now);
   // a fresh session id at every login (no fixation); other sessions of the user stay valid

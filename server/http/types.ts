@@ -74,5 +74,9 @@ export class Reply {
   ) {}
 }
 
+/** Answers with a problem without rolling back the request's transaction (e.g. counting a failed login). */
+export const problemReply = (p: { status: number; toJSON: () => unknown }) =>
+  new Reply(p.status, p.toJSON(), { 'Content-Type': 'application/problem+json; charset=utf-8' });
+
 export const created = (body: unknown) => new Reply(201, body);
 export const noContent = (headers: Record<string, string | string[]> = {}) => new Reply(204, undefined, headers);

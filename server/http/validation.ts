@@ -30,6 +30,10 @@ export function createAjv(schemas = loadSchemas()): Ajv {
   ajv.addFormat('text', { type: 'string', validate: isText });
   ajv.addKeyword({ keyword: 'x-personal', schemaType: 'boolean' });
   for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+  // compile every definition now, so a broken schema stops the start instead of a request
+  for (const [id, schema] of Object.entries(schemas)) {
+    for (const name of Object.keys((schema as { $defs?: object }).$defs ?? {})) ajv.getSchema(`${id}#/$defs/${name}`);
+  }
   return ajv;
 }
 

@@ -1,0 +1,46 @@
+// Test databases: a migrated template with the reference data, copied for each test file
+// (SQLite: a file copy; PostgreSQL: CREATE DATABASE … TEMPLATE). OOGST_TEST_DB=pg selects
+// PostgreSQL at OOGST_TEST_PG_URL (a server .ci/run starts).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import knexFactory from 'knex';
+
+export const TMP = path.resolve(__dirname, '../../tests/.tmp');
+export const TEMPLATE_SQLITE = path.join(TMP, 'template.sqlite');
+export const TEMPLATE_PG = 'oogst_template';
+export const usePg = () => process.env.OOGST_TEST_DB === 'pg';
+
+export function pgUrl(database: string): string {
+  const base = process.env.OOGST_TEST_PG_URL;
+  if (!base) throw new Error('OOGST_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5433/postgres)');
+  const u = new URL(base);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** A fresh database URL for one test file. */
+export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (usePg()) {
+    const admin = knexFactory({ client: 'pg', connection: pgUrl('postgres') });
+    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_PG}`);
+    await admin.destroy();
+    return {
+      url: pgUrl(name),
+      drop: async () => {
+        const a = knexFactory({ client: 'pg', connection: pgUrl('postgres') });
+        await a.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.destroy();
+      },
+    };
+  }
+  const file = path.join(TMP, `${name}.sqlite`);
+  fs.copyFileSync(TEMPLATE_SQLITE, file);
+  return {
+    url: `sqlite://${file}`,
+    drop: async () => {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
