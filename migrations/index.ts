@@ -3,11 +3,13 @@
 // never edit one, add the next.
 import type { Knex } from 'knex';
 import * as m001 from './20261128_001_foundation';
+import * as m002 from './20261128_002_outcomes';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261128_001_foundation': m001,
+  '20261128_002_outcomes': m002,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -61,8 +61,10 @@ export function createApp(ctx: AppContext): express.Express {
   } }));
   app.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
     const index = path.join(dir, 'index.html');
-    if (fs.existsSync(index)) res.setHeader('Cache-Control', 'no-cache'), res.sendFile(index);
-    else res.status(503).type('text/plain').send('The client is not built: run npm run build');
+    if (fs.existsSync(index)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    } else res.status(503).type('text/plain').send('The client is not built: run npm run build');
   });
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => handleError(ctx, req, res, err));
   return app;

@@ -7,7 +7,8 @@ import { routes as programmes } from './programmes/routes';
 import { routes as users } from './users/routes';
 import { routes as frameworks } from './frameworks/routes';
 import { routes as health } from './health/routes';
+import { routes as outcomes } from './outcomes/routes';
 
 export const resourceRoutes: RouteDef[] = [
-  ...health, ...auth, ...organisations, ...programmes, ...users, ...frameworks,
+  ...health, ...auth, ...organisations, ...programmes, ...users, ...frameworks, ...outcomes,
 ];

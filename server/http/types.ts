@@ -32,7 +32,7 @@ export type AppContext = {
 
 export type Access = 'public' | 'user' | readonly Role[];
 
-export type Ctx<B = unknown, Q = Record<string, string>> = {
+export type Ctx<B = unknown, Q = Record<string, string | undefined>> = {
   app: AppContext;
   /** the request's database handle: a transaction for writes */
   db: Db;
@@ -44,7 +44,7 @@ export type Ctx<B = unknown, Q = Record<string, string>> = {
   secure: boolean;
 };
 
-export type PublicCtx<B = unknown, Q = Record<string, string>> = Omit<Ctx<B, Q>, 'user'> & { user?: CurrentUser };
+export type PublicCtx<B = unknown, Q = Record<string, string | undefined>> = Omit<Ctx<B, Q>, 'user'> & { user?: CurrentUser };
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

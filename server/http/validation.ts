@@ -9,8 +9,9 @@ import { ROOT } from '../paths';
 
 // Text is text: refuse only what is not (NUL, control characters other than tab/CR/LF, unpaired
 // surrogates). Carriage returns are kept because browsers and spreadsheets send CRLF line ends.
+// "Control characters" are Unicode's Cc: C0, DEL and the C1 range U+0080–U+009F.
 // eslint-disable-next-line no-control-regex
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export const isText = (s: string) => !NOT_TEXT.test(s) && s.isWellFormed();
 
 export const SCHEMA_DIR = path.join(ROOT, 'schemas');
@@ -61,7 +62,9 @@ export function toProblemPaths(errors: ErrorObject[] | null | undefined, prefix 
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
     const item = { path: prefix + pathOf(e), message: messageOf(e) };
     const key = `${item.path}|${item.message}`;
-    if (!seen.has(key)) out.push(item), seen.add(key);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
   }
   return out;
 }

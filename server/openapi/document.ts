@@ -4,21 +4,43 @@ import type { RouteDef } from '../http/types';
 
 type Json = Record<string, unknown>;
 
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+
 function rewriteRefs(node: unknown, file: string): unknown {
   if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, file));
   if (node && typeof node === 'object') {
     const out: Json = {};
     for (const [k, v] of Object.entries(node)) {
-      if (k === '$ref' && typeof v === 'string') {
+      if (SCHEMA_MAPS.has(k) && v && typeof v === 'object' && !Array.isArray(v)) {
+        // keys here are names (a property may be called "format"), not keywords
+        out[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewriteRefs(s, file)]));
+      } else if (k === '$ref' && typeof v === 'string') {
         const [f, pointer] = v.split('#');
         out[k] = `#/components/schemas/${f || file}.${pointer.replace('/$defs/', '')}`;
       } else if (k === 'format' && v === 'text') {
         continue; // our own format; OpenAPI tools do not know it
+      } else if (k === 'dependencies' && v && typeof v === 'object') {
+        Object.assign(out, splitDependencies(v as Json, file));
       } else if (k !== 'x-personal') out[k] = rewriteRefs(v, file);
     }
     return out;
   }
   return node;
+}
+
+// schemas/ are draft-07; OpenAPI 3.1 speaks JSON Schema 2020-12, where draft-07's `dependencies`
+// became `dependentRequired` (a list of names) and `dependentSchemas` (a schema).
+function splitDependencies(deps: Json, file: string): Json {
+  const required: Json = {};
+  const schemas: Json = {};
+  for (const [name, dep] of Object.entries(deps)) {
+    if (Array.isArray(dep)) required[name] = dep;
+    else schemas[name] = rewriteRefs(dep, file);
+  }
+  return {
+    ...(Object.keys(required).length ? { dependentRequired: required } : {}),
+    ...(Object.keys(schemas).length ? { dependentSchemas: schemas } : {}),
+  };
 }
 
 const refOf = (r: string) => ({ $ref: `#/components/schemas/${r.replace('#/$defs/', '.')}` });

@@ -1,0 +1,52 @@
+// Who sees which outcome, per DESIGN.md's table, as one SQL condition (lists, counts, search,
+// aggregates) and the same rule in code (single records). Full view versus redacted view too.
+import type { Knex } from 'knex';
+import type { CurrentUser } from '../http/types';
+
+type Visible = { organisation_id: string; status: string; sensitivity: string };
+
+const PUBLISHED_PUBLIC = (qb: Knex.QueryBuilder, a: string) => qb.where(`${a}.status`, 'published').where(`${a}.sensitivity`, 'public');
+
+/** Restricts a query on outcomes (alias `a`) to what the user may see. */
+export function whereVisible(qb: Knex.QueryBuilder, user: CurrentUser, a = 'o'): Knex.QueryBuilder {
+  switch (user.role) {
+    case 'admin':
+      return qb;
+    case 'partner':
+      return qb.where((w) => w
+        .where((own) => own.where(`${a}.organisation_id`, user.organisationId).whereNot(`${a}.status`, 'retracted'))
+        .orWhere((peer) => PUBLISHED_PUBLIC(peer, a).whereIn(`${a}.organisation_id`, user.programmeOrgIds)));
+    case 'evaluator':
+      return qb.where((w) => w
+        .where((own) => own.where(`${a}.organisation_id`, user.organisationId).whereNot(`${a}.status`, 'retracted'))
+        .orWhere((prog) => prog.whereIn(`${a}.organisation_id`, user.programmeOrgIds).whereNotIn(`${a}.status`, ['draft', 'retracted'])));
+    case 'donor':
+      return PUBLISHED_PUBLIC(qb, a).whereIn(`${a}.organisation_id`, user.programmeOrgIds);
+  }
+}
+
+export function canSee(user: CurrentUser, o: Visible): boolean {
+  const publishedPublic = o.status === 'published' && o.sensitivity === 'public' && user.programmeOrgIds.includes(o.organisation_id);
+  switch (user.role) {
+    case 'admin':
+      return true;
+    case 'partner':
+      return (o.organisation_id === user.organisationId && o.status !== 'retracted') || publishedPublic;
+    case 'evaluator':
+      return (o.organisation_id === user.organisationId && o.status !== 'retracted')
+        || (user.programmeOrgIds.includes(o.organisation_id) && !['draft', 'retracted'].includes(o.status));
+    case 'donor':
+      return publishedPublic;
+  }
+}
+
+/** Whether the user receives personal data of this record (else the redacted view). */
+export function seesPersonalData(user: CurrentUser, organisationId: string): boolean {
+  return user.role === 'admin' || user.organisationId === organisationId
+    || (user.role === 'evaluator' && user.programmeOrgIds.includes(organisationId));
+}
+
+/** Evaluators of a programme the record's organisation belongs to (and admins). */
+export function isReviewer(user: CurrentUser, organisationId: string): boolean {
+  return user.role === 'admin' || (user.role === 'evaluator' && user.programmeOrgIds.includes(organisationId));
+}

@@ -1,0 +1,101 @@
+// Outcomes in the database: rows, goal tags, translations, and the filtered, ranked list.
+import type { Knex } from 'knex';
+import { Db, isPostgres } from '../db/knex';
+import type { CurrentUser } from '../http/types';
+import { whereVisible } from './access';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type OutcomeFilters = {
+  goalCodes?: string[]; frameworks?: string[]; orgIds?: string[]; programmeIds?: string[]; harvestIds?: string[];
+  countries?: string[]; statuses?: string[]; changeTypes?: string[]; quadrants?: string[]; sensitivities?: string[];
+  languages?: string[]; from?: string; to?: string; positive?: boolean; intended?: boolean; terms?: string[];
+};
+
+const SORTS: Record<string, string> = {
+  occurredOn: 'o.occurred_start', createdAt: 'o.created_at', updatedAt: 'o.updated_at', title: 'o.title', status: 'o.status',
+};
+
+const base = (db: Db) => db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
+
+export async function findRow(db: Db, id: string): Promise<Row | undefined> {
+  return base(db).where('o.id', id).first('o.*', 'org.name as organisation_name');
+}
+
+export async function goalsOf(db: Db, ids: string[]): Promise<Map<string, Array<{ code: string; primary: boolean }>>> {
+  const out = new Map<string, Array<{ code: string; primary: boolean }>>();
+  if (!ids.length) return out;
+  const rows = await db('outcome_goals').whereIn('outcome_id', ids).orderBy([{ column: 'is_primary', order: 'desc' }, 'goal_code']);
+  for (const r of rows) {
+    const list = out.get(r.outcome_id) ?? [];
+    list.push({ code: r.goal_code, primary: !!r.is_primary });
+    out.set(r.outcome_id, list);
+  }
+  return out;
+}
+
+export async function insert(db: Db, row: Row): Promise<void> {
+  await db('outcomes').insert(row);
+}
+
+export async function update(db: Db, id: string, row: Row): Promise<void> {
+  await db('outcomes').where({ id }).update(row);
+}
+
+export async function setGoals(db: Db, id: string, goals: Array<{ code: string; primary?: boolean }>): Promise<void> {
+  await db('outcome_goals').where({ outcome_id: id }).del();
+  await db('outcome_goals').insert(goals.map((g) => ({ outcome_id: id, goal_code: g.code, is_primary: !!g.primary })));
+}
+
+/** Applies the list filters (AND across filters, OR within one) to a query on outcomes `o`. */
+export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters): Knex.QueryBuilder {
+  if (f.goalCodes) qb.whereExists(db('outcome_goals as g').whereRaw('g.outcome_id = o.id').whereIn('g.goal_code', f.goalCodes));
+  if (f.frameworks) {
+    qb.whereExists(db('outcome_goals as g').join('goals as gl', 'gl.code', 'g.goal_code').whereRaw('g.outcome_id = o.id').whereIn('gl.framework_id', f.frameworks));
+  }
+  if (f.orgIds) qb.whereIn('o.organisation_id', f.orgIds);
+  if (f.programmeIds) qb.whereIn('o.organisation_id', db('programme_partners').whereIn('programme_id', f.programmeIds).select('organisation_id'));
+  if (f.harvestIds) qb.whereIn('o.harvest_id', f.harvestIds);
+  if (f.countries) qb.whereIn('o.country', f.countries);
+  if (f.statuses) qb.whereIn('o.status', f.statuses);
+  if (f.changeTypes) qb.whereIn('o.change_type', f.changeTypes);
+  if (f.quadrants) qb.whereIn('o.quadrant', f.quadrants);
+  if (f.sensitivities) qb.whereIn('o.sensitivity', f.sensitivities);
+  if (f.languages) qb.whereIn('o.language', f.languages);
+  // a record matches a period when its whole known period lies within it
+  if (f.from) qb.where('o.occurred_start', '>=', f.from);
+  if (f.to) qb.where('o.occurred_end', '<=', f.to);
+  if (f.positive !== undefined) qb.where('o.positive', f.positive);
+  if (f.intended !== undefined) qb.where('o.intended', f.intended);
+  return qb;
+}
+
+function applySearch(qb: Knex.QueryBuilder, db: Db, terms: string[]): { rank: string } {
+  if (isPostgres(db)) {
+    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
+    qb.whereRaw(`o.search_tsv @@ to_tsquery('simple', ?)`, [tsquery]);
+    return { rank: db.raw(`ts_rank(o.search_tsv, to_tsquery('simple', ?))`, [tsquery]).toQuery() };
+  }
+  qb.join('outcomes_fts as fts', 'fts.rowid', 'o.seq').whereRaw('fts.outcomes_fts MATCH ?', [terms.map((t) => `"${t}"*`).join(' ')]);
+  return { rank: '-fts.rank' };
+}
+
+export async function list(
+  db: Db, user: CurrentUser, f: OutcomeFilters, sort: string | undefined, page: { page: number; pageSize: number },
+): Promise<{ rows: Row[]; total: number }> {
+  const qb = base(db);
+  whereVisible(qb, user);
+  applyFilters(qb, db, f);
+  const search = f.terms?.length ? applySearch(qb, db, f.terms) : undefined;
+  const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
+  if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
+  else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
+  else qb.orderBy('o.updated_at', 'desc');
+  const rows = await qb.orderBy('o.seq', 'desc').select('o.*', 'org.name as organisation_name')
+    .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  return { rows, total: Number(n) };
+}
+
+export async function translationsOf(db: Db, id: string): Promise<Row[]> {
+  return db('outcome_translations').where({ outcome_id: id }).orderBy('language');
+}

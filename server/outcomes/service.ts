@@ -1,0 +1,186 @@
+// The rules of outcome statements: who may record, read, edit, move and translate them.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created, noContent } from '../http/types';
+import { forbidden, notFound, Problem } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { listOf, listReply, pageOf } from '../http/paging';
+import { boundOf } from '../domain/dates';
+import { queryTerms } from '../search/fold';
+import { withDescendants } from '../frameworks/service';
+import { decrypt, encrypt } from '../crypto/fields';
+import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import * as repo from './repository';
+import { canSee, isReviewer, seesPersonalData } from './access';
+import { checkOutcome } from './rules';
+import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactField, redactOutcome, toInput, toRow } from './representation';
+import { needsComment, Status, TRANSITIONS } from './lifecycle';
+
+type ListQuery = Record<string, string | undefined>;
+
+export function present(ctx: Ctx, o: Outcome): Outcome {
+  return seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o);
+}
+
+/** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */
+export async function load(ctx: Ctx, id: string): Promise<Outcome> {
+  const row = await repo.findRow(ctx.db, id);
+  if (!row || !canSee(ctx.user, row as { organisation_id: string; status: string; sensitivity: string })) throw notFound('outcome');
+  const goals = await repo.goalsOf(ctx.db, [id]);
+  return fromRow(ctx.app.keyring, row, goals.get(id) ?? []);
+}
+
+async function withTranslations(ctx: Ctx, o: Outcome) {
+  const full = seesPersonalData(ctx.user, o.organisation.id);
+  const translations = (await repo.translationsOf(ctx.db, o.id)).map((t) => ({
+    language: t.language, title: t.title, description: t.description ?? null, significance: t.significance ?? null,
+    contribution: t.contribution ?? null, createdAt: t.created_at,
+    ...(full && { translatedBy: t.translated_by_enc ? decrypt(ctx.app.keyring, t.translated_by_enc) : null }),
+  }));
+  return { ...present(ctx, o), translations };
+}
+
+export async function get(ctx: Ctx) {
+  return withTranslations(ctx, await load(ctx, ctx.params.id));
+}
+
+export async function filtersOf(ctx: Ctx, q: ListQuery): Promise<repo.OutcomeFilters> {
+  const goals = listOf(q.goal);
+  const bool = (v?: string) => (v === undefined ? undefined : v === 'true');
+  const from = q.from ? boundOf(q.from, 'from') : undefined;
+  const to = q.to ? boundOf(q.to, 'to') : undefined;
+  if (q.from && !from) throw new Problem('validation_failed', 'from is not a date', [{ path: '/from', message: 'is not a valid date' }]);
+  if (q.to && !to) throw new Problem('validation_failed', 'to is not a date', [{ path: '/to', message: 'is not a valid date' }]);
+  return {
+    goalCodes: goals && (await withDescendants(ctx.db, goals)), frameworks: listOf(q.framework), orgIds: listOf(q.org),
+    programmeIds: listOf(q.programme), harvestIds: listOf(q.harvest), countries: listOf(q.country), statuses: listOf(q.status),
+    changeTypes: listOf(q.changeType), quadrants: listOf(q.quadrant), sensitivities: listOf(q.sensitivity),
+    languages: listOf(q.language), from, to, positive: bool(q.positive), intended: bool(q.intended),
+    terms: q.q ? queryTerms(q.q) : undefined,
+  };
+}
+
+export async function list(ctx: Ctx<unknown, ListQuery>) {
+  const page = pageOf(ctx.query);
+  const filters = await filtersOf(ctx, ctx.query);
+  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
+  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
+  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))), total, page);
+}
+
+export async function create(ctx: Ctx<OutcomeInput>) {
+  const input = ctx.body;
+  await checkOutcome(ctx.db, input, ctx.user.organisationId);
+  const id = randomUUID();
+  const now = nowIso();
+  await repo.insert(ctx.db, {
+    id, organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
+    ...toRow(ctx.app.keyring, input), created_at: now, updated_at: now,
+  });
+  await repo.setGoals(ctx.db, id, input.goals);
+  await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.create', entityType: 'outcome', entityId: id });
+  return created(present(ctx, await load(ctx, id)));
+}
+
+/** Partners edit their own drafts; evaluators of the programme (and admins) edit under review. */
+function checkEditable(ctx: Ctx, o: Outcome): void {
+  const own = o.organisation.id === ctx.user.organisationId;
+  const reviewer = isReviewer(ctx.user, o.organisation.id);
+  if (!own && !reviewer) throw forbidden('Only the organisation that recorded it, or its evaluators, may edit this outcome');
+  const editable = (own && o.status === 'draft') || (reviewer && o.status === 'under_review') || (ctx.user.role === 'admin' && o.status === 'draft');
+  if (!editable) {
+    throw new Problem('conflict', o.status === 'draft' ? 'Drafts are edited by their organisation' : `An outcome in state ${o.status} cannot be edited by you`);
+  }
+}
+
+export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
+  const before = await load(ctx, ctx.params.id);
+  checkEditable(ctx, before);
+  const merged: OutcomeInput = { ...toInput(before), ...ctx.body };
+  await checkOutcome(ctx.db, merged, before.organisation.id);
+  const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
+  if (!changes.length) return withTranslations(ctx, before);
+  await repo.update(ctx.db, before.id, { ...toRow(ctx.app.keyring, merged), updated_at: nowIso() });
+  if (ctx.body.goals) await repo.setGoals(ctx.db, before.id, merged.goals);
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.update', entityType: 'outcome', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  return withTranslations(ctx, await load(ctx, before.id));
+}
+
+/** Preconditions of later modules (e.g. a conclusion needs a substantiation answer) plug in here. */
+export type TransitionGuard = (ctx: Ctx, o: Outcome, to: Status) => Promise<void>;
+export const transitionGuards: TransitionGuard[] = [];
+
+export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string): Promise<void> {
+  const rule = TRANSITIONS[to];
+  const own = o.organisation.id === ctx.user.organisationId;
+  const allowed = rule.roles.includes(ctx.user.role)
+    && (ctx.user.role === 'admin' || (ctx.user.role === 'partner' ? own : isReviewer(ctx.user, o.organisation.id)));
+  if (!allowed) throw forbidden(`You may not move this outcome to ${to}`);
+  const from = o.status as Status;
+  if (!rule.from.includes(from)) {
+    throw new Problem('invalid_transition', `An outcome cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
+  }
+  if (needsComment(from, to) && !comment?.trim()) {
+    throw new Problem('unprocessable', 'This transition needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
+  }
+  for (const guard of transitionGuards) await guard(ctx, o, to);
+  const now = nowIso();
+  const stamp = to === 'submitted' ? { submitted_at: now } : to === 'published' ? { published_at: now } : to === 'retracted' ? { retracted_at: now } : {};
+  // the status check in the WHERE makes a concurrent move of the same outcome lose, not double up
+  const n = await ctx.db('outcomes').where({ id: o.id, status: from }).update({ status: to, updated_at: now, ...stamp });
+  if (n !== 1) throw new Problem('conflict', 'The outcome changed meanwhile; reload it');
+  await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: o.id, from_status: from, to_status: to, actor_id: ctx.user.id, comment: comment ?? null, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: `outcome.${to}`, entityType: 'outcome', entityId: o.id, details: { from } });
+}
+
+export async function transition(ctx: Ctx<{ to: Status; comment?: string }>) {
+  const o = await load(ctx, ctx.params.id);
+  await moveTo(ctx, o, ctx.body.to, ctx.body.comment);
+  return withTranslations(ctx, await load(ctx, o.id).catch(() => ({ ...o, status: ctx.body.to })));
+}
+
+/** A partner withdraws its own draft: kept for the audit, hidden from all but admins. */
+export async function retractDraft(ctx: Ctx) {
+  const o = await load(ctx, ctx.params.id);
+  if (ctx.user.role !== 'admin' && o.organisation.id !== ctx.user.organisationId) throw forbidden('Only its organisation may withdraw this draft');
+  if (ctx.user.role === 'evaluator' || ctx.user.role === 'donor') throw forbidden('Evaluators retract through a transition, with a reason');
+  if (o.status !== 'draft') throw new Problem('invalid_transition', 'Only drafts are withdrawn this way; ask an evaluator to retract it');
+  const now = nowIso();
+  await ctx.db('outcomes').where({ id: o.id, status: 'draft' }).update({ status: 'retracted', retracted_at: now, updated_at: now });
+  await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: o.id, from_status: 'draft', to_status: 'retracted', actor_id: ctx.user.id, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.retracted', entityType: 'outcome', entityId: o.id, details: { from: 'draft' } });
+  return noContent();
+}
+
+export async function revisions(ctx: Ctx) {
+  const o = await load(ctx, ctx.params.id);
+  const full = seesPersonalData(ctx.user, o.organisation.id);
+  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id, full ? undefined : redactField) };
+}
+
+type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string };
+
+export async function addTranslation(ctx: Ctx<TranslationBody>) {
+  const o = await load(ctx, ctx.params.id);
+  if (o.organisation.id !== ctx.user.organisationId && !isReviewer(ctx.user, o.organisation.id)) {
+    throw forbidden('Only its organisation or its evaluators may translate this outcome');
+  }
+  const b = ctx.body;
+  if (b.language === o.language) {
+    throw new Problem('unprocessable', 'A translation is in another language than the original', [{ path: '/language', message: 'is the language of the original' }]);
+  }
+  const exists = await ctx.db('outcome_translations').where({ outcome_id: o.id, language: b.language }).first('id');
+  if (exists) throw new Problem('already_exists', `There is a ${b.language} translation already`, [{ path: '/language', message: 'has a translation' }]);
+  await ctx.db('outcome_translations').insert({
+    id: randomUUID(), outcome_id: o.id, language: b.language, title: b.title, description: b.description ?? null,
+    significance: b.significance ?? null, contribution: b.contribution ?? null,
+    translated_by_enc: b.translatedBy ? encrypt(ctx.app.keyring, b.translatedBy) : null, created_by: ctx.user.id, created_at: nowIso(),
+  });
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: o.id, actorId: ctx.user.id, action: 'translate', changes: [{ field: `translations.${b.language}`, old: null, new: b.title }], personal: [] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.translate', entityType: 'outcome', entityId: o.id, details: { language: b.language } });
+  return created(await withTranslations(ctx, o));
+}

@@ -1,0 +1,47 @@
+// Revisions: every change to a record, field by field, with who and when. Values of fields that
+// carry personal data are stored encrypted; readers get them decrypted or redacted.
+import type { Db } from '../db/knex';
+import { decryptJson, encryptJson, Keyring } from '../crypto/fields';
+import { nowIso } from '../auth/session';
+import { decrypt } from '../crypto/fields';
+
+export type Change = { field: string; old: unknown; new: unknown };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The fields whose value differs between two versions of a record. */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[]): Change[] {
+  return fields.filter((f) => !same(before[f], after[f])).map((f) => ({ field: f, old: before[f] ?? null, new: after[f] ?? null }));
+}
+
+export async function recordRevision(
+  db: Db, ring: Keyring, r: { entityType: string; entityId: string; actorId: string; action: string; changes: Change[]; personal: readonly string[] },
+): Promise<void> {
+  const stored = r.changes.map((c) => (r.personal.includes(c.field)
+    ? { field: c.field, old: { enc: encryptJson(ring, c.old) }, new: { enc: encryptJson(ring, c.new) } }
+    : c));
+  await db('revisions').insert({
+    entity_type: r.entityType, entity_id: r.entityId, at: nowIso(), actor_id: r.actorId, action: r.action, changes: JSON.stringify(stored),
+  });
+}
+
+type Redact = (field: string, value: unknown) => unknown;
+
+export async function revisionsOf(db: Db, ring: Keyring, entityType: string, entityId: string, redact?: Redact) {
+  const rows = await db('revisions as r').leftJoin('users as u', 'u.id', 'r.actor_id')
+    .where({ 'r.entity_type': entityType, 'r.entity_id': entityId }).orderBy('r.id')
+    .select('r.id', 'r.at', 'r.action', 'r.changes', 'r.actor_id', 'u.name_enc', 'u.role');
+  const open = (v: unknown) => (v && typeof v === 'object' && 'enc' in v ? decryptJson((ring), (v as { enc: string | null }).enc) ?? null : v);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    action: r.action,
+    // who edited is personal data of staff: shown by role only in the redacted view
+    actor: redact ? { role: r.role ?? null } : { id: r.actor_id, name: r.name_enc ? decrypt(ring, r.name_enc) : null, role: r.role ?? null },
+    changes: (JSON.parse(r.changes) as Change[]).map((c) => {
+      const old = open(c.old);
+      const now = open(c.new);
+      return { field: c.field, old: redact ? redact(c.field, old) : old, new: redact ? redact(c.field, now) : now };
+    }),
+  }));
+}
