@@ -33,14 +33,17 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 export async function programmeScope(db: Db, userId: string, role: Role, organisationId: string) {
-  const programmeIds: string[] =
-    role === 'partner'
-      ? await db('programme_partners').where({ organisation_id: organisationId }).pluck('programme_id')
-      : await db('programme_members').where({ user_id: userId }).pluck('programme_id');
-  const programmeOrgIds: string[] = programmeIds.length
-    ? await db('programme_partners').distinct('organisation_id').whereIn('programme_id', programmeIds).pluck('organisation_id')
-    : [];
-  return { programmeIds, programmeOrgIds };
+  // one query: the user's programmes, and every partner organisation of those programmes
+  const programmes = role === 'partner'
+    ? db('programme_partners').where({ organisation_id: organisationId }).select('programme_id')
+    : db('programme_members').where({ user_id: userId }).select('programme_id');
+  const rows: Array<{ programme_id: string; organisation_id: string | null }> = await db.from(programmes.as('mine'))
+    .leftJoin('programme_partners as pp', 'pp.programme_id', 'mine.programme_id')
+    .select('mine.programme_id', 'pp.organisation_id');
+  return {
+    programmeIds: [...new Set(rows.map((r) => r.programme_id))],
+    programmeOrgIds: [...new Set(rows.map((r) => r.organisation_id).filter((x): x is string => !!x))],
+  };
 }
 
 /** The logged-in user of this request, or undefined. Expired sessions and disabled users count as logged out. */

@@ -83,7 +83,7 @@ function applySearch(qb: Knex.QueryBuilder, db: Db, terms: string[]): { rank: st
 export async function list(
   db: Db, user: CurrentUser, f: OutcomeFilters, sort: string | undefined, page: { page: number; pageSize: number },
 ): Promise<{ rows: Row[]; total: number }> {
-  const qb = base(db);
+  const qb = db('outcomes as o');
   whereVisible(qb, user);
   applyFilters(qb, db, f);
   const search = f.terms?.length ? applySearch(qb, db, f.terms) : undefined;
@@ -91,7 +91,7 @@ export async function list(
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
   else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
   else qb.orderBy('o.updated_at', 'desc');
-  const rows = await qb.orderBy('o.seq', 'desc').select('o.*', 'org.name as organisation_name')
+  const rows = await qb.join('organisations as org', 'org.id', 'o.organisation_id').orderBy('o.seq', 'desc').select('o.*', 'org.name as organisation_name')
     .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   return { rows, total: Number(n) };
 }
