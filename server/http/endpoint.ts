@@ -5,7 +5,7 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import { Problem } from './problem';
 import { AppContext, CurrentUser, Reply, RouteDef } from './types';
 import { loadSessionUser } from '../auth/session';
-import { rateLimiter } from './rate-limit';
+import { checkUserLimit, rateLimiter } from './rate-limit';
 
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -34,6 +34,8 @@ function checkAccess(route: RouteDef, user: CurrentUser | undefined): void {
 
 function bodyOf(req: Request, route: RouteDef): unknown {
   if (!route.body) return undefined;
+  // a plain object, so that ajv sees exactly the fields the form sent
+  if (isForm(req, route)) return { ...(req.body as object) };
   if (!req.is('application/json')) {
     throw new Problem('unsupported_media_type', 'Send the body as application/json');
   }
@@ -58,10 +60,11 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       if (write && !sameOrigin(req, app)) throw new Problem('bad_origin');
       const user = await loadSessionUser(app, req);
       checkAccess(route, user);
+      if (user) await checkUserLimit(app, user.id);
       const query = route.query
         ? app.validator.check<Record<string, string>>(route.query, { ...(req.query as object) }, 'query')
         : {};
-      if (route.body) await parseJson(req, res);
+      if (route.body) await (isForm(req, route) ? parseForm(req, res) : parseJson(req, res));
       const body = route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
       const base = { app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers, secure: req.secure };
       const result = write
@@ -104,4 +107,14 @@ const jsonParser = express.json({ limit: '1mb', type: ['application/json', 'appl
 /** Parses the body only after origin, login and role have been checked. */
 function parseJson(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => jsonParser(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+}
+
+// Only routes that declare `form: true` (pages that work without JavaScript) read form bodies;
+// they take JSON as well. Flat fields only (extended: false): a repeated field becomes an array,
+// which the body schema refuses.
+const formParser = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 });
+const isForm = (req: Request, route: RouteDef) => !!route.form && !!req.is('application/x-www-form-urlencoded');
+
+function parseForm(req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => formParser(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
 }

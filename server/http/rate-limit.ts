@@ -41,6 +41,15 @@ const LIMITS = {
   link: { windowMs: 15 * 60_000, limit: 60 },
 };
 
+/** The configurable per-user limit (off by default, so bulk work is never throttled into failure). */
+export async function checkUserLimit(app: AppContext, userId: string): Promise<void> {
+  const perMinute = app.config.userRateLimitPerMinute;
+  if (!perMinute) return;
+  const store = new KnexStore(app.db, 'user');
+  const { totalHits } = await store.increment(userId);
+  if (totalHits > perMinute) throw new Problem('rate_limited');
+}
+
 export function rateLimiter(app: AppContext, kind: keyof typeof LIMITS) {
   return rateLimit({
     ...LIMITS[kind],
