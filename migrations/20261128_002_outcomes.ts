@@ -26,8 +26,6 @@ export async function up(knex: Knex): Promise<void> {
     t.string('harvest_id', 36).references('harvests.id');
     t.string('created_by', 36).references('users.id');
     t.string('status', 30).notNullable();
-    t.string('title', 300).notNullable();
-    t.text('description').notNullable();
     t.string('social_actor_type', 40).notNullable();
     t.string('social_actor_name', 300); // clear text only when the actor is not an individual
     t.text('social_actor_name_enc'); // an individual's name is personal data
@@ -40,21 +38,27 @@ export async function up(knex: Knex): Promise<void> {
     t.string('country', 2).notNullable();
     t.string('admin_area', 300);
     t.text('coordinates_enc'); // exact coordinates are personal data
-    t.text('significance').notNullable();
-    t.text('contribution').notNullable();
     t.boolean('positive').notNullable();
     t.boolean('intended').notNullable();
     t.string('sensitivity', 20).notNullable();
     t.string('language', 35).notNullable();
-    t.text('evidence').notNullable().defaultTo('[]'); // JSON; informants' names and contacts encrypted inside
-    t.text('search_text').notNullable().defaultTo(''); // folded text of the searchable fields
     t.string('created_at', 30).notNullable();
     t.string('updated_at', 30).notNullable();
     t.string('submitted_at', 30);
     t.string('published_at', 30);
     t.string('retracted_at', 30);
+    // long text last: SQLite reads a row's columns in order, so filters never walk through overflow pages
+    t.string('title', 300).notNullable();
+    t.text('description').notNullable();
+    t.text('significance').notNullable();
+    t.text('contribution').notNullable();
+    t.text('evidence').notNullable().defaultTo('[]'); // JSON; informants' names and contacts encrypted inside
+    t.text('search_text').notNullable().defaultTo(''); // folded text of the searchable fields
     t.index(['organisation_id', 'status']);
     t.index(['status', 'sensitivity']);
+    // covering index: lists and counts over 100,000 outcomes filter and count without touching rows
+    t.index(['organisation_id', 'status', 'sensitivity', 'country', 'occurred_start', 'occurred_end', 'change_type', 'quadrant',
+      'positive', 'intended', 'language', 'harvest_id', 'updated_at', 'seq', 'id'], 'outcomes_filter');
     t.index(['occurred_start']);
     t.index(['country']);
     t.index(['harvest_id']);
