@@ -19,6 +19,8 @@ export type Config = {
   loginMaxFailures: number;
   lockoutMinutes: number;
   userRateLimitPerMinute: number; // 0 = off
+  /** days after a harvest closes until substantiators' names and contacts are erased */
+  substantiatorRetentionDays: number;
   secretsFile: string;
 };
 
@@ -91,6 +93,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) {
     throw new ConfigError('PUBLIC_URL must be an http(s) address such as https://oogst.example.org');
   }
+  // plain values first: a bad one must stop the start before any secret is generated
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const limits = {
+    sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
+    lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
+  };
   const production = nodeEnv === 'production';
   const secretsFile = path.resolve(env.OOGST_SECRETS_FILE || defaultSecretsFile(env));
   if (path.resolve(secretsFile).startsWith(dataDir + path.sep)) {
@@ -112,7 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys = Object.fromEntries(Object.entries(s.keys).map(([id, k]) => [id, key32(`key ${id}`, k)]));
     sessionSecret = key32('sessionSecret', s.sessionSecret);
   }
-  const port = intVar(env, 'PORT', 3000, 0, 65535);
   return {
     port,
     env: nodeEnv as Config['env'],
@@ -127,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
+    substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
     secretsFile,
   };
 }
