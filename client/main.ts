@@ -1,57 +1,95 @@
-// Oogst client entry point (first screen: log in, then see who you are and the NAP1325 goals).
+// Oogst client entry: language, session, routes, and the loop that draws a route into the shell.
+// The dashboards load on demand, so the first screen stays light on a slow connection.
 import './styles.css';
+import { h, replace } from './core/dom';
+import { initialLanguage, isLang, setLanguage, t } from './core/i18n';
+import { forget, homeOf, loadMe, me, saveLanguage, type Role } from './core/session';
+import { navigate, reload, route, startRouter, type RouteContext, type View } from './core/router';
+import { whenUnauthenticated } from './core/api';
+import { drawShell, setTitle } from './views/shell';
+import { loginView } from './views/login';
+import { errorView, notFoundView } from './views/errors';
+import { setPasswordView } from './views/set-password';
+import { outcomeListView } from './views/outcome-list';
+import { outcomeFormView } from './views/outcome-form';
+import { outcomeDetailView } from './views/outcome-detail';
+import { reviewQueueView } from './views/review-queue';
+import { notificationsView } from './views/notifications';
+import { harvestsView } from './views/harvests';
 
-type Me = { name: string; role: string; organisation: { name: string } };
+type Guard = { public?: boolean; roles?: Role[] };
+const guards = new Map<string, Guard>();
 
-const app = document.getElementById('app')!;
-
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) }, credentials: 'same-origin' });
-  if (!res.ok) throw Object.assign(new Error(res.statusText), { status: res.status, problem: await res.json().catch(() => null) });
-  return res.status === 204 ? (undefined as T) : res.json();
+function add(path: string, name: string, view: View, guard: Guard = {}): void {
+  guards.set(name, guard);
+  route(path, name, view);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+add('/', 'home', () => {
+  const user = me();
+  if (user) queueMicrotask(() => navigate(homeOf(user.role), { replace: true }));
+  return h('p', { class: 'loading' }, t('common.loading'));
+});
+add('/login', 'login', () => loginView(), { public: true });
+add('/set-password/:token', 'set-password', (ctx) => setPasswordView(ctx.params.token), { public: true });
+add('/outcomes', 'outcomes', (ctx) => outcomeListView(ctx, 'ours'), { roles: ['partner', 'evaluator', 'admin'] });
+add('/library', 'library', (ctx) => outcomeListView(ctx, 'library'));
+add('/outcomes/new', 'outcome-new', () => outcomeFormView(null), { roles: ['partner', 'admin'] });
+add('/outcomes/:id', 'outcome', (ctx) => outcomeDetailView(ctx.params.id, ctx.query));
+add('/outcomes/:id/edit', 'outcome-edit', (ctx) => outcomeFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/review', 'review', (ctx) => reviewQueueView(ctx), { roles: ['evaluator', 'admin'] });
+add('/harvests', 'harvests', () => harvestsView(), { roles: ['evaluator', 'admin'] });
+add('/notifications', 'notifications', () => notificationsView());
+add('/dashboard', 'dashboard', async (ctx) => (await import('./dashboard/view')).dashboardView(ctx));
 
-function loginView() {
-  const error = el('p', { role: 'alert', class: 'error' });
-  const form = el('form', { 'aria-labelledby': 'login-title' },
-    el('h1', { id: 'login-title' }, 'Log in to Oogst'),
-    el('label', { for: 'email' }, 'Email'), el('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: '' }),
-    el('label', { for: 'password' }, 'Password'), el('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: '' }),
-    el('button', { type: 'submit' }, 'Log in'), error);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const data = new FormData(form);
-    try {
-      await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: data.get('email'), password: data.get('password') }) });
-      void start();
-    } catch {
-      error.textContent = 'Email or password is wrong.';
-    }
-  });
-  app.replaceChildren(el('main', {}, form));
-}
+let generation = 0;
 
-async function homeView(me: Me) {
-  const tree = await api<{ goals: Array<{ code: string; name: string; children: Array<{ code: string; name: string }> }> }>('/api/frameworks/nap1325-nl-iv/goals');
-  const list = el('ul', {}, ...tree.goals.map((g) => el('li', {}, `${g.code} ${g.name}`, el('ul', {}, ...g.children.map((c) => el('li', {}, `${c.code} ${c.name}`))))));
-  const logout = el('button', { type: 'button' }, 'Log out');
-  logout.addEventListener('click', async () => { await api('/api/auth/logout', { method: 'POST' }); loginView(); });
-  app.replaceChildren(el('main', {}, el('h1', {}, `Welcome, ${me.name}`), el('p', {}, `${me.role} — ${me.organisation.name}`), el('h2', {}, 'NAP1325-IV goals'), list, logout));
-}
-
-async function start() {
-  try {
-    homeView(await api<Me>('/api/auth/me'));
-  } catch {
-    loginView();
+async function draw(found: { name: string; view: View } | null, ctx: RouteContext): Promise<void> {
+  const mine = ++generation;
+  const guard = found ? guards.get(found.name) ?? {} : {};
+  const user = me();
+  const main = await drawShell();
+  if (mine !== generation) return;
+  if (!found) return void replace(main, notFoundView());
+  if (!guard.public && !user) {
+    // not logged in: the login form in place, and the same page after logging in
+    return void replace(main, loginView(ctx.path === '/' ? undefined : location.pathname + location.search));
   }
+  if (guard.roles && user && !guard.roles.includes(user.role)) return void replace(main, notFoundView());
+  main.setAttribute('aria-busy', 'true');
+  replace(main, h('p', { class: 'loading' }, t('common.loading')));
+  try {
+    const node = await found.view(ctx);
+    if (mine !== generation) return;
+    replace(main, node);
+  } catch (e) {
+    if (mine !== generation) return;
+    replace(main, errorView(e));
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+  const heading = main.querySelector('h1');
+  if (!document.title.includes(heading?.textContent ?? '\u0000')) setTitle(heading?.textContent ?? 'Oogst');
+  if (started) (heading as HTMLElement | null)?.setAttribute('tabindex', '-1'), (heading as HTMLElement | null)?.focus({ preventScroll: false });
+  started = true;
 }
 
-void start();
+let started = false;
+
+async function boot(): Promise<void> {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  await setLanguage(initialLanguage());
+  const user = await loadMe();
+  // the profile's language wins over the device's, unless the URL asks for one (then it is saved)
+  if (user && isLang(fromUrl)) await saveLanguage(fromUrl).catch(() => undefined);
+  else if (user && isLang(user.language) && !isLang(fromUrl)) await setLanguage(user.language);
+  whenUnauthenticated(() => {
+    if (!me()) return;
+    forget();
+    // redraw: the login appears in place of the screen; forms keep their text on this device
+    reload();
+  });
+  startRouter((found, ctx) => void draw(found, ctx));
+}
+
+void boot();

@@ -4,12 +4,22 @@
 import type { Knex } from 'knex';
 import * as m001 from './20261128_001_foundation';
 import * as m002 from './20261128_002_outcomes';
+import * as m003 from './20261128_003_review';
+import * as m004 from './20261128_004_stories';
+import * as m005 from './20261128_005_indicators';
+import * as m006 from './20261128_006_accounts';
+import * as m007 from './20261128_007_interop';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261128_001_foundation': m001,
   '20261128_002_outcomes': m002,
+  '20261128_003_review': m003,
+  '20261128_004_stories': m004,
+  '20261128_005_indicators': m005,
+  '20261128_006_accounts': m006,
+  '20261128_007_interop': m007,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

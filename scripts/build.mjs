@@ -18,8 +18,9 @@ await build({
 const clientOut = path.join(dist, 'client');
 fs.rmSync(clientOut, { recursive: true, force: true });
 const result = await build({
-  entryPoints: ['client/main.ts'], outdir: clientOut, bundle: true, minify: true, format: 'esm',
-  target: ['es2022'], entryNames: '[name].[hash]', assetNames: '[name].[hash]', metafile: true,
+  // splitting: the dashboards, d3, the map and the other languages load on demand (dynamic import)
+  entryPoints: ['client/main.ts'], outdir: clientOut, bundle: true, minify: true, format: 'esm', splitting: true,
+  target: ['es2022'], entryNames: '[name].[hash]', chunkNames: 'chunk.[hash]', assetNames: '[name].[hash]', metafile: true,
   sourcemap: true, logLevel: 'warning', absWorkingDir: root, loader: { '.css': 'css' },
 });
 const outputs = Object.keys(result.metafile.outputs).map((f) => path.basename(f));

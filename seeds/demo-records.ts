@@ -10,6 +10,8 @@ import type { DemoIds } from './demo';
 import { SEEDS_DIR } from '../server/paths';
 import { toRow, OutcomeInput } from '../server/outcomes/representation';
 import { checkOutcome } from '../server/outcomes/rules';
+import { seedDemoReview } from './demo-review';
+import { seedDemoIndicators } from './demo-indicators';
 
 type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string };
 
@@ -57,4 +59,6 @@ export async function seedDemoOutcomes(app: AppContext, db: Db, ids: DemoIds): P
 
 export async function seedDemoRecords(app: AppContext, db: Db, ids: DemoIds): Promise<void> {
   await seedDemoOutcomes(app, db, ids);
+  await seedDemoReview(app, db, ids);
+  await seedDemoIndicators(db, ids);
 }

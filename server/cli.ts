@@ -1,9 +1,12 @@
-// Command-line tasks: migrate, seed-demo. (Backup, restore and key rotation join here.)
+// Command-line tasks: migrate, seed-demo, purge-expired, rotate-key. (Backup and restore join here.)
 import { ConfigError, loadConfig } from './config';
 import { createContext } from './context';
 import { migrateLatest } from './db/knex';
 import { seedReference } from '../seeds/reference';
 import { seedDemo } from '../seeds/demo';
+import { purgeExpired } from './substantiations/retention';
+import { createDb } from './db/knex';
+import { rotateKey } from './crypto/rotate-command';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   async migrate() {
@@ -22,6 +25,29 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
     await seedDemo(ctx);
     console.log('demo data loaded; log in as partner@oogst.test with password oogst-demo');
     await ctx.db.destroy();
+  },
+  async 'purge-expired'() {
+    const config = loadConfig();
+    const ctx = createContext(config);
+    await migrateLatest(ctx.db);
+    const n = await purgeExpired(ctx.db, config.substantiatorRetentionDays);
+    console.log(`erased the names and contacts of ${n} substantiator(s) past ${config.substantiatorRetentionDays} days after their harvest closed`);
+    await ctx.db.destroy();
+  },
+  async 'rotate-key'(args) {
+    const config = loadConfig();
+    const db = createDb(config.databaseUrl);
+    try {
+      const r = await rotateKey(db, config, process.env, { retireOld: args.includes('--retire-old') });
+      console.log(`re-encrypted ${r.values} value(s) in ${r.rows} row(s) and ${r.files} file(s) under key ${r.keyId} (${r.mode})`);
+      for (const [column, n] of Object.entries(r.columns)) console.log(`  ${column}: ${n}`);
+      if (r.lookalikes) console.log(`  ${r.lookalikes} value(s) only look encrypted (typed text): left as they are`);
+      if (r.retired.length) console.log(`  retired key(s): ${r.retired.join(', ')}`);
+      if (r.instructions) console.log(r.instructions);
+      if (r.remaining) throw new Error(`${r.remaining} value(s) are still under an older key; run rotate-key again`);
+    } finally {
+      await db.destroy();
+    }
   },
 };
 

@@ -21,6 +21,8 @@ export type Config = {
   userRateLimitPerMinute: number; // 0 = off
   /** days after a harvest closes until substantiators' names and contacts are erased */
   substantiatorRetentionDays: number;
+  /** largest file POST /api/imports accepts (413 above) */
+  importMaxBytes: number;
   secretsFile: string;
 };
 
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
+    importMaxBytes: intVar(env, 'IMPORT_MAX_BYTES', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   const production = nodeEnv === 'production';
   const secretsFile = path.resolve(env.OOGST_SECRETS_FILE || defaultSecretsFile(env));
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
     substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
+    importMaxBytes: limits.importMaxBytes,
     secretsFile,
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { migrateLatest } from './db/knex';
 import { seedReference } from '../seeds/reference';
 import { hasData, seedDemo } from '../seeds/demo';
+import { purgeExpired } from './substantiations/retention';
 
 async function main() {
   const config = loadConfig();
@@ -18,6 +19,12 @@ async function main() {
     ctx.log.info('empty embedded database: loading the demo data');
     await seedDemo(ctx);
   }
+  // retention of substantiators' personal data: at start, then daily while the server runs
+  const purge = () => purgeExpired(ctx.db, config.substantiatorRetentionDays)
+    .then((n) => n && ctx.log.info({ erased: n }, 'substantiators past retention erased'))
+    .catch((err) => ctx.log.error({ err }, 'erasing substantiators past retention failed'));
+  await purge();
+  setInterval(purge, 24 * 3600_000).unref();
   const server: Server = createApp(ctx).listen(config.port, () => {
     ctx.log.info({ port: config.port, database: embedded ? 'sqlite' : 'postgresql' }, `Oogst listening on http://localhost:${config.port}`);
   });

@@ -21,3 +21,27 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     details: entry.details ? JSON.stringify(entry.details) : null,
   });
 }
+
+export type PersonalAccess = {
+  actorId: string;
+  entityType: string;
+  /** one record … */
+  entityId?: string;
+  /** … or how many records a list or an export carried (with their ids when there are few) */
+  count?: number;
+  ids?: string[];
+  /** personal.view (a record or list read in full), personal.export (a file made), or another personal.* */
+  action?: `personal.${string}`;
+};
+
+/**
+ * Records that someone outside a record's organisation received its personal data in full: who,
+ * which kind, which record (or how many), never the values themselves.
+ */
+export async function auditPersonalAccess(db: Db, a: PersonalAccess): Promise<void> {
+  const ids = a.ids && a.ids.length <= 200 ? a.ids : undefined;
+  await audit(db, {
+    actorId: a.actorId, action: a.action ?? 'personal.view', entityType: a.entityType, entityId: a.entityId,
+    details: { count: a.count ?? (a.entityId ? 1 : ids?.length ?? 0), ...(ids && { ids }) },
+  });
+}

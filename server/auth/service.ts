@@ -9,6 +9,7 @@ import { audit } from '../audit/log';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearedSessionCookie, createSession, nowIso, programmeScope, sessionCookie } from './session';
 import { consumeToken } from './tokens';
+import { checkLoginCode, totpState } from '../accounts/totp';
 
 export async function me(ctx: Ctx) {
   const u = await users.findById(ctx.db, ctx.app.keyring, ctx.user.id);
@@ -16,20 +17,25 @@ export async function me(ctx: Ctx) {
   const { programmeIds } = ctx.user.role === 'admin'
     ? { programmeIds: await ctx.db('programmes').pluck('id') as string[] }
     : await programmeScope(ctx.db, u.id, u.role, u.organisationId);
+  const second = await totpState(ctx.db, u.id);
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, language: u.language,
     organisation: { id: u.organisationId, name: u.organisationName },
     programmes: await users.programmesOf(ctx.db, programmeIds),
+    // required and not enabled: this session may only set two-factor sign-in up (accounts/totp.ts)
+    twoFactor: { enabled: !!second.enabledAt, required: second.required },
   };
 }
 
-export async function login(ctx: PublicCtx<{ email: string; password: string }>) {
+export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string }>) {
   const { config, keyring } = ctx.app;
   const u = await users.findByEmail(ctx.db, keyring, ctx.body.email);
   const now = nowIso();
   if (u?.lockedUntil && u.lockedUntil > now) throw new Problem('account_locked');
   const ok = await verifyPassword(u?.passwordHash, ctx.body.password);
-  if (!u || !ok || u.disabledAt) {
+  // the second factor (accounts/totp.ts): a wrong code counts as a failed login
+  const second = u && ok && !u.disabledAt ? await checkLoginCode(ctx, u.id, ctx.body.totp) : 'ok';
+  if (!u || !ok || u.disabledAt || second === 'wrong') {
     // returned, not thrown: the failure count must be committed, not rolled back
     if (u && !u.disabledAt) {
       const failures = u.failedLogins + 1;
@@ -42,6 +48,7 @@ export async function login(ctx: PublicCtx<{ email: string; password: string }>)
     }
     return problemReply(new Problem('invalid_credentials'));
   }
+  if (second === 'missing') return new Reply(200, { totpRequired: true }); // no session until the code comes
   await users.update(ctx.db, keyring, u.id, { failedLogins: 0, lockedUntil: null }, now);
   // a fresh session id at every login (no fixation); other sessions of the user stay valid
   const session = await createSession(ctx.app, ctx.db, u.id);

@@ -55,14 +55,17 @@ export async function loadSessionUser(app: AppContext, req: Request): Promise<Cu
   const id = tokenHash(app.config.sessionSecret, token);
   const row = await app.db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
+    .join('organisations as o', 'o.id', 'u.organisation_id')
     .where('s.id', id)
     .where('s.expires_at', '>', nowIso())
     .whereNull('u.disabled_at')
-    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language');
+    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp');
   if (!row) return undefined;
   const scope = await programmeScope(app.db, row.id, row.role, row.organisation_id);
   return {
     id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id,
     language: row.language, sessionId: id, ...scope,
+    // the organisation requires two-factor sign-in and the user has none yet (accounts/totp.ts)
+    ...(row.require_totp && !row.totp_enabled_at && { totpSetupOnly: true }),
   };
 }

@@ -2,10 +2,12 @@
 // right to use the route, then the body and query, then the handler (which checks state). Writes
 // run in one transaction; a thrown Problem becomes problem+json, anything else a logged 500.
 import express, { NextFunction, Request, Response, Router } from 'express';
+import multer from 'multer';
 import { Problem } from './problem';
-import { AppContext, CurrentUser, Reply, RouteDef } from './types';
+import { AppContext, CurrentUser, Reply, RouteDef, Stream, UploadedFile } from './types';
 import { loadSessionUser } from '../auth/session';
 import { checkUserLimit, rateLimiter } from './rate-limit';
+import { TOTP_SETUP_ROUTES } from '../accounts/totp';
 
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -59,18 +61,26 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       const write = WRITE.has(route.method);
       if (write && !sameOrigin(req, app)) throw new Problem('bad_origin');
       const user = await loadSessionUser(app, req);
+      // a session still owing its second factor counts as not fully logged in: checked before the role
+      if (user?.totpSetupOnly && route.access !== 'public' && !TOTP_SETUP_ROUTES.has(`${route.method} ${route.path}`)) throw new Problem('totp_required');
       checkAccess(route, user);
       if (user) await checkUserLimit(app, user.id);
       const query = route.query
         ? app.validator.check<Record<string, string>>(route.query, { ...(req.query as object) }, 'query')
         : {};
       if (route.body) await (isForm(req, route) ? parseForm(req, res) : parseJson(req, res));
-      const body = route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
-      const base = { app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers, secure: req.secure };
-      const result = write
+      if (route.upload) await parseUpload(app, req, res);
+      const body = route.upload ? app.validator.check(route.upload.fields, { ...(req.body as object) })
+        : route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
+      const base = {
+        app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers, secure: req.secure,
+        ...(route.upload && { file: fileOf(req) }),
+      };
+      const result = write && !route.ownTransaction
         ? await app.db.transaction((trx) => route.handler({ ...base, db: trx }))
         : await route.handler({ ...base, db: app.db });
-      send(res, result, route);
+      if (result instanceof Stream) await sendStream(app, req, res, result);
+      else send(res, result, route);
     } catch (err) {
       handleError(app, req, res, err);
     }
@@ -117,4 +127,44 @@ const isForm = (req: Request, route: RouteDef) => !!route.form && !!req.is('appl
 
 function parseForm(req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => formParser(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+}
+
+// Uploads (routes that declare `upload`): multipart/form-data with one file, kept in memory up to
+// the configured limit. Read only after origin, login and role, like any body.
+function parseUpload(app: AppContext, req: Request, res: Response): Promise<void> {
+  if (!req.is('multipart/form-data')) throw new Problem('unsupported_media_type', 'Send the file as multipart/form-data');
+  const max = app.config.importMaxBytes;
+  const tooLarge = () => new Problem('payload_too_large', `The file is over the limit of ${max} bytes`);
+  // what announces itself as far too large is refused before a byte of it is read
+  if (Number(req.get('content-length')) > max + 1024 * 1024) return Promise.reject(tooLarge());
+  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: max, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 } }).single('file');
+  return new Promise((resolve, reject) => parse(req, res, (err?: unknown) => {
+    if (!err) return resolve();
+    if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') return reject(tooLarge());
+    const field = err instanceof multer.MulterError ? err.field : undefined;
+    reject(new Problem('validation_failed', 'The upload could not be read', [{ path: `/${field ?? 'file'}`, message: (err as Error).message }]));
+  }));
+}
+
+function fileOf(req: Request): UploadedFile | undefined {
+  const f = (req as Request & { file?: Express.Multer.File }).file;
+  return f && { originalName: f.originalname, mimeType: f.mimetype, size: f.size, buffer: f.buffer };
+}
+
+/** Writes a Stream reply; a failure after the first byte aborts the connection instead of ending it. */
+async function sendStream(app: AppContext, req: Request, res: Response, s: Stream): Promise<void> {
+  res.status(200).setHeader('Content-Type', s.contentType);
+  if (s.filename) res.setHeader('Content-Disposition', `attachment; filename="${s.filename.replace(/[^\w.-]/g, '_')}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  try {
+    await s.write(res);
+    res.end();
+  } catch (err) {
+    if (!res.headersSent) {
+      res.removeHeader('Content-Disposition');
+      throw err;
+    }
+    app.log.error({ err, route: req.route?.path }, 'stream aborted');
+    res.destroy(err as Error);
+  }
 }

@@ -9,6 +9,7 @@ export const PROBLEMS = {
   invalid_credentials: { status: 401, title: 'Email or password is wrong' },
   forbidden: { status: 403, title: 'You may not do this' },
   bad_origin: { status: 403, title: 'Cross-origin request refused' },
+  totp_required: { status: 403, title: 'Your organisation requires two-factor sign-in: set it up first' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict with the current state' },
   invalid_transition: { status: 409, title: 'That transition is not possible from the current state' },

@@ -1,4 +1,5 @@
 // Types shared by every resource: who is asking, what a route declares, what a handler receives.
+import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -20,6 +21,8 @@ export type CurrentUser = {
   programmeIds: string[];
   /** partner organisations of those programmes (the records an evaluator or donor may reach) */
   programmeOrgIds: string[];
+  /** the organisation requires two-factor sign-in, which the user has not set up: only that is allowed */
+  totpSetupOnly?: boolean;
 };
 
 export type AppContext = {
@@ -42,7 +45,12 @@ export type Ctx<B = unknown, Q = Record<string, string | undefined>> = {
   body: B;
   headers: Record<string, string | string[] | undefined>;
   secure: boolean;
+  /** the uploaded file of a route that declares `upload` */
+  file?: UploadedFile;
 };
+
+/** A file sent as multipart/form-data (field `file`), held in memory up to config.importMaxBytes. */
+export type UploadedFile = { originalName: string; mimeType: string; size: number; buffer: Buffer };
 
 export type PublicCtx<B = unknown, Q = Record<string, string | undefined>> = Omit<Ctx<B, Q>, 'user'> & { user?: CurrentUser };
 
@@ -62,6 +70,20 @@ export type RouteDef = {
   rateLimit?: 'auth' | 'link';
   /** responds with something other than JSON (HTML, CSV, XML) */
   produces?: string;
+  /** the body may also come from a plain HTML form (application/x-www-form-urlencoded) */
+  form?: boolean;
+  /**
+   * multipart/form-data: one file in the field `file` (over config.importMaxBytes: 413); the other
+   * fields are the body, checked against the schema `fields` (instead of `body`).
+   */
+  upload?: { fields: string };
+  /**
+   * A write whose handler validates first and then opens one short transaction itself
+   * (ctx.app.db.transaction), so that a long check (a bulk import) does not hold other writers up.
+   * ctx.db is then the plain connection: every write of the handler must go through its own
+   * transaction, except progress marks that are meant to be seen while it runs.
+   */
+  ownTransaction?: boolean;
   handler: (ctx: Ctx<any, any>) => Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
 
@@ -77,6 +99,20 @@ export class Reply {
 /** Answers with a problem without rolling back the request's transaction (e.g. counting a failed login). */
 export const problemReply = (p: { status: number; toJSON: () => unknown }) =>
   new Reply(p.status, p.toJSON(), { 'Content-Type': 'application/problem+json; charset=utf-8' });
+
+/**
+ * A handler's answer that is written piece by piece to the response (exports of any size): the
+ * wrapper sets the type and the download name, then awaits `write`, which must respect
+ * backpressure (await 'drain'). Only for reads: they run outside any transaction, page by page.
+ * An error after the first byte aborts the connection, so a download is never silently cut short.
+ */
+export class Stream {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string | null,
+    readonly write: (out: Writable) => Promise<void>,
+  ) {}
+}
 
 export const created = (body: unknown) => new Reply(201, body);
 export const noContent = (headers: Record<string, string | string[]> = {}) => new Reply(204, undefined, headers);

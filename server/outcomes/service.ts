@@ -16,6 +16,7 @@ import { canSee, isReviewer, seesPersonalData } from './access';
 import { checkOutcome } from './rules';
 import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactField, redactOutcome, toInput, toRow } from './representation';
 import { needsComment, Status, TRANSITIONS } from './lifecycle';
+import { auditOutcomeViews, auditRevisionViews } from '../audit/outcome-views';
 
 type ListQuery = Record<string, string | undefined>;
 
@@ -42,7 +43,9 @@ async function withTranslations(ctx: Ctx, o: Outcome) {
 }
 
 export async function get(ctx: Ctx) {
-  return withTranslations(ctx, await load(ctx, ctx.params.id));
+  const shown = await withTranslations(ctx, await load(ctx, ctx.params.id));
+  await auditOutcomeViews(ctx, [shown], true); // personal data read from outside its organisation
+  return shown;
 }
 
 export async function filtersOf(ctx: Ctx, q: ListQuery): Promise<repo.OutcomeFilters> {
@@ -67,7 +70,9 @@ export async function list(ctx: Ctx<unknown, ListQuery>) {
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
   const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
   const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
-  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))), total, page);
+  const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
+  await auditOutcomeViews(ctx, items);
+  return listReply(items, total, page);
 }
 
 export async function create(ctx: Ctx<OutcomeInput>) {
@@ -98,7 +103,9 @@ function checkEditable(ctx: Ctx, o: Outcome): void {
 
 export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   const before = await load(ctx, ctx.params.id);
-  checkEditable(ctx, before);
+  // assigning an outcome to a harvest changes none of its text: its evaluators may do it in any state
+  const harvestOnly = Object.keys(ctx.body).every((k) => k === 'harvestId') && isReviewer(ctx.user, before.organisation.id);
+  if (!harvestOnly) checkEditable(ctx, before);
   const merged: OutcomeInput = { ...toInput(before), ...ctx.body };
   await checkOutcome(ctx.db, merged, before.organisation.id);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
@@ -113,6 +120,9 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
 /** Preconditions of later modules (e.g. a conclusion needs a substantiation answer) plug in here. */
 export type TransitionGuard = (ctx: Ctx, o: Outcome, to: Status) => Promise<void>;
 export const transitionGuards: TransitionGuard[] = [];
+/** What later modules do once a move is made (e.g. notify the people concerned), in the same transaction. */
+export type TransitionHook = (ctx: Ctx, o: Outcome, from: Status, to: Status) => Promise<void>;
+export const afterTransition: TransitionHook[] = [];
 
 export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string): Promise<void> {
   const rule = TRANSITIONS[to];
@@ -135,6 +145,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string)
   if (n !== 1) throw new Problem('conflict', 'The outcome changed meanwhile; reload it');
   await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: o.id, from_status: from, to_status: to, actor_id: ctx.user.id, comment: comment ?? null, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: `outcome.${to}`, entityType: 'outcome', entityId: o.id, details: { from } });
+  for (const hook of afterTransition) await hook(ctx, o, from, to);
 }
 
 export async function transition(ctx: Ctx<{ to: Status; comment?: string }>) {
@@ -159,7 +170,9 @@ export async function retractDraft(ctx: Ctx) {
 export async function revisions(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, o.organisation.id);
-  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id, full ? undefined : redactField) };
+  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id, full ? undefined : redactField);
+  if (full) await auditRevisionViews(ctx, o, items);
+  return { items };
 }
 
 type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string };

@@ -18,6 +18,11 @@ async function newOutcome(c: Client, over: Record<string, unknown> = {}) {
 async function publish(id: string) {
   for (const to of ['submitted', 'under_review', 'substantiated', 'published']) {
     const c = to === 'submitted' ? p1 : ev;
+    if (to === 'substantiated') {
+      // a conclusion needs at least one substantiation answer
+      const s = await ev.post(`/api/outcomes/${id}/substantiations`, { substantiator: { name: 'S', relationship: 'neighbour' }, independent: true });
+      await ev.put(`/api/outcomes/${id}/substantiations/${s.body.id}`, { description: 'agree', significance: 'agree', contribution: 'agree', answeredOn: '2025-01-01' });
+    }
     const r = await c.post(`/api/outcomes/${id}/transitions`, { to, comment: 'ok' });
     if (r.status !== 200) throw new Error(`${to}: ${r.status} ${r.text}`);
   }

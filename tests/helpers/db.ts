@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import knexFactory from 'knex';
 
 export const TMP = path.resolve(__dirname, '../../tests/.tmp');
-export const TEMPLATE_SQLITE = path.join(TMP, 'template.sqlite');
+// one template per test run (set by global-setup), so runs side by side never share or delete it
+export const templateSqlite = () => path.join(TMP, `template-${process.env.OOGST_TEST_RUN ?? 'default'}.sqlite`);
 export const TEMPLATE_PG = 'oogst_template';
 export const usePg = () => process.env.OOGST_TEST_DB === 'pg';
 
@@ -36,7 +37,7 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Pro
     };
   }
   const file = path.join(TMP, `${name}.sqlite`);
-  fs.copyFileSync(TEMPLATE_SQLITE, file);
+  fs.copyFileSync(templateSqlite(), file);
   return {
     url: `sqlite://${file}`,
     drop: async () => {

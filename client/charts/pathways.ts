@@ -1,0 +1,81 @@
+// Pathways: outcome chains as a network laid out in time — each outcome at its date, in the lane
+// of its goal, an arrow from an outcome to the one it contributes to — so a path from early,
+// individual changes to later, systemic ones can be followed.
+import { extent, scaleTime, select, utcYear, axisBottom } from 'd3';
+import { createSvg, INK, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem, SVG_NS } from './common';
+import { beeswarm } from './timeline-marks';
+
+export type PathwayNode = { id: string; title: string; status: string; changeType: string; date: Date; lane: string };
+export type PathwayData = { lanes: Array<{ key: string; label: string }>; nodes: PathwayNode[]; links: Array<{ source: string; target: string }> };
+export type PathwayOptions = ChartEnv & {
+  width?: number; laneHeight?: number;
+  labels: { title: string; description: string; status: string; link: string };
+  statusLabel: (s: string) => string; changeTypeLabel: (c: string) => string; formatDate: (d: Date) => string;
+};
+
+const DEFAULTS = { width: 960, laneHeight: 70 };
+const LABEL = 170;
+
+export function pathwaysChart(data: PathwayData, options: PathwayOptions): SVGSVGElement {
+  const o = { ...DEFAULTS, ...options };
+  const doc = o.document ?? document;
+  const rtl = !!o.rtl;
+  const lanes = data.lanes.filter((l) => data.nodes.some((n) => n.lane === l.key));
+  const top = 10;
+  const axisY = top + lanes.length * o.laneHeight;
+  const svg = createSvg(doc, o.width, axisY + 110, o.labels.title, o.labels.description, rtl);
+  const root = select(svg);
+  const plot: [number, number] = rtl ? [20, o.width - LABEL] : [LABEL, o.width - 20];
+  const [lo, hi] = extent(data.nodes, (n) => n.date) as [Date, Date];
+  const x = scaleTime().domain([utcYear.floor(lo ?? new Date()), utcYear.ceil(new Date((hi ?? new Date()).getTime() + 1))]).range(rtl ? [plot[1], plot[0]] : plot);
+  const laneIdx = new Map(lanes.map((l, i) => [l.key, i]));
+  lanes.forEach((l, i) => {
+    root.append('rect').attr('x', plot[0]).attr('width', plot[1] - plot[0]).attr('y', top + i * o.laneHeight).attr('height', o.laneHeight).attr('fill', i % 2 ? '#fff' : '#f4f4f1');
+    root.append('text').attr('x', rtl ? o.width - 8 : 8).attr('y', top + i * o.laneHeight + o.laneHeight / 2 + 4).attr('text-anchor', 'start').attr('fill', INK)
+      .text(l.label.length > 26 ? `${l.label.slice(0, 25)}…` : l.label);
+  });
+  root.append('g').attr('transform', `translate(0,${axisY})`).call(axisBottom(x).ticks(6).tickFormat((d) => o.formatDate(d as Date)))
+    .call((g) => g.selectAll('text').attr('fill', INK)).call((g) => g.selectAll('line,path').attr('stroke', MUTED));
+  // positions: by date, spread within the lane
+  const pos = new Map<string, { x: number; y: number }>();
+  lanes.forEach((l, i) => {
+    const inLane = data.nodes.filter((n) => n.lane === l.key);
+    const xs = inLane.map((n) => x(n.date));
+    const ys = beeswarm(xs, top + i * o.laneHeight + o.laneHeight / 2, 9, 3);
+    inLane.forEach((n, k) => pos.set(n.id, { x: round(xs[k]), y: round(ys[k]) }));
+  });
+  const markerId = `arrow-${Math.random().toString(36).slice(2, 8)}`;
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  svg.append(defs);
+  select(defs).append('marker').attr('id', markerId).attr('viewBox', '0 0 10 10').attr('refX', 16).attr('refY', 5).attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
+    .append('path').attr('d', 'M0,0L10,5L0,10z').attr('fill', INK);
+  const links = data.links.filter((l) => pos.has(l.source) && pos.has(l.target));
+  root.append('g').attr('class', 'links').selectAll('path').data(links).join('path').attr('fill', 'none').attr('stroke', INK).attr('stroke-width', 1.25)
+    .attr('marker-end', `url(#${markerId})`)
+    .attr('d', (l) => {
+      const a = pos.get(l.source)!;
+      const b = pos.get(l.target)!;
+      const mx = (a.x + b.x) / 2;
+      return `M${a.x},${a.y}C${mx},${a.y} ${mx},${b.y} ${b.x},${b.y}`;
+    });
+  const items: NavItem[] = [];
+  const nodes = data.nodes.filter((n) => laneIdx.has(n.lane) && pos.has(n.id));
+  root.append('g').attr('class', 'nodes').selectAll('path').data(nodes, (d) => (d as PathwayNode).id).join('path')
+    .attr('d', (n) => symbolPath(n.changeType, 150)).attr('transform', (n) => `translate(${pos.get(n.id)!.x},${pos.get(n.id)!.y})`)
+    .attr('fill', (n) => STATUS_COLOURS[n.status] ?? '#999').attr('stroke', INK);
+  const title = (id: string) => data.nodes.find((n) => n.id === id)?.title ?? '';
+  nodes.forEach((n) => {
+    const out = links.filter((l) => l.source === n.id).map((l) => `→ ${title(l.target)}`);
+    items.push({ ...pos.get(n.id)!, row: laneIdx.get(n.lane), datum: { kind: 'outcome', id: n.id },
+      label: [`${n.title}`, `${o.formatDate(n.date)} · ${o.statusLabel(n.status)} · ${o.changeTypeLabel(n.changeType)}`, ...out.slice(0, 2)].join('\n') });
+  });
+  const statuses = [...new Set(nodes.map((n) => n.status))];
+  const lh = legend(svg, o.labels.status, [...statuses.map((s) => ({ label: o.statusLabel(s), colour: STATUS_COLOURS[s], shape: 'OH-ACTION' })), { label: o.labels.link, stroke: INK, dash: '' }],
+    8, axisY + 36, o.width - 16, rtl);
+  const height = axisY + 36 + lh + 10;
+  svg.setAttribute('viewBox', `0 0 ${o.width} ${height}`);
+  svg.setAttribute('height', String(height));
+  svg.querySelector('rect')?.setAttribute('height', String(height));
+  navigable(svg, items, { ...o, width: o.width });
+  return svg;
+}

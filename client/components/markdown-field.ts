@@ -1,0 +1,19 @@
+// A markdown text area with a live preview beside it, rendered by the shared markdown module.
+import { debounce, h, newId } from '../core/dom';
+import { t } from '../core/i18n';
+import { renderMarkdown } from '../core/markdown';
+
+export function markdownEditor(name: string, value: string, opts: { rows?: number; language?: string } = {}): { control: HTMLTextAreaElement; element: HTMLElement; refresh: () => void } {
+  const id = newId(name);
+  const control = h('textarea', { id, name, rows: opts.rows ?? 6, dir: 'auto', spellcheck: true });
+  control.value = value;
+  const preview = h('div', { class: 'prose preview', id: `${id}-preview`, dir: 'auto' });
+  const refresh = () => {
+    preview.replaceChildren(control.value.trim() ? renderMarkdown(control.value) : h('p', { class: 'muted' }, t('form.previewEmpty')));
+  };
+  control.addEventListener('input', debounce(refresh, 150));
+  refresh();
+  const element = h('div', { class: 'markdown-editor' }, control,
+    h('section', { class: 'preview-pane', 'aria-label': t('form.preview') }, h('p', { class: 'preview-label', 'aria-hidden': 'true' }, t('form.preview')), preview));
+  return { control, element, refresh };
+}

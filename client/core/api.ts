@@ -1,0 +1,80 @@
+// The one way the client talks to the API: JSON in and out, problem+json turned into ApiError with
+// the stable code and field paths, and endpoints that other modules add later treated as optional.
+export type ProblemPath = { path: string; message: string };
+export type Problem = { type?: string; title?: string; status: number; detail?: string; code: string; errors?: ProblemPath[] };
+export type List<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem | null) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+  }
+  get code(): string {
+    return this.problem?.code ?? (this.status === 0 ? 'network' : 'http');
+  }
+  get errors(): ProblemPath[] {
+    return this.problem?.errors ?? [];
+  }
+}
+
+/** Called when any request answers 401, so the shell can show the login without losing the page. */
+let onUnauthenticated: (() => void) | undefined;
+export function whenUnauthenticated(fn: () => void): void {
+  onUnauthenticated = fn;
+}
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown; quiet401?: boolean } = {}): Promise<T> {
+  const { json, quiet401, ...rest } = init;
+  const headers: Record<string, string> = { accept: 'application/json', ...(rest.headers as Record<string, string> | undefined) };
+  if (json !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { ...rest, headers, credentials: 'same-origin', body: json !== undefined ? JSON.stringify(json) : rest.body });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => null)) as Problem | null;
+    if (res.status === 401 && !quiet401) onUnauthenticated?.();
+    throw new ApiError(res.status, problem);
+  }
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+export const post = <T>(path: string, json: unknown) => api<T>(path, { method: 'POST', json });
+export const patch = <T>(path: string, json: unknown) => api<T>(path, { method: 'PATCH', json });
+export const put = <T>(path: string, json: unknown) => api<T>(path, { method: 'PUT', json });
+export const del = (path: string) => api<void>(path, { method: 'DELETE' });
+
+/**
+ * A read of an endpoint that another module may not have built yet: null when it answers 404 or
+ * 405, so a view can leave its section out instead of failing.
+ */
+export async function optional<T>(path: string): Promise<T | null> {
+  try {
+    return await api<T>(path);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 501)) return null;
+    throw e;
+  }
+}
+
+/** Query string from a record, leaving out empty values. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Every page of a list, up to `max` items (dashboards before the dashboard API exists). */
+export async function listAll<T>(path: string, params: Record<string, string | undefined>, max = 10000): Promise<{ items: T[]; total: number }> {
+  const items: T[] = [];
+  let total = 0;
+  for (let page = 1; items.length < max; page++) {
+    const res = await api<List<T>>(`${path}${qs({ ...params, page, pageSize: 200 })}`);
+    items.push(...res.items);
+    total = res.total;
+    if (res.items.length < 200 || items.length >= total) break;
+  }
+  return { items, total };
+}

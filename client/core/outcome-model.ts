@@ -1,0 +1,79 @@
+// The outcome record as the API returns it, and what the client derives from it: its period,
+// its lifecycle moves per role, the labels of its enumerations.
+import type { Me } from './session';
+
+export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 'partly_substantiated' | 'not_substantiated' | 'published' | 'retracted';
+export const STATUSES: Status[] = ['draft', 'submitted', 'under_review', 'substantiated', 'partly_substantiated', 'not_substantiated', 'published', 'retracted'];
+export type Precision = 'day' | 'month' | 'year';
+export type EvidenceItem = { kind: 'document' | 'link' | 'informant'; title?: string; url?: string; date?: string; role?: string; name?: string; contact?: string };
+export type GoalTag = { code: string; primary?: boolean };
+export type Translation = { language: string; title: string; description: string | null; significance: string | null; contribution: string | null; createdAt: string; translatedBy?: string | null };
+
+export type Outcome = {
+  id: string; status: Status; title: string; description: string;
+  socialActor: { name?: string; type: string }; changeType: string; quadrant: string;
+  occurredOn: { date: string; precision: Precision };
+  location: { country: string; adminArea?: string; lat?: number; lon?: number };
+  significance: string; contribution: string; positive: boolean; intended: boolean;
+  sensitivity: 'public' | 'restricted' | 'confidential'; language: string; goals: GoalTag[];
+  harvestId: string | null; evidence?: EvidenceItem[]; organisation: { id: string; name: string };
+  redacted?: boolean; createdAt: string; updatedAt: string; submittedAt?: string | null; publishedAt?: string | null;
+  conclusion?: string | null; translations?: Translation[];
+};
+
+export type OutcomeInput = Omit<Outcome, 'id' | 'status' | 'organisation' | 'redacted' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'publishedAt' | 'translations' | 'conclusion'>;
+
+export const ACTOR_TYPES = ['individual', 'community', 'civil_society', 'womens_organisation', 'youth_group', 'religious_leaders', 'traditional_authority',
+  'local_government', 'national_government', 'security_sector', 'justice_sector', 'armed_group', 'private_sector', 'media', 'international_organisation', 'other'] as const;
+
+export const CONTENT_LANGUAGES = ['en', 'fr', 'ar', 'nl', 'es', 'pt', 'uk', 'ru', 'so', 'sw', 'ha', 'am', 'ti', 'ff', 'bm'];
+
+/** The whole period an outcome's date stands for, as UTC dates [start, end]. */
+export function periodOf(on: { date: string; precision: Precision }): [Date, Date] {
+  const [y, m = 1, d = 1] = on.date.split('-').map(Number);
+  if (on.precision === 'year') return [new Date(Date.UTC(y, 0, 1)), new Date(Date.UTC(y, 11, 31))];
+  if (on.precision === 'month') return [new Date(Date.UTC(y, m - 1, 1)), new Date(Date.UTC(y, m, 0))];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return [day, day];
+}
+
+export const midpoint = ([a, b]: [Date, Date]) => new Date((a.getTime() + b.getTime()) / 2);
+
+/** The transitions a user could make from a status (the server has the last word: 403/409). */
+export function movesFor(user: Me | null, o: Pick<Outcome, 'status' | 'organisation'>): Array<{ to: Status; comment: boolean }> {
+  if (!user) return [];
+  const own = user.organisation.id === o.organisation.id;
+  const reviewer = user.role === 'evaluator' || user.role === 'admin';
+  const moves: Array<{ to: Status; comment: boolean }> = [];
+  const add = (to: Status, comment: boolean) => moves.push({ to, comment });
+  if (o.status === 'draft' && ((user.role === 'partner' && own) || user.role === 'admin')) add('submitted', false);
+  if (!reviewer) return moves;
+  if (o.status === 'submitted') add('under_review', false);
+  if (o.status === 'under_review') ['substantiated', 'partly_substantiated', 'not_substantiated'].forEach((s) => add(s as Status, true));
+  if (['substantiated', 'partly_substantiated', 'not_substantiated'].includes(o.status)) add('published', false);
+  if (o.status === 'published') add('under_review', true);
+  if (o.status === 'submitted' || o.status === 'under_review') add('draft', true);
+  if (!['draft', 'retracted'].includes(o.status)) add('retracted', true);
+  return moves;
+}
+
+export function canEdit(user: Me | null, o: Pick<Outcome, 'status' | 'organisation'>): boolean {
+  if (!user) return false;
+  const own = user.organisation.id === o.organisation.id;
+  if (o.status === 'draft') return (own && user.role === 'partner') || user.role === 'admin';
+  return o.status === 'under_review' && (user.role === 'evaluator' || user.role === 'admin');
+}
+
+export function blankOutcome(language: string): OutcomeInput {
+  return {
+    title: '', description: '', socialActor: { name: '', type: 'community' }, changeType: '', quadrant: '',
+    occurredOn: { date: '', precision: 'day' }, location: { country: '' }, significance: '', contribution: '',
+    positive: true, intended: true, sensitivity: 'restricted', language, goals: [], harvestId: null, evidence: [],
+  };
+}
+
+/** Only the fields the API accepts on create/patch (the record also carries read-only fields). */
+export function toInput(o: Outcome | OutcomeInput): OutcomeInput {
+  const { title, description, socialActor, changeType, quadrant, occurredOn, location, significance, contribution, positive, intended, sensitivity, language, goals, harvestId, evidence } = o;
+  return { title, description, socialActor, changeType, quadrant, occurredOn, location, significance, contribution, positive, intended, sensitivity, language, goals, harvestId, evidence };
+}

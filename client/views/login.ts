@@ -1,0 +1,46 @@
+// The login page: the first thing an anonymous visitor sees, and what replaces a screen whose
+// session has ended (then the same screen comes back after logging in, with any kept draft).
+import { h } from '../core/dom';
+import { isLang, setLanguage, t } from '../core/i18n';
+import { homeOf, login } from '../core/session';
+import { ApiError } from '../core/api';
+import { navigate } from '../core/router';
+import { setTitle } from './shell';
+import { errorMessage } from './errors';
+
+export function loginView(next?: string): HTMLElement {
+  setTitle(t('login.title'));
+  const error = h('div', { class: 'form-error', role: 'alert', id: 'login-error' });
+  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true, 'aria-describedby': 'login-error' });
+  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-describedby': 'login-error' });
+  const button = h('button', { type: 'submit', class: 'primary' }, t('login.submit'));
+  const form = h('form', { class: 'login-form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'email' }, t('login.email')), email),
+    h('div', { class: 'field' }, h('label', { for: 'password' }, t('login.password')), password),
+    button, error);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    if (!email.value || !password.value) {
+      error.textContent = t('login.missing');
+      (email.value ? password : email).focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const user = await login(email.value.trim(), password.value);
+      const urlLang = new URLSearchParams(location.search).get('lang');
+      if (!isLang(urlLang) && isLang(user.language)) await setLanguage(user.language);
+      navigate(next ?? homeOf(user.role), { replace: true });
+    } catch (err) {
+      error.textContent = err instanceof ApiError && err.status === 401 ? t('login.wrong')
+        : err instanceof ApiError && err.status === 429 ? t('login.locked') : errorMessage(err);
+      button.disabled = false;
+      password.focus();
+    }
+  });
+  const returning = next ? h('p', { class: 'notice' }, t('login.sessionEnded')) : null;
+  return h('section', { class: 'login-page' },
+    h('div', { class: 'login-intro' }, h('h1', {}, t('login.title')), h('p', {}, t('login.intro'))),
+    returning, form);
+}

@@ -1,0 +1,92 @@
+// The frame around every screen: skip link, banner with the role's navigation, the language
+// switcher and the account menu, the main landmark, and a live region for announcements.
+import { h, replace } from '../core/dom';
+import { LANGS, LANGUAGE_NAMES, isLang, lang, setLanguage, t, type Lang } from '../core/i18n';
+import { me, logout, saveLanguage, type Me } from '../core/session';
+import { navigate, reload, setQuery } from '../core/router';
+import { features } from '../core/features';
+import { resetReference } from '../core/reference';
+import { resetFeatures } from '../core/features';
+import type { MessageKey } from '../i18n/en';
+
+const root = () => document.getElementById('app')!;
+let mainEl: HTMLElement | undefined;
+let announcer: HTMLElement | undefined;
+
+type NavItem = { href: string; label: MessageKey; match: RegExp };
+
+async function navFor(user: Me): Promise<NavItem[]> {
+  const f = await features('harvests', 'notifications');
+  const items: NavItem[] = [];
+  const add = (cond: boolean, href: string, label: MessageKey, match: RegExp) => cond && items.push({ href, label, match });
+  const r = user.role;
+  add(r === 'evaluator' || r === 'admin', '/review', 'nav.review', /^\/review/);
+  add(r !== 'donor', '/outcomes', r === 'partner' ? 'nav.ourOutcomes' : 'nav.outcomes', /^\/outcomes(?!\/new)/);
+  add(r === 'partner' || r === 'admin', '/outcomes/new', 'nav.record', /^\/outcomes\/new/);
+  add(f.harvests && (r === 'evaluator' || r === 'admin'), '/harvests', 'nav.harvests', /^\/harvests/);
+  add(r === 'partner' || r === 'donor', '/library', 'nav.library', /^\/library/);
+  add(true, '/dashboard', 'nav.dashboard', /^\/dashboard/);
+  add(f.notifications, '/notifications', 'nav.notifications', /^\/notifications/);
+  return items;
+}
+
+function languageSwitcher(): HTMLElement {
+  const select = h('select', { id: 'language-select', name: 'language' },
+    LANGS.map((l) => h('option', { value: l, lang: l, selected: l === lang() }, LANGUAGE_NAMES[l])));
+  select.addEventListener('change', async () => {
+    const next = select.value;
+    if (!isLang(next)) return;
+    setQuery({ lang: null });
+    await switchLanguage(next);
+  });
+  return h('div', { class: 'language' }, h('label', { for: 'language-select' }, t('shell.language')), select);
+}
+
+/** Switch the interface language now, remember it in the profile, and redraw the screen. */
+export async function switchLanguage(next: Lang): Promise<void> {
+  await setLanguage(next);
+  await saveLanguage(next).catch(() => undefined);
+  reload();
+}
+
+async function banner(): Promise<HTMLElement> {
+  const user = me();
+  const nav = user ? await navFor(user) : [];
+  const path = location.pathname;
+  const navEl = nav.length ? h('nav', { 'aria-label': t('shell.mainNav'), class: 'main-nav' },
+    h('ul', {}, nav.map((item) => h('li', {}, h('a', { href: item.href, 'aria-current': item.match.test(path) ? 'page' : null }, t(item.label)))))) : null;
+  const account = user ? h('div', { class: 'account' },
+    h('span', { class: 'who' }, user.name, h('span', { class: 'role' }, ` · ${t(`role.${user.role}` as MessageKey)}`)),
+    h('button', { type: 'button', class: 'link-button', onclick: async () => {
+      await logout();
+      resetReference();
+      resetFeatures();
+      navigate('/');
+    } }, t('shell.logout'))) : null;
+  return h('header', { class: 'banner' },
+    h('a', { href: user ? '/' : '/', class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', {}, 'Oogst')),
+    navEl, h('div', { class: 'tools' }, languageSwitcher(), account));
+}
+
+/** Draw the shell (once per route) and return the main element to put the view in. */
+export async function drawShell(): Promise<HTMLElement> {
+  mainEl = h('main', { id: 'main', tabindex: -1 });
+  announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
+  const footer = h('footer', { class: 'site-footer' }, h('p', {}, t('shell.footer')));
+  replace(root(), h('a', { href: '#main', class: 'skip-link' }, t('shell.skip')), await banner(), mainEl, footer, announcer);
+  root().removeAttribute('aria-live');
+  return mainEl;
+}
+
+export function announce(text: string): void {
+  if (!announcer) return;
+  announcer.textContent = '';
+  // a fresh text node after a tick is what makes screen readers read a repeated message again
+  setTimeout(() => { if (announcer) announcer.textContent = text; }, 50);
+}
+
+export function setTitle(text: string): void {
+  document.title = `${text} — Oogst`;
+}
+
+export const mainElement = () => mainEl;

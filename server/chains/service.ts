@@ -1,0 +1,74 @@
+// Outcome chains: one outcome contributes to another. The programme's evaluators link any outcomes
+// they see (a link changes no outcome's text); partners link their own. Links never close a cycle.
+// A chain shows only what the caller may see, each node through the outcomes' redaction.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created } from '../http/types';
+import { forbidden, Problem, unprocessable } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { recordRevision } from '../revisions/log';
+import { load, present } from '../outcomes/service';
+import { canSee, isReviewer } from '../outcomes/access';
+import { fromRow } from '../outcomes/representation';
+import * as outcomes from '../outcomes/repository';
+import * as repo from './repository';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Visible = Parameters<typeof canSee>[1];
+
+/** How far a chain is followed: enough for any real pathway, bounded for the response's sake. */
+const MAX_NODES = 500;
+
+const linkOf = (r: Row) => ({ id: r.id, sourceId: r.source_id, targetId: r.target_id, relation: r.relation, createdAt: r.created_at });
+
+function mayLink(ctx: Ctx, organisationId: string): boolean {
+  return isReviewer(ctx.user, organisationId) || (ctx.user.role === 'partner' && ctx.user.organisationId === organisationId);
+}
+
+export async function create(ctx: Ctx<{ targetId: string; relation: 'contributes_to' }>) {
+  const source = await load(ctx, ctx.params.id);
+  if (!mayLink(ctx, source.organisation.id)) throw forbidden("Only the programme's evaluators, or its own organisation, link this outcome");
+  const target = await outcomes.findRow(ctx.db, ctx.body.targetId);
+  if (!target || !canSee(ctx.user, target as Visible)) throw unprocessable('/targetId', 'no such outcome, or not visible to you');
+  if (!mayLink(ctx, target.organisation_id)) throw forbidden("Partners link only their own organisation's outcomes");
+  if (target.id === source.id) throw unprocessable('/targetId', 'an outcome cannot contribute to itself');
+  const { relation } = ctx.body;
+  if (await ctx.db('outcome_links').where({ source_id: source.id, target_id: target.id, relation }).first('id')) {
+    throw new Problem('already_exists', 'These outcomes are linked already', [{ path: '/targetId', message: 'is linked already' }]);
+  }
+  if (await repo.reaches(ctx.db, target.id, source.id)) {
+    throw new Problem('conflict', 'This link would close a cycle', [{ path: '/targetId', message: 'contributes already, directly or not, to this outcome' }]);
+  }
+  const row = { id: randomUUID(), source_id: source.id, target_id: target.id, relation, created_by: ctx.user.id, created_at: nowIso() };
+  await ctx.db('outcome_links').insert(row);
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome_link', entityId: row.id, actorId: ctx.user.id, action: 'create', changes: [{ field: 'link', old: null, new: linkOf(row) }], personal: [] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.link', entityType: 'outcome', entityId: source.id, details: { linkId: row.id, targetId: target.id, relation } });
+  return created(linkOf(row));
+}
+
+/** The chain around an outcome, walked in both directions through outcomes the caller may see. */
+export async function chain(ctx: Ctx) {
+  const start = await load(ctx, ctx.params.id);
+  const seen = new Set([start.id]);
+  const links = new Map<string, Row>();
+  let frontier = [start.id];
+  while (frontier.length && seen.size < MAX_NODES) {
+    const touching = await repo.linksTouching(ctx.db, frontier);
+    const candidates = [...new Set(touching.flatMap((l) => [l.source_id, l.target_id]))].filter((id) => !seen.has(id));
+    const visible = (await repo.visibleIds(ctx.db, ctx.user, candidates)).slice(0, MAX_NODES - seen.size);
+    visible.forEach((id) => seen.add(id));
+    for (const l of touching) if (seen.has(l.source_id) && seen.has(l.target_id)) links.set(l.id, l);
+    frontier = visible;
+  }
+  const ids = [...seen];
+  const goals = await outcomes.goalsOf(ctx.db, ids);
+  const nodes = (await repo.outcomeRows(ctx.db, ids)).map((r) => {
+    const o = present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []));
+    return {
+      id: o.id, title: o.title, status: o.status, changeType: o.changeType, quadrant: o.quadrant, occurredOn: o.occurredOn,
+      location: o.location, organisation: o.organisation, goals: o.goals, harvestId: o.harvestId, redacted: o.redacted,
+    };
+  });
+  return { nodes, links: [...links.values()].map(linkOf) };
+}

@@ -1,0 +1,68 @@
+// Recording and withdrawing consent for stories (the storyteller's) and fragments (the speaker's).
+// A new consent takes effect at once on who may see the record; a withdrawal erases the record
+// everywhere and leaves a tombstone (see erase.ts).
+import type { Ctx } from '../http/types';
+import { forbidden, Problem } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { encryptJson } from '../crypto/fields';
+import { recordRevision } from '../revisions/log';
+import { Consent, consentColumns } from './consent';
+import { withdraw } from './erase';
+import * as stories from '../stories/service';
+import * as fragments from '../fragments/service';
+
+type Target = { kind: 'story' | 'fragment'; id: string; mover: { own: boolean; reviewer: boolean } };
+
+function checkRight(ctx: Ctx, t: Target): void {
+  if (ctx.user.role !== 'admin' && !t.mover.own && !t.mover.reviewer) {
+    throw forbidden(`Only the organisation that recorded this ${t.kind}, or its evaluators, may change its consent`);
+  }
+}
+
+export async function recordStoryConsent(ctx: Ctx<Consent>) {
+  const s = await stories.load(ctx, ctx.params.id);
+  checkRight(ctx, { kind: 'story', id: s.id, mover: stories.moverOf(ctx, s) });
+  const extra: Record<string, unknown> = {};
+  const changes = [{ field: 'consent', old: s.consent, new: ctx.body }];
+  // a name is kept only under named consent: a narrower consent takes the name out of the profile
+  if (ctx.body.level !== 'named' && s.storyteller?.name) {
+    const { name: _n, ...profile } = s.storyteller;
+    extra.storyteller_enc = encryptJson(ctx.app.keyring, profile);
+    changes.push({ field: 'storyteller', old: s.storyteller as never, new: profile as never });
+  }
+  await ctx.db('stories').where({ id: s.id }).update({ ...consentColumns(ctx.app.keyring, ctx.body), ...extra, updated_at: nowIso() });
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: s.id, actorId: ctx.user.id, action: 'consent', changes, personal: ['consent', 'storyteller'] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'story.consent', entityType: 'story', entityId: s.id, details: { level: ctx.body.level } });
+  return stories.withDetails(ctx, await stories.load(ctx, s.id));
+}
+
+export async function recordFragmentConsent(ctx: Ctx<Consent>) {
+  const f = await fragments.load(ctx, ctx.params.id);
+  checkRight(ctx, { kind: 'fragment', id: f.id, mover: fragments.moverOf(ctx, f) });
+  if (!f.speaker) throw new Problem('unprocessable', 'The fragment has no speaker to give consent', [{ path: '/level', message: 'the fragment has no speaker' }]);
+  await ctx.db('fragments').where({ id: f.id }).update({ ...consentColumns(ctx.app.keyring, ctx.body), updated_at: nowIso() });
+  await recordRevision(ctx.db, ctx.app.keyring, {
+    entityType: 'fragment', entityId: f.id, actorId: ctx.user.id, action: 'consent',
+    changes: [{ field: 'speaker', old: f.speaker, new: { ...f.speaker, consent: ctx.body } }], personal: ['speaker'],
+  });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'fragment.consent', entityType: 'fragment', entityId: f.id, details: { level: ctx.body.level } });
+  return fragments.get(ctx);
+}
+
+async function withdrawTarget(ctx: Ctx<{ reason?: string }>, t: Target) {
+  checkRight(ctx, t);
+  const tombstone = await withdraw(ctx.db, ctx.app.config.dataDir, t.kind, t.id, ctx.body.reason);
+  await audit(ctx.db, { actorId: ctx.user.id, action: `${t.kind}.consent_withdrawn`, entityType: t.kind, entityId: t.id });
+  return tombstone;
+}
+
+export async function withdrawStory(ctx: Ctx<{ reason?: string }>) {
+  const s = await stories.load(ctx, ctx.params.id);
+  return withdrawTarget(ctx, { kind: 'story', id: s.id, mover: stories.moverOf(ctx, s) });
+}
+
+export async function withdrawFragment(ctx: Ctx<{ reason?: string }>) {
+  const f = await fragments.load(ctx, ctx.params.id);
+  return withdrawTarget(ctx, { kind: 'fragment', id: f.id, mover: fragments.moverOf(ctx, f) });
+}

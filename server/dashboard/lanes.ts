@@ -1,0 +1,44 @@
+// The lanes of a chart: the top-level goals of a framework (NAP1325-IV unless another is asked
+// for), or the goals named in `goal=`. A lane counts what is tagged to its goal or to any goal
+// below it; the mapping from goal codes to lanes is a recursive CTE over the goal tree, so
+// counting stays in SQL.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import { Problem } from '../http/problem';
+import { listOf } from '../http/paging';
+
+export type Lane = { code: string; name: string };
+export type Lanes = { framework: { id: string; name: string } | null; lanes: Lane[] };
+
+export const DEFAULT_FRAMEWORK = 'nap1325-nl-iv';
+
+export async function resolveLanes(db: Db, q: { framework?: string; goal?: string }): Promise<Lanes> {
+  const codes = listOf(q.goal);
+  if (codes) {
+    const rows = await db('goals').whereIn('code', codes).select('code', 'name', 'framework_id');
+    const missing = codes.find((c) => !rows.some((r) => r.code === c));
+    if (missing) throw new Problem('unprocessable', `Unknown goal code ${missing}`, [{ path: '/goal', message: `unknown goal code ${missing}` }]);
+    const fw = await db('frameworks').where({ id: rows[0].framework_id }).first('id', 'name');
+    return { framework: fw ?? null, lanes: codes.map((c) => ({ code: c, name: rows.find((r) => r.code === c)!.name })) };
+  }
+  const id = q.framework ?? DEFAULT_FRAMEWORK;
+  const fw = await db('frameworks').where({ id }).first('id', 'name');
+  if (!fw) throw new Problem('unprocessable', `Unknown framework ${id}`, [{ path: '/framework', message: `unknown framework ${id}` }]);
+  const lanes = await db('goals').where({ framework_id: id }).whereNull('parent_code').orderBy('position').select('code', 'name');
+  return { framework: fw, lanes };
+}
+
+/**
+ * A query builder that starts with `lane_map(code, lane)`: each goal under one of `anchor`'s goals
+ * paired with that lane. `anchor` selects the lane goals (e.g. a list of codes, or every goal of a
+ * framework for the coverage tree, where each goal is its own lane).
+ */
+export function withLaneMap(db: Db, anchor: { sql: string; bindings: readonly string[] }): Knex.QueryBuilder {
+  return db.queryBuilder().withRecursive('lane_map', ['code', 'lane'], db.raw(
+    `SELECT code, code FROM goals WHERE ${anchor.sql} UNION ALL SELECT g.code, m.lane FROM goals g JOIN lane_map m ON g.parent_code = m.code`,
+    anchor.bindings,
+  ));
+}
+
+export const laneAnchor = (codes: string[]) => ({ sql: `code IN (${codes.map(() => '?').join(', ')})`, bindings: codes });
+export const frameworkAnchor = (id: string) => ({ sql: 'framework_id = ?', bindings: [id] });

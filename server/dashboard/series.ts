@@ -1,0 +1,53 @@
+// The indicator lines of the change-over-time chart: the visible indicators linked to the lanes'
+// goals, and per series (one disaggregation) the value of each bucket — the one whose period ends
+// last in it, since most indicators are levels (a share, an index) that must not be summed. A
+// value belongs to the bucket holding its period's end, and to the range when its whole period
+// lies within it, as dated records do. Picked in SQL with a window function.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+import type { CurrentUser } from '../http/types';
+import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
+import { Bucket, bucketSql } from './buckets';
+
+type Options = { bucket: Bucket; from: string; to: string; countries?: string[]; programmeIds?: string[] };
+type Series = { disaggregation: Record<string, string>; values: Array<{ bucket: string; value: number }> };
+export type IndicatorLine = { code: string; name: string; unit: string; direction: string; goals: string[]; series: Series[] };
+
+/** Visible indicators linked to a goal under one of the lanes (programme filter: theirs and global ones). */
+async function linkedIndicators(db: Db, user: CurrentUser, lanes: () => Knex.QueryBuilder, programmeIds?: string[]) {
+  const qb = lanes().from('indicators as i').join('indicator_goals as ig', 'ig.indicator_id', 'i.id').join('lane_map as lm', 'lm.code', 'ig.goal_code');
+  whereIndicatorVisible(qb, user);
+  if (programmeIds) qb.where((w) => w.whereNull('i.programme_id').orWhereIn('i.programme_id', programmeIds));
+  const rows = await qb.distinct('i.id', 'i.code', 'i.name', 'i.unit', 'i.direction', 'lm.lane').orderBy(['i.code', 'lm.lane']);
+  const byId = new Map<string, IndicatorLine & { id: string }>();
+  for (const r of rows) {
+    const line: IndicatorLine & { id: string } = byId.get(r.id) ?? { id: r.id, code: r.code, name: r.name, unit: r.unit, direction: r.direction, goals: [], series: [] };
+    line.goals.push(r.lane);
+    byId.set(r.id, line);
+  }
+  return byId;
+}
+
+export async function indicatorSeries(db: Db, user: CurrentUser, lanes: () => Knex.QueryBuilder, o: Options): Promise<IndicatorLine[]> {
+  const lines = await linkedIndicators(db, user, lanes, o.programmeIds);
+  if (!lines.size) return [];
+  const cell = bucketSql(o.bucket, 'v.period_end');
+  const inner = db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id')
+    .whereIn('v.indicator_id', [...lines.keys()]).where('v.period_start', '>=', o.from).where('v.period_end', '<=', o.to)
+    .select('v.indicator_id', 'v.disaggregation', 'v.value', db.raw(`${cell} as cell`))
+    .select(db.raw(`row_number() over (partition by v.indicator_id, v.disaggregation, ${cell} order by v.period_end desc, v.period_start desc) as rn`));
+  whereValueVisible(inner, user);
+  if (o.countries) inner.whereIn('v.country', o.countries);
+  const rows = await db.from(inner.as('x')).where('rn', 1).orderBy(['indicator_id', 'disaggregation', 'cell']).select('indicator_id', 'disaggregation', 'cell', 'value');
+  let current: Series | undefined;
+  let key = '';
+  for (const r of rows) {
+    if (`${r.indicator_id}|${r.disaggregation}` !== key) {
+      key = `${r.indicator_id}|${r.disaggregation}`;
+      current = { disaggregation: JSON.parse(r.disaggregation), values: [] };
+      lines.get(r.indicator_id)!.series.push(current);
+    }
+    current!.values.push({ bucket: r.cell, value: Number(r.value) });
+  }
+  return [...lines.values()].map(({ id: _id, ...line }) => line);
+}

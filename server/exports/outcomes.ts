@@ -1,0 +1,76 @@
+// Outcomes for export: the list's filters and visibility (filtersOf, whereVisible, applyFilters),
+// in recording order, page by page on `seq` (so records written meanwhile never shift a page),
+// each one presented through present() — the same redaction as GET /api/outcomes.
+import type { Ctx } from '../http/types';
+import { whereVisible } from '../outcomes/access';
+import * as repo from '../outcomes/repository';
+import { filtersOf, present } from '../outcomes/service';
+import { fromRow, Outcome } from '../outcomes/representation';
+import { applyFts } from '../search/fts';
+import { Column, jsonCell, joinCodes } from './cells';
+import { ExportKind, PAGE, Query } from './kinds';
+
+/** The columns of an outcome that a spreadsheet import reads back (the import template). */
+export const OUTCOME_INPUT_COLUMNS: Column<Outcome>[] = [
+  { name: 'title', value: (o) => o.title },
+  { name: 'description', value: (o) => o.description },
+  { name: 'socialActorName', value: (o) => o.socialActor.name ?? null },
+  { name: 'socialActorType', value: (o) => o.socialActor.type },
+  { name: 'changeType', value: (o) => o.changeType },
+  { name: 'quadrant', value: (o) => o.quadrant },
+  { name: 'occurredOn', value: (o) => o.occurredOn.date },
+  { name: 'occurredPrecision', value: (o) => o.occurredOn.precision },
+  { name: 'country', value: (o) => o.location.country },
+  { name: 'adminArea', value: (o) => o.location.adminArea ?? null },
+  { name: 'lat', value: (o) => o.location.lat ?? null },
+  { name: 'lon', value: (o) => o.location.lon ?? null },
+  { name: 'significance', value: (o) => o.significance },
+  { name: 'contribution', value: (o) => o.contribution },
+  { name: 'positive', value: (o) => o.positive },
+  { name: 'intended', value: (o) => o.intended },
+  { name: 'sensitivity', value: (o) => o.sensitivity },
+  { name: 'language', value: (o) => o.language },
+  { name: 'primaryGoal', value: (o) => o.goals.find((g) => g.primary)?.code ?? null },
+  { name: 'otherGoals', value: (o) => joinCodes(o.goals.filter((g) => !g.primary).map((g) => g.code)) },
+  { name: 'harvestId', value: (o) => o.harvestId },
+  { name: 'evidence', value: (o) => jsonCell(o.evidence) },
+];
+
+const COLUMNS: Column<Outcome>[] = [
+  { name: 'id', value: (o) => o.id },
+  { name: 'status', value: (o) => o.status },
+  { name: 'organisation', value: (o) => o.organisation.name },
+  ...OUTCOME_INPUT_COLUMNS,
+  { name: 'createdAt', value: (o) => o.createdAt },
+  { name: 'updatedAt', value: (o) => o.updatedAt },
+  { name: 'submittedAt', value: (o) => o.submittedAt },
+  { name: 'publishedAt', value: (o) => o.publishedAt },
+];
+
+async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Outcome[]> {
+  let after = 0;
+  for (;;) {
+    const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
+    whereVisible(qb, ctx.user);
+    repo.applyFilters(qb, ctx.db, filters);
+    if (filters.terms?.length) applyFts(qb, ctx.db, 'outcomes', 'o', filters.terms);
+    const rows = await qb.whereNot('o.sensitivity', 'confidential').where('o.seq', '>', after)
+      .orderBy('o.seq').limit(PAGE).select('o.*', 'org.name as organisation_name');
+    if (!rows.length) return;
+    const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
+    yield rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1].seq;
+  }
+}
+
+export const outcomesExport: ExportKind<Outcome> = {
+  name: 'outcomes',
+  sheet: 'outcomes',
+  query: 'outcomes#/$defs/listQuery',
+  columns: COLUMNS,
+  async open(ctx: Ctx<unknown, Query>) {
+    const filters = await filtersOf(ctx, ctx.query);
+    return filters.terms && !filters.terms.length ? (async function* () {})() : pages(ctx, filters);
+  },
+};

@@ -1,0 +1,125 @@
+// The rules of research fragments: who may record, read, find, revise and move them.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created } from '../http/types';
+import { notFound, Problem, ProblemPath } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { listOf, listReply, pageOf } from '../http/paging';
+import { boundOf } from '../domain/dates';
+import { queryTerms } from '../search/fold';
+import { withDescendants } from '../frameworks/service';
+import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { isCountry } from '../outcomes/rules';
+import { filesOf } from '../files/attachments';
+import { goalsOf, setGoals } from '../stories/repository';
+import { checkGoals } from '../stories/rules';
+import { applyMove, checkEditable, checkMove, Mover, RecordStatus } from '../stories/lifecycle';
+import { visibleSource } from '../sources/service';
+import * as repo from './repository';
+import { canSeeFragment, isFragmentReviewer, seesFragmentPersonalData } from './access';
+import { EDITABLE_FIELDS, Fragment, FragmentInput, fromRow, PERSONAL_FIELDS, redactField, redactFragment, toInput, toRow } from './representation';
+
+type Query = Record<string, string | undefined>;
+
+export const present = (ctx: Ctx, f: Fragment): Fragment => (seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId }) ? f : redactFragment(f));
+
+export async function load(ctx: Ctx, id: string): Promise<Fragment> {
+  const row = await repo.findRow(ctx.db, id);
+  if (!row || !canSeeFragment(ctx.user, row as never)) throw notFound('fragment');
+  const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', [id]), repo.themesOf(ctx.db, [id])]);
+  return fromRow(ctx.app.keyring, row, goals.get(id) ?? [], themes.get(id) ?? []);
+}
+
+export const moverOf = (ctx: Ctx, f: Fragment): Mover =>
+  ({ own: f.organisation.id === ctx.user.organisationId, reviewer: isFragmentReviewer(ctx.user, f.programmeId), directPublish: true });
+
+async function withFiles(ctx: Ctx, f: Fragment): Promise<Fragment> {
+  return present(ctx, { ...f, files: (await filesOf(ctx.db, ctx.app.keyring, 'fragment', [f.id])).get(f.id) ?? [] });
+}
+
+export async function get(ctx: Ctx) {
+  return withFiles(ctx, await load(ctx, ctx.params.id));
+}
+
+async function checkFragment(ctx: Ctx, f: FragmentInput): Promise<void> {
+  const errors: ProblemPath[] = [];
+  await checkGoals(ctx.db, f.goals ?? [], errors);
+  const themes = f.themes ?? [];
+  const known = new Set<string>(themes.length ? await ctx.db('themes').whereIn('code', themes).pluck('code') : []);
+  themes.forEach((t, i) => {
+    if (!known.has(t)) errors.push({ path: `/themes/${i}`, message: `unknown theme ${t}` });
+    if (themes.indexOf(t) !== i) errors.push({ path: `/themes/${i}`, message: `theme ${t} is coded twice` });
+  });
+  if (f.location && !isCountry(f.location.country)) errors.push({ path: '/location/country', message: `${f.location.country} is not an ISO 3166-1 country` });
+  if (errors.length) throw new Problem('unprocessable', 'The fragment breaks a rule of the domain', errors);
+}
+
+async function filtersOf(ctx: Ctx, q: Query): Promise<repo.FragmentFilters> {
+  const goals = listOf(q.goal);
+  const from = q.from ? boundOf(q.from, 'from') : undefined;
+  const to = q.to ? boundOf(q.to, 'to') : undefined;
+  if ((q.from && !from) || (q.to && !to)) throw new Problem('validation_failed', 'from or to is not a date', [{ path: q.from && !from ? '/from' : '/to', message: 'is not a valid date' }]);
+  return {
+    sourceIds: listOf(q.source), sourceTypes: listOf(q.sourceType), themes: listOf(q.theme), goalCodes: goals && (await withDescendants(ctx.db, goals)),
+    orgIds: listOf(q.org), programmeIds: listOf(q.programme), statuses: listOf(q.status), languages: listOf(q.language),
+    countries: listOf(q.country), sensitivities: listOf(q.sensitivity), consents: listOf(q.consent), from, to, terms: q.q ? queryTerms(q.q) : undefined,
+  };
+}
+
+export async function list(ctx: Ctx<unknown, Query>) {
+  const page = pageOf(ctx.query);
+  const filters = await filtersOf(ctx, ctx.query);
+  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
+  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  const ids = rows.map((r) => r.id);
+  const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', ids), repo.themesOf(ctx.db, ids)]);
+  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? []))), total, page);
+}
+
+export async function create(ctx: Ctx<FragmentInput>) {
+  const input = ctx.body;
+  const source = await visibleSource(ctx, input.sourceId);
+  if (!source) throw new Problem('unprocessable', 'No such source', [{ path: '/sourceId', message: 'no such source, or not visible to you' }]);
+  await checkFragment(ctx, input);
+  const id = randomUUID();
+  const now = nowIso();
+  await ctx.db('fragments').insert({
+    id, source_id: source.id, organisation_id: ctx.user.organisationId, programme_id: source.programme_id, created_by: ctx.user.id,
+    status: 'draft', ...toRow(ctx.app.keyring, input, source.title), created_at: now, updated_at: now,
+  });
+  await setGoals(ctx.db, 'fragment_goals', 'fragment_id', id, input.goals ?? []);
+  await repo.setThemes(ctx.db, id, input.themes ?? []);
+  await ctx.db('transitions').insert({ entity_type: 'fragment', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'fragment.create', entityType: 'fragment', entityId: id });
+  return created(await withFiles(ctx, await load(ctx, id)));
+}
+
+export async function update(ctx: Ctx<Partial<FragmentInput>>) {
+  const before = await load(ctx, ctx.params.id);
+  checkEditable(ctx, moverOf(ctx, before), 'fragment', before.status as RecordStatus);
+  const merged: FragmentInput = { ...toInput(before), ...ctx.body };
+  await checkFragment(ctx, merged);
+  const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
+  if (!changes.length) return withFiles(ctx, before);
+  await ctx.db('fragments').where({ id: before.id }).update({ ...toRow(ctx.app.keyring, merged, before.source.title), updated_at: nowIso() });
+  if (ctx.body.goals) await setGoals(ctx.db, 'fragment_goals', 'fragment_id', before.id, merged.goals ?? []);
+  if (ctx.body.themes) await repo.setThemes(ctx.db, before.id, merged.themes ?? []);
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'fragment', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'fragment.update', entityType: 'fragment', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  return withFiles(ctx, await load(ctx, before.id));
+}
+
+export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }>) {
+  const f = await load(ctx, ctx.params.id);
+  const from = f.status as RecordStatus;
+  checkMove(ctx, moverOf(ctx, f), 'fragment', from, ctx.body.to, ctx.body.comment);
+  await applyMove(ctx, 'fragments', 'fragment', f.id, from, ctx.body.to, ctx.body.comment);
+  return withFiles(ctx, await load(ctx, f.id).catch(() => ({ ...f, status: ctx.body.to })));
+}
+
+export async function revisions(ctx: Ctx) {
+  const f = await load(ctx, ctx.params.id);
+  const full = seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId });
+  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id, full ? undefined : redactField) };
+}

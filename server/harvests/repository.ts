@@ -1,0 +1,55 @@
+// Harvests in the database: rows with their programme, domains of change, and the number of
+// outcomes per status — counted with the same visibility rule as the outcome list.
+import type { Db } from '../db/knex';
+import type { CurrentUser } from '../http/types';
+import type { Page } from '../http/paging';
+import { whereVisible } from '../outcomes/access';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const base = (db: Db) => db('harvests as h').join('programmes as p', 'p.id', 'h.programme_id');
+const COLUMNS = ['h.*', 'p.name as programme_name'];
+
+export async function findRow(db: Db, id: string): Promise<Row | undefined> {
+  return base(db).where('h.id', id).first(COLUMNS);
+}
+
+export async function list(
+  db: Db, user: CurrentUser, f: { programmeIds?: string[]; statuses?: string[] }, page: Page,
+): Promise<{ rows: Row[]; total: number }> {
+  const qb = base(db);
+  if (user.role !== 'admin') qb.whereIn('h.programme_id', user.programmeIds);
+  if (f.programmeIds) qb.whereIn('h.programme_id', f.programmeIds);
+  if (f.statuses) qb.whereIn('h.status', f.statuses);
+  const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
+  const rows = await qb.select(COLUMNS).orderBy([{ column: 'h.created_at', order: 'desc' }, 'h.id'])
+    .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  return { rows, total: Number(n) };
+}
+
+export async function domainsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!ids.length) return out;
+  for (const r of await db('harvest_domains').whereIn('harvest_id', ids).orderBy(['harvest_id', 'position'])) {
+    out.set(r.harvest_id, [...(out.get(r.harvest_id) ?? []), r.name]);
+  }
+  return out;
+}
+
+export async function setDomains(db: Db, id: string, domains: string[]): Promise<void> {
+  await db('harvest_domains').where({ harvest_id: id }).del();
+  if (domains.length) await db('harvest_domains').insert(domains.map((name, position) => ({ harvest_id: id, position, name })));
+}
+
+/** Outcomes per harvest and status, of those the user may see. */
+export async function countsOf(db: Db, user: CurrentUser, ids: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!ids.length) return out;
+  const qb = db('outcomes as o').whereIn('o.harvest_id', ids);
+  whereVisible(qb, user);
+  const rows = await qb.groupBy('o.harvest_id', 'o.status').select('o.harvest_id', 'o.status').count({ n: '*' });
+  for (const r of rows as Array<{ harvest_id: string; status: string; n: number | string }>) {
+    out.set(r.harvest_id, { ...(out.get(r.harvest_id) ?? {}), [r.status]: Number(r.n) });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+// The rule checks of a record kind (checkOutcome and the like) ask the database the same
+// reference questions — are these goal codes known, is this a change-type code, is this harvest
+// one of the organisation's — row after row. For a bulk import this wraps the database handle so
+// that each distinct read runs once: the answer is remembered under its SQL with its bindings.
+// Only for reads of reference data that the import itself does not change, within one import.
+import type { Knex } from 'knex';
+import type { Db } from '../db/knex';
+
+export function memoDb(db: Db): Db {
+  const answers = new Map<string, Promise<unknown>>();
+  const wrap = (qb: Knex.QueryBuilder): Knex.QueryBuilder => {
+    const proxy: Knex.QueryBuilder = new Proxy(qb, {
+      get(target, prop) {
+        if (prop === 'then') {
+          const key = target.toString();
+          let answer = answers.get(key);
+          if (!answer) {
+            answer = Promise.resolve(target);
+            answers.set(key, answer);
+          }
+          return (ok: (v: unknown) => unknown, fail: (e: unknown) => unknown) => answer.then(ok, fail);
+        }
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== 'function') return value;
+        // builder methods return the builder itself: keep returning the wrapper
+        return (...args: unknown[]) => {
+          const out = value.apply(target, args);
+          return out === target ? proxy : out;
+        };
+      },
+    });
+    return proxy;
+  };
+  const handle = ((...args: unknown[]) => wrap((db as unknown as (...a: unknown[]) => Knex.QueryBuilder)(...args))) as unknown as Db;
+  return Object.assign(handle, { client: db.client, raw: db.raw.bind(db), fn: db.fn });
+}

@@ -1,0 +1,87 @@
+// Progress of one indicator: the latest actual of each series against the baseline and the target
+// that applies, with the outcomes tagged to the same goals in that period — the qualitative
+// change that may explain the number. Counts follow the aggregate rule of the dashboards
+// (confidential outcomes left out), so `outcomes.query` reproduces `outcomes.total` in the list.
+import type { Ctx } from '../http/types';
+import { Problem } from '../http/problem';
+import { boundOf } from '../domain/dates';
+import { withDescendants } from '../frameworks/service';
+import * as outcomes from '../outcomes/repository';
+import { whereValueVisible } from './access';
+import { load } from './service';
+import type { Dated, Indicator } from './representation';
+
+type Latest = { periodStart: string; periodEnd: string; value: number; status: string };
+const AGGREGATE_SENSITIVITIES = ['public', 'restricted'];
+const MAX_SERIES = 500;
+
+export function bound(value: string | undefined, side: 'from' | 'to'): string | undefined {
+  if (value === undefined) return undefined;
+  const b = boundOf(value, side);
+  if (!b) throw new Problem('validation_failed', `${side} is not a date`, [{ path: `/${side}`, message: 'is not a valid date' }]);
+  return b;
+}
+
+/** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */
+async function latestPerSeries(ctx: Ctx, i: Indicator, from?: string, to?: string) {
+  const inner = ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id').where('v.indicator_id', i.id)
+    .select('v.disaggregation', 'v.period_start', 'v.period_end', 'v.value', 'v.status')
+    .select(ctx.db.raw('row_number() over (partition by v.disaggregation order by v.period_end desc, v.period_start desc) as rn'));
+  whereValueVisible(inner, ctx.user);
+  if (from) inner.where('v.period_start', '>=', from);
+  if (to) inner.where('v.period_end', '<=', to);
+  const rows = await ctx.db.from(inner.as('x')).where('rn', 1).orderBy('disaggregation').limit(MAX_SERIES);
+  return rows.map((r) => ({
+    disaggregation: JSON.parse(r.disaggregation) as Record<string, string>,
+    latest: { periodStart: r.period_start, periodEnd: r.period_end, value: Number(r.value), status: r.status } as Latest,
+  }));
+}
+
+/** The target that applies to a value: the first one due on or after it, else the last one. */
+function targetFor(targets: Dated[], date: string): Dated | null {
+  return targets.find((t) => t.date >= date) ?? targets[targets.length - 1] ?? null;
+}
+
+function measure(i: Indicator, latest: Latest) {
+  const target = targetFor(i.targets, latest.periodEnd);
+  const b = i.baseline?.value;
+  const share = target && b !== undefined && target.value !== b ? (latest.value - b) / (target.value - b) : null;
+  const achieved = target ? (i.direction === 'increase' ? latest.value >= target.value : latest.value <= target.value) : null;
+  return { target, progress: share === null ? null : Math.round(share * 1000) / 1000, achieved };
+}
+
+export async function progress(ctx: Ctx<unknown, { from?: string; to?: string; country?: string }>) {
+  const i = await load(ctx, ctx.params.id);
+  const from = bound(ctx.query.from, 'from');
+  const to = bound(ctx.query.to, 'to');
+  const series = (await latestPerSeries(ctx, i, from, to))
+    .filter((s) => !ctx.query.country || s.disaggregation.country === ctx.query.country)
+    .map((s) => ({ ...s, ...measure(i, s.latest) }));
+  const headline = series.find((s) => Object.keys(s.disaggregation).length === 0)
+    ?? (ctx.query.country ? series.find((s) => Object.keys(s.disaggregation).length === 1) : undefined);
+  const latest = headline?.latest ?? null;
+  const period = { from: from ?? i.baseline?.date ?? null, to: to ?? latest?.periodEnd ?? null };
+  return {
+    indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals },
+    baseline: i.baseline, targets: i.targets,
+    latest, ...(headline ? measure(i, headline.latest) : { target: targetFor(i.targets, new Date().toISOString().slice(0, 10)), progress: null, achieved: null }),
+    series, period, outcomes: await explainingOutcomes(ctx, i, period, ctx.query.country),
+  };
+}
+
+async function explainingOutcomes(ctx: Ctx, i: Indicator, period: { from: string | null; to: string | null }, country?: string) {
+  const query = new URLSearchParams({
+    goal: i.goals.join(','), ...(period.from && { from: period.from }), ...(period.to && { to: period.to }),
+    sensitivity: AGGREGATE_SENSITIVITIES.join(','), ...(country && { country }),
+  }).toString();
+  if (!i.goals.length) return { total: 0, items: [], query };
+  const { rows, total } = await outcomes.list(ctx.db, ctx.user, {
+    goalCodes: await withDescendants(ctx.db, i.goals), from: period.from ?? undefined, to: period.to ?? undefined,
+    sensitivities: AGGREGATE_SENSITIVITIES, countries: country ? [country] : undefined,
+  }, '-occurredOn', { page: 1, pageSize: 20 });
+  const items = rows.map((r) => ({
+    id: r.id, title: r.title, status: r.status, occurredOn: { date: r.occurred_date, precision: r.occurred_precision },
+    country: r.country, quadrant: r.quadrant, changeType: r.change_type, organisation: { id: r.organisation_id, name: r.organisation_name },
+  }));
+  return { total, items, query };
+}

@@ -1,0 +1,110 @@
+// How an indicator and its values are stored and shown. Neither holds personal data; who created
+// a record is staff data, removed by redactIndicator / redactValue — the one redaction function
+// per record kind — from what donors and other organisations receive.
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type Dated = { value: number; date: string; note?: string };
+export type Disaggregation = Record<string, string>;
+
+export type IndicatorInput = {
+  code: string; name: string; description?: string; unit: string; direction: 'increase' | 'decrease';
+  goals?: string[]; disaggregations?: string[]; baseline?: Dated | null; targets?: Dated[];
+  source?: string; sourceUrl?: string; notes?: string; iatiMeasure?: number;
+  programmeId?: string; organisationId?: string;
+};
+
+export type Indicator = {
+  id: string; code: string; name: string; description: string | null; unit: string; direction: 'increase' | 'decrease';
+  goals: string[]; disaggregations: string[]; baseline: Dated | null; targets: Dated[];
+  source: string | null; sourceUrl: string | null; notes: string | null; iatiMeasure: number | null;
+  programme: { id: string; name: string } | null; organisation: { id: string; name: string } | null;
+  createdBy?: string | null; createdAt: string; updatedAt: string; retiredAt: string | null; redacted: boolean;
+};
+
+export type ValueInput = {
+  periodStart: string; periodEnd: string; value: number; disaggregation?: Disaggregation; note?: string | null; status?: 'draft' | 'validated';
+};
+
+export type IndicatorValue = {
+  id: string; indicatorId: string; periodStart: string; periodEnd: string; value: number; disaggregation: Disaggregation;
+  organisation: { id: string; name: string } | null; note: string | null; status: 'draft' | 'validated';
+  createdBy?: string | null; createdAt: string; updatedAt: string; redacted: boolean;
+};
+
+export const EDITABLE_FIELDS = [
+  'code', 'name', 'description', 'unit', 'direction', 'goals', 'disaggregations', 'baseline', 'targets', 'source', 'sourceUrl', 'notes', 'iatiMeasure',
+] as const;
+export const VALUE_FIELDS = ['periodStart', 'periodEnd', 'value', 'disaggregation', 'note', 'status'] as const;
+
+/** The disaggregation as stored: keys sorted, so equal breakdowns are equal strings SQL can group by. */
+export const canonical = (d: Disaggregation = {}) => JSON.stringify(Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+
+const dated = (value: unknown, date: unknown, note: unknown): Dated | null =>
+  value === null || value === undefined ? null : { value: Number(value), date: String(date), ...(note ? { note: String(note) } : {}) };
+
+export function toRow(i: IndicatorInput): Row {
+  return {
+    code: i.code, name: i.name, description: i.description ?? null, unit: i.unit, direction: i.direction,
+    disaggregations: JSON.stringify(i.disaggregations ?? []),
+    baseline_value: i.baseline?.value ?? null, baseline_date: i.baseline?.date ?? null, baseline_note: i.baseline?.note ?? null,
+    targets: JSON.stringify([...(i.targets ?? [])].sort((a, b) => a.date.localeCompare(b.date))),
+    source: i.source ?? null, source_url: i.sourceUrl ?? null, notes: i.notes ?? null, iati_measure: i.iatiMeasure ?? null,
+  };
+}
+
+export function fromRow(r: Row, goals: string[]): Indicator {
+  return {
+    id: r.id, code: r.code, name: r.name, description: r.description ?? null, unit: r.unit, direction: r.direction,
+    goals, disaggregations: JSON.parse(r.disaggregations), baseline: dated(r.baseline_value, r.baseline_date, r.baseline_note),
+    targets: JSON.parse(r.targets), source: r.source ?? null, sourceUrl: r.source_url ?? null, notes: r.notes ?? null,
+    iatiMeasure: r.iati_measure ?? null,
+    programme: r.programme_id ? { id: r.programme_id, name: r.programme_name } : null,
+    organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name } : null,
+    createdBy: r.created_by ?? null, createdAt: r.created_at, updatedAt: r.updated_at, retiredAt: r.retired_at ?? null, redacted: false,
+  };
+}
+
+/** The one redaction function for indicators. */
+export function redactIndicator(i: Indicator): Indicator {
+  const out = { ...i, redacted: true };
+  delete out.createdBy;
+  return out;
+}
+
+/** The editable part of an indicator, so a patch can be merged and checked as a whole. */
+export function toInput(i: Indicator): IndicatorInput {
+  const { code, name, unit, direction, goals, disaggregations, baseline, targets } = i;
+  return {
+    code, name, unit, direction, goals, disaggregations, baseline, targets,
+    ...(i.description !== null && { description: i.description }), ...(i.source !== null && { source: i.source }),
+    ...(i.sourceUrl !== null && { sourceUrl: i.sourceUrl }), ...(i.notes !== null && { notes: i.notes }),
+    ...(i.iatiMeasure !== null && { iatiMeasure: i.iatiMeasure }),
+  };
+}
+
+export function valueToRow(v: ValueInput): Row {
+  const d = v.disaggregation ?? {};
+  return {
+    period_start: v.periodStart, period_end: v.periodEnd, value: v.value, disaggregation: canonical(d),
+    country: d.country ?? null, note: v.note ?? null, status: v.status ?? 'draft',
+  };
+}
+
+export function valueFromRow(r: Row): IndicatorValue {
+  return {
+    id: r.id, indicatorId: r.indicator_id, periodStart: r.period_start, periodEnd: r.period_end, value: Number(r.value),
+    disaggregation: JSON.parse(r.disaggregation), organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name } : null,
+    note: r.note ?? null, status: r.status, createdBy: r.created_by ?? null, createdAt: r.created_at, updatedAt: r.updated_at, redacted: false,
+  };
+}
+
+/** The one redaction function for indicator values. */
+export function redactValue(v: IndicatorValue): IndicatorValue {
+  const out = { ...v, redacted: true };
+  delete out.createdBy;
+  return out;
+}
+
+export const valueInputOf = (v: IndicatorValue): ValueInput => ({
+  periodStart: v.periodStart, periodEnd: v.periodEnd, value: v.value, disaggregation: v.disaggregation, note: v.note, status: v.status,
+});

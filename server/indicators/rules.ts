@@ -1,0 +1,79 @@
+// Checks of indicators and values that need the database or the indicator itself: known goal
+// codes, a programme the author works in, a partner of that programme, real countries, periods
+// in order, declared disaggregations, no two values for one period and breakdown. Every failure
+// names its path; a batch of values is checked whole, so each bad row is named at once.
+import type { Db } from '../db/knex';
+import type { CurrentUser } from '../http/types';
+import { Problem, ProblemPath } from '../http/problem';
+import { isCountry } from '../outcomes/rules';
+import type { IndicatorInput, ValueInput } from './representation';
+import { canonical } from './representation';
+import { existingKeys, keyOf } from './repository';
+
+const SEX = new Set(['female', 'male', 'other', 'total']);
+
+export async function checkIndicator(db: Db, i: IndicatorInput, errors: ProblemPath[] = []): Promise<void> {
+  const goals = i.goals ?? [];
+  const known = new Set<string>(goals.length ? await db('goals').whereIn('code', goals).pluck('code') : []);
+  goals.forEach((c, k) => {
+    if (!known.has(c)) errors.push({ path: `/goals/${k}`, message: `unknown goal code ${c}` });
+  });
+  const targets = i.targets ?? [];
+  if (i.baseline && targets.some((t) => t.date < i.baseline!.date)) {
+    errors.push({ path: '/targets', message: 'a target is dated before the baseline' });
+  }
+  if (errors.length) throw new Problem('unprocessable', 'The indicator breaks a rule of the domain', errors);
+}
+
+/** Where a new indicator belongs, from the body and the author: 422 naming the field when it cannot. */
+export async function placement(db: Db, user: CurrentUser, programmeId?: string, organisationId?: string) {
+  const errors: ProblemPath[] = [];
+  const orgId = user.role === 'partner' ? (organisationId ?? user.organisationId) : organisationId;
+  if (user.role === 'partner' && orgId !== user.organisationId) errors.push({ path: '/organisationId', message: 'a partner records indicators of its own organisation' });
+  if (user.role !== 'admin' && !programmeId) errors.push({ path: '/programmeId', message: 'is required: the programme the indicator belongs to' });
+  if (programmeId && user.role !== 'admin' && !user.programmeIds.includes(programmeId)) {
+    errors.push({ path: '/programmeId', message: 'no such programme among yours' });
+  } else if (programmeId && !(await db('programmes').where({ id: programmeId }).first('id'))) {
+    errors.push({ path: '/programmeId', message: 'no such programme' });
+  }
+  if (orgId && !programmeId) errors.push({ path: '/organisationId', message: "an organisation's indicator belongs to one of its programmes" });
+  if (orgId && programmeId && !(await db('programme_partners').where({ programme_id: programmeId, organisation_id: orgId }).first('organisation_id'))) {
+    errors.push({ path: '/organisationId', message: 'is not a partner organisation of the programme' });
+  }
+  return { programmeId: programmeId ?? null, organisationId: orgId ?? null, errors };
+}
+
+function checkOne(v: ValueInput, declared: Set<string>, at: string, errors: ProblemPath[]): void {
+  if (v.periodEnd < v.periodStart) errors.push({ path: `${at}/periodEnd`, message: 'is before periodStart' });
+  if (!Number.isFinite(v.value)) errors.push({ path: `${at}/value`, message: 'is not a finite number' });
+  for (const [key, val] of Object.entries(v.disaggregation ?? {})) {
+    if (!declared.has(key)) errors.push({ path: `${at}/disaggregation/${key}`, message: `the indicator is not disaggregated by ${key}` });
+    else if (key === 'country' && !isCountry(val)) errors.push({ path: `${at}/disaggregation/country`, message: `${val} is not an ISO 3166-1 country` });
+    else if (key === 'sex' && !SEX.has(val)) errors.push({ path: `${at}/disaggregation/sex`, message: 'is not female, male, other or total' });
+  }
+}
+
+/**
+ * Checks a batch of values for one indicator (paths `/<row>/<field>`; `prefix` '' for a single
+ * value). `ignoreId` is the value being edited, which may keep its own period.
+ */
+export async function checkValues(
+  db: Db, indicator: { id: string; disaggregations: string[] }, rows: ValueInput[], prefix: (k: number) => string, ignore?: string,
+): Promise<void> {
+  const errors: ProblemPath[] = [];
+  const declared = new Set(indicator.disaggregations);
+  const keys = rows.map((v) => ({ period_start: v.periodStart, period_end: v.periodEnd, disaggregation: canonical(v.disaggregation) }));
+  const firstAt = new Map<string, number>();
+  rows.forEach((v, k) => {
+    checkOne(v, declared, prefix(k), errors);
+    const key = keyOf(keys[k]);
+    if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}` });
+    else firstAt.set(key, k);
+  });
+  if (errors.length) throw new Problem('unprocessable', 'Some values break a rule of the domain; none was saved', errors);
+  const stored = await existingKeys(db, indicator.id, keys);
+  if (ignore) stored.delete(ignore);
+  const clashes = keys.map((k, i) => (stored.has(keyOf(k)) ? { path: prefix(i) || '/', message: 'a value for this period and disaggregation exists already' } : null))
+    .filter((e): e is ProblemPath => e !== null);
+  if (clashes.length) throw new Problem('already_exists', 'Some values exist already; none was saved', clashes);
+}

@@ -1,0 +1,99 @@
+// An indicator's values: read, enter one or many at once (all or nothing), correct, validate,
+// withdraw a draft. Every change is a revision and an audit entry.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created, noContent } from '../http/types';
+import { forbidden, notFound, Problem, ProblemPath } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { listOf, listReply, pageOf } from '../http/paging';
+import { diff, recordRevision } from '../revisions/log';
+import * as repo from './repository';
+import { canSeeValue, seesFullRecord } from './access';
+import { checkValues } from './rules';
+import { canonical, Indicator, IndicatorValue, redactValue, VALUE_FIELDS, valueFromRow, ValueInput, valueInputOf, valueToRow } from './representation';
+import { load, loadForWrite } from './service';
+import { bound } from './progress';
+
+const scopeOf = (i: Indicator) => ({ programme_id: i.programme?.id ?? null, organisation_id: i.organisation?.id ?? null });
+
+const present = (ctx: Ctx, i: Indicator, v: IndicatorValue) => (seesFullRecord(ctx.user, scopeOf(i)) ? v : redactValue(v));
+
+/** Only evaluators and admins validate: a partner's figures are checked by someone else. */
+function checkStatusRight(ctx: Ctx, rows: ValueInput[], prefix: (k: number) => string): void {
+  if (ctx.user.role !== 'partner') return;
+  const errors: ProblemPath[] = rows.flatMap((v, k) => (v.status === 'validated' ? [{ path: `${prefix(k)}/status`, message: 'only evaluators and admins validate values' }] : []));
+  if (errors.length) throw new Problem('forbidden', 'Partners enter draft values; an evaluator validates them', errors);
+}
+
+export async function list(ctx: Ctx<unknown, Record<string, string | undefined>>) {
+  const i = await load(ctx, ctx.params.id);
+  const page = pageOf(ctx.query);
+  const q = ctx.query;
+  const { rows, total } = await repo.listValues(ctx.db, ctx.user, i.id, {
+    from: bound(q.from, 'from'), to: bound(q.to, 'to'),
+    statuses: listOf(q.status), countries: listOf(q.country),
+  }, q.sort, page);
+  return listReply(rows.map((r) => present(ctx, i, valueFromRow(r))), total, page);
+}
+
+export async function create(ctx: Ctx<ValueInput | ValueInput[]>) {
+  const i = await loadForWrite(ctx, ctx.params.id);
+  const many = Array.isArray(ctx.body);
+  const rows = many ? (ctx.body as ValueInput[]) : [ctx.body as ValueInput];
+  const prefix = (k: number) => (many ? `/${k}` : '');
+  checkStatusRight(ctx, rows, prefix);
+  await checkValues(ctx.db, i, rows, prefix);
+  const now = nowIso();
+  // a value is reported by the organisation whose indicator it is, else by whoever enters it
+  const reporter = i.organisation?.id ?? ctx.user.organisationId;
+  const stored = rows.map((v) => ({
+    id: randomUUID(), indicator_id: i.id, ...valueToRow(v), organisation_id: reporter, created_by: ctx.user.id, created_at: now, updated_at: now,
+  }));
+  await ctx.db.batchInsert('indicator_values', stored, 500);
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.values.add', entityType: 'indicator', entityId: i.id, details: { count: stored.length } });
+  const out = (await repo.valuesByIds(ctx.db, stored.map((s) => s.id))).map((r) => present(ctx, i, valueFromRow(r)));
+  return created(many ? { items: out, total: out.length } : out[0]);
+}
+
+async function loadValue(ctx: Ctx, i: Indicator): Promise<IndicatorValue> {
+  const row = await repo.findValue(ctx.db, i.id, ctx.params.valueId);
+  if (!row || !canSeeValue(ctx.user, row as { status: string; organisation_id: string | null }, scopeOf(i))) throw notFound('value');
+  return valueFromRow(row);
+}
+
+/** Partners correct their own drafts; evaluators and admins correct and validate any value. */
+function checkEditable(ctx: Ctx, v: IndicatorValue): void {
+  if (ctx.user.role === 'partner' && v.status !== 'draft') {
+    throw new Problem('conflict', 'A validated value is corrected by an evaluator', [{ path: '/status', message: 'is validated' }]);
+  }
+}
+
+export async function update(ctx: Ctx<Partial<ValueInput>>) {
+  const i = await loadForWrite(ctx, ctx.params.id);
+  const before = await loadValue(ctx, i);
+  checkEditable(ctx, before);
+  checkStatusRight(ctx, [ctx.body as ValueInput], () => '');
+  const merged: ValueInput = { ...valueInputOf(before), ...ctx.body };
+  const own = `${before.periodStart}|${before.periodEnd}|${canonical(before.disaggregation)}`;
+  await checkValues(ctx.db, i, [merged], () => '', own);
+  const changes = diff(valueInputOf(before) as Record<string, unknown>, merged as Record<string, unknown>, VALUE_FIELDS);
+  if (!changes.length) return present(ctx, i, before);
+  await ctx.db('indicator_values').where({ id: before.id }).update({ ...valueToRow(merged), updated_at: nowIso() });
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'indicator_value', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.value.update', entityType: 'indicator_value', entityId: before.id, details: { indicatorId: i.id, fields: changes.map((c) => c.field) } });
+  return present(ctx, i, valueFromRow((await repo.findValue(ctx.db, i.id, before.id))!));
+}
+
+/** Withdraws a draft value; a validated figure stays and is corrected instead. */
+export async function remove(ctx: Ctx) {
+  const i = await loadForWrite(ctx, ctx.params.id);
+  const v = await loadValue(ctx, i);
+  if (v.status !== 'draft') throw new Problem('conflict', 'A validated value is corrected, not removed', [{ path: '/status', message: 'is validated' }]);
+  await ctx.db('indicator_values').where({ id: v.id, status: 'draft' }).del();
+  await recordRevision(ctx.db, ctx.app.keyring, {
+    entityType: 'indicator_value', entityId: v.id, actorId: ctx.user.id, action: 'delete', changes: [{ field: 'value', old: valueInputOf(v), new: null }], personal: [],
+  });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.value.delete', entityType: 'indicator_value', entityId: v.id, details: { indicatorId: i.id } });
+  return noContent();
+}

@@ -1,0 +1,67 @@
+// The discussion thread on an outcome between its organisation and its evaluators, and the
+// outcome's history: every transition and comment in order. Who acted passes through
+// actorFor — the role only for donors and other organisations.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created } from '../http/types';
+import { forbidden, unprocessable } from '../http/problem';
+import { listReply, pageOf } from '../http/paging';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { recordRevision } from '../revisions/log';
+import { load } from '../outcomes/service';
+import { isReviewer, seesPersonalData } from '../outcomes/access';
+import type { Outcome } from '../outcomes/representation';
+import { actorFor, actorsOf, evaluatorsOf, partnersOf } from './people';
+import { notify } from './notifications';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const thread = (ctx: Ctx, id: string) => ctx.db('comments').where({ entity_type: 'outcome', entity_id: id });
+
+async function present(ctx: Ctx, o: Outcome, rows: Row[]) {
+  const full = seesPersonalData(ctx.user, o.organisation.id);
+  const people = await actorsOf(ctx.db, ctx.app.keyring, rows.map((r) => r.author_id));
+  return rows.map((r) => ({ id: r.id, body: r.body, author: actorFor(full, people.get(r.author_id)), createdAt: r.created_at }));
+}
+
+export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string }>) {
+  const o = await load(ctx, ctx.params.id);
+  const page = pageOf(ctx.query);
+  const [{ n }] = await thread(ctx, o.id).count({ n: '*' });
+  const rows = await thread(ctx, o.id).orderBy('seq').limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  return listReply(await present(ctx, o, rows), Number(n), page);
+}
+
+export async function create(ctx: Ctx<{ body: string }>) {
+  const o = await load(ctx, ctx.params.id);
+  if (o.organisation.id !== ctx.user.organisationId && !isReviewer(ctx.user, o.organisation.id)) {
+    throw forbidden('Only its organisation and its evaluators discuss this outcome');
+  }
+  if (!ctx.body.body.trim()) throw unprocessable('/body', 'is empty');
+  const row = { id: randomUUID(), entity_type: 'outcome', entity_id: o.id, author_id: ctx.user.id, body: ctx.body.body, created_at: nowIso() };
+  await ctx.db('comments').insert(row);
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'comment', entityId: row.id, actorId: ctx.user.id, action: 'create', changes: [{ field: 'body', old: null, new: row.body }], personal: [] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.comment', entityType: 'outcome', entityId: o.id, details: { commentId: row.id } });
+  // the other side hears of it; evaluators do not see drafts, so they are not told of them either
+  const evaluators = o.status === 'draft' ? [] : await evaluatorsOf(ctx.db, o.organisation.id);
+  await notify(ctx.db, { userIds: [...(await partnersOf(ctx.db, o.organisation.id)), ...evaluators], kind: 'outcome.commented', outcomeId: o.id, actorId: ctx.user.id });
+  return created((await present(ctx, o, [row]))[0]);
+}
+
+export async function history(ctx: Ctx) {
+  const o = await load(ctx, ctx.params.id);
+  const full = seesPersonalData(ctx.user, o.organisation.id);
+  const [moves, comments] = await Promise.all([
+    ctx.db('transitions').where({ entity_type: 'outcome', entity_id: o.id }).orderBy('id'),
+    thread(ctx, o.id).orderBy('seq'),
+  ]);
+  const people = await actorsOf(ctx.db, ctx.app.keyring, [...moves.map((m) => m.actor_id), ...comments.map((c) => c.author_id)]);
+  const items = [
+    ...moves.map((m) => ({ type: 'transition', at: m.at, from: m.from_status ?? null, to: m.to_status, comment: m.comment ?? null, actor: actorFor(full, people.get(m.actor_id)) })),
+    ...comments.map((c) => ({ type: 'comment', at: c.created_at, id: c.id, body: c.body, actor: actorFor(full, people.get(c.author_id)) })),
+  ];
+  // a stable sort keeps each kind in its own order when two entries share a millisecond
+  items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { items };
+}

@@ -1,0 +1,94 @@
+// Search across the three kinds of qualitative evidence — outcomes, stories, fragments — with the
+// kind as a facet, the shared filters, and each kind's own visibility rule in SQL, so a record
+// that a user may not see is neither listed nor counted. Results are merged by relevance (or by
+// last change when there is no query).
+import type { Knex } from 'knex';
+import type { Ctx } from '../http/types';
+import type { Db } from '../db/knex';
+import { Problem } from '../http/problem';
+import { listOf, pageOf } from '../http/paging';
+import { boundOf } from '../domain/dates';
+import { withDescendants } from '../frameworks/service';
+import { queryTerms } from './fold';
+import { applyFts } from './fts';
+import { snippetOf } from './snippet';
+import { whereVisible as whereOutcomeVisible } from '../outcomes/access';
+import { applyFilters as outcomeFilters } from '../outcomes/repository';
+import { whereStoryVisible } from '../stories/access';
+import { applyFilters as storyFilters } from '../stories/repository';
+import { whereFragmentVisible } from '../fragments/access';
+import { applyFilters as fragmentFilters } from '../fragments/repository';
+
+export const KINDS = ['outcome', 'story', 'fragment'] as const;
+type Kind = (typeof KINDS)[number];
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]; countries?: string[]; languages?: string[]; statuses?: string[]; from?: string; to?: string };
+
+/** Per kind: its table and alias, its visible and filtered rows, and the columns a result shows. */
+const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[] }> = {
+  outcome: {
+    table: 'outcomes', alias: 'o',
+    query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f),
+    columns: ['o.id', 'o.title', 'o.description as text', 'o.status', 'o.language', 'o.country', 'o.occurred_date as date', 'o.updated_at', 'o.organisation_id', 'org.name as organisation_name'],
+  },
+  story: {
+    table: 'stories', alias: 's',
+    query: (db, ctx, f) => storyFilters(whereStoryVisible(db('stories as s').join('organisations as org', 'org.id', 's.organisation_id'), ctx.user, 's'), db, f),
+    columns: ['s.id', 's.title', 's.story as text', 's.status', 's.language', 's.country', 's.collected_on as date', 's.updated_at', 's.organisation_id', 'org.name as organisation_name'],
+  },
+  fragment: {
+    table: 'fragments', alias: 'f',
+    query: (db, ctx, f) => fragmentFilters(whereFragmentVisible(db('fragments as f').join('organisations as org', 'org.id', 'f.organisation_id').join('sources as src', 'src.id', 'f.source_id'), ctx.user, 'f'), db, f),
+    columns: ['f.id', 'src.title as source_title', 'f.locator', 'f.excerpt as text', 'f.status', 'f.language', 'f.country', 'src.year as date', 'f.updated_at', 'f.organisation_id', 'org.name as organisation_name'],
+  },
+};
+
+async function sharedFilters(ctx: Ctx, q: Record<string, string | undefined>): Promise<Shared> {
+  const goals = listOf(q.goal);
+  const from = q.from ? boundOf(q.from, 'from') : undefined;
+  const to = q.to ? boundOf(q.to, 'to') : undefined;
+  if ((q.from && !from) || (q.to && !to)) throw new Problem('validation_failed', 'from or to is not a date', [{ path: q.from && !from ? '/from' : '/to', message: 'is not a valid date' }]);
+  return {
+    goalCodes: goals && (await withDescendants(ctx.db, goals)), orgIds: listOf(q.org), programmeIds: listOf(q.programme),
+    countries: listOf(q.country), languages: listOf(q.language), statuses: listOf(q.status), from, to,
+  };
+}
+
+function item(kind: Kind, r: Row, terms: string[]) {
+  const title = kind === 'fragment' ? `${r.source_title}${r.locator ? `, ${r.locator}` : ''}` : r.title;
+  return {
+    kind, id: r.id, title, snippet: snippetOf(r.text ?? '', terms), status: r.status, language: r.language, country: r.country ?? null,
+    date: r.date === null || r.date === undefined ? null : String(r.date), organisation: { id: r.organisation_id, name: r.organisation_name },
+    updatedAt: r.updated_at, score: r.score === undefined ? null : Number(r.score),
+  };
+}
+
+const MAX_WINDOW = 10_000; // deep pages of a merged ranking are not useful; keep the work bounded
+
+export async function search(ctx: Ctx<unknown, Record<string, string | undefined>>) {
+  const page = pageOf(ctx.query, 20);
+  const kinds = (listOf(ctx.query.kind) ?? [...KINDS]) as Kind[];
+  const terms = ctx.query.q ? queryTerms(ctx.query.q) : [];
+  const empty = { items: [], total: 0, page: page.page, pageSize: page.pageSize, facets: { kind: { outcome: 0, story: 0, fragment: 0 } } };
+  if (ctx.query.q !== undefined && !terms.length) return empty;
+  const filters = await sharedFilters(ctx, ctx.query);
+  const window = Math.min(page.page * page.pageSize, MAX_WINDOW);
+  const facets: Record<Kind, number> = { outcome: 0, story: 0, fragment: 0 };
+  const found: Array<ReturnType<typeof item>> = [];
+  for (const kind of KINDS) {
+    const src = SOURCES[kind];
+    const qb = src.query(ctx.db, ctx, filters);
+    const rank = terms.length ? applyFts(qb, ctx.db, src.table, src.alias, terms).rank : undefined;
+    const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
+    facets[kind] = Number(n); // the facet counts every kind, whichever kinds are asked for
+    if (!kinds.includes(kind) || !facets[kind]) continue;
+    qb.select(src.columns);
+    if (rank) qb.select(ctx.db.raw(`${rank} as score`)).orderByRaw(`${rank} desc`);
+    const rows = await qb.orderBy(`${src.alias}.updated_at`, 'desc').limit(window);
+    found.push(...rows.map((r: Row) => item(kind, r, terms)));
+  }
+  found.sort((a, b) => (terms.length ? (b.score ?? 0) - (a.score ?? 0) : 0) || b.updatedAt.localeCompare(a.updatedAt));
+  const items = found.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const total = kinds.reduce((sum, k) => sum + facets[k], 0);
+  return { items, total, page: page.page, pageSize: page.pageSize, facets: { kind: facets } };
+}

@@ -1,0 +1,50 @@
+// The lifecycle of stories and fragments, draft → submitted → published: the organisation that
+// collected it submits, an evaluator of its programme publishes (or returns it to draft with a
+// comment). An evaluator's own fragments may go straight from draft to published.
+// Role first (403), then state (409), then the comment rule (422).
+import type { Ctx } from '../http/types';
+import { forbidden, Problem } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+
+export type RecordStatus = 'draft' | 'submitted' | 'published';
+export type Mover = { own: boolean; reviewer: boolean; directPublish: boolean };
+
+const FROM: Record<RecordStatus, RecordStatus[]> = { submitted: ['draft'], published: ['submitted'], draft: ['submitted', 'published'] };
+
+function mayMove(ctx: Ctx, m: Mover, to: RecordStatus): boolean {
+  if (ctx.user.role === 'admin') return true;
+  if (to === 'submitted') return m.own && ctx.user.role !== 'donor';
+  if (to === 'published') return m.reviewer || (m.directPublish && m.own && ctx.user.role === 'evaluator');
+  return m.reviewer;
+}
+
+export function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, to: RecordStatus, comment?: string): void {
+  if (!mayMove(ctx, m, to)) throw forbidden(`You may not move this ${kind} to ${to}`);
+  const direct = to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(ctx.user.role);
+  if (!FROM[to].includes(from) && !direct) {
+    throw new Problem('invalid_transition', `A ${kind} cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
+  }
+  if (to === 'draft' && !comment?.trim()) {
+    throw new Problem('unprocessable', 'Returning to draft needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
+  }
+}
+
+/** Moves the record, guarding against a concurrent move, and keeps the transition and the audit. */
+export async function applyMove(
+  ctx: Ctx, table: string, entityType: string, id: string, from: RecordStatus, to: RecordStatus, comment?: string,
+): Promise<void> {
+  const now = nowIso();
+  const stamp = to === 'submitted' ? { submitted_at: now } : to === 'published' ? { published_at: now } : {};
+  const n = await ctx.db(table).where({ id, status: from }).update({ status: to, updated_at: now, ...stamp });
+  if (n !== 1) throw new Problem('conflict', `The ${entityType} changed meanwhile; reload it`);
+  await ctx.db('transitions').insert({ entity_type: entityType, entity_id: id, from_status: from, to_status: to, actor_id: ctx.user.id, comment: comment ?? null, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: `${entityType}.${to}`, entityType, entityId: id, details: { from } });
+}
+
+/** Partners edit their own drafts; evaluators of the programme (and admins) edit submitted ones. */
+export function checkEditable(ctx: Ctx, m: Mover, kind: string, status: RecordStatus): void {
+  if (!m.own && !m.reviewer && ctx.user.role !== 'admin') throw forbidden(`Only the organisation that recorded it, or its evaluators, may edit this ${kind}`);
+  const editable = ctx.user.role === 'admin' || (m.own && status === 'draft') || (m.reviewer && status === 'submitted');
+  if (!editable) throw new Problem('conflict', `A ${kind} in state ${status} cannot be edited by you`);
+}

@@ -1,0 +1,114 @@
+// The rules of stories of change: who may record, read, find, revise and move them.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../http/types';
+import { created } from '../http/types';
+import { notFound, Problem } from '../http/problem';
+import { nowIso } from '../auth/session';
+import { audit } from '../audit/log';
+import { listOf, listReply, pageOf } from '../http/paging';
+import { boundOf } from '../domain/dates';
+import { queryTerms } from '../search/fold';
+import { withDescendants } from '../frameworks/service';
+import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { consentColumns } from '../consent/consent';
+import { filesOf } from '../files/attachments';
+import * as repo from './repository';
+import { canSeeStory, isReviewer, seesPersonalData } from './access';
+import { checkStory } from './rules';
+import { applyMove, checkEditable, checkMove, Mover, RecordStatus } from './lifecycle';
+import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryInput, toInput, toRow, translationOf } from './representation';
+
+type Query = Record<string, string | undefined>;
+
+export const present = (ctx: Ctx, s: Story): Story => (seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s));
+
+/** The story if the user may see it; 404 otherwise (never reveal that it exists). */
+export async function load(ctx: Ctx, id: string): Promise<Story> {
+  const row = await repo.findRow(ctx.db, id);
+  if (!row || !canSeeStory(ctx.user, row as never)) throw notFound('story');
+  const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', [id]);
+  return fromRow(ctx.app.keyring, row, goals.get(id) ?? []);
+}
+
+export function moverOf(ctx: Ctx, s: Story): Mover {
+  return { own: s.organisation.id === ctx.user.organisationId, reviewer: isReviewer(ctx.user, s.organisation.id), directPublish: false };
+}
+
+/** The story with its translations and files, as this user may receive it. */
+export async function withDetails(ctx: Ctx, s: Story): Promise<Story> {
+  const translations = (await repo.translationsOf(ctx.db, [s.id])).map((t) => translationOf(ctx.app.keyring, t));
+  const files = (await filesOf(ctx.db, ctx.app.keyring, 'story', [s.id])).get(s.id) ?? [];
+  return present(ctx, { ...s, translations, files });
+}
+
+export async function get(ctx: Ctx) {
+  return withDetails(ctx, await load(ctx, ctx.params.id));
+}
+
+async function filtersOf(ctx: Ctx, q: Query): Promise<repo.StoryFilters> {
+  const goals = listOf(q.goal);
+  const from = q.from ? boundOf(q.from, 'from') : undefined;
+  const to = q.to ? boundOf(q.to, 'to') : undefined;
+  if (q.from && !from) throw new Problem('validation_failed', 'from is not a date', [{ path: '/from', message: 'is not a valid date' }]);
+  if (q.to && !to) throw new Problem('validation_failed', 'to is not a date', [{ path: '/to', message: 'is not a valid date' }]);
+  return {
+    goalCodes: goals && (await withDescendants(ctx.db, goals)), orgIds: listOf(q.org), programmeIds: listOf(q.programme),
+    harvestIds: listOf(q.harvest), domains: listOf(q.domain), countries: listOf(q.country), statuses: listOf(q.status),
+    sensitivities: listOf(q.sensitivity), languages: listOf(q.language), consents: listOf(q.consent), from, to,
+    terms: q.q ? queryTerms(q.q) : undefined,
+  };
+}
+
+export async function list(ctx: Ctx<unknown, Query>) {
+  const page = pageOf(ctx.query);
+  const filters = await filtersOf(ctx, ctx.query);
+  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
+  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', rows.map((r) => r.id));
+  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))), total, page);
+}
+
+export async function create(ctx: Ctx<StoryInput>) {
+  const input = ctx.body;
+  await checkStory(ctx.db, input, ctx.user.organisationId);
+  const id = randomUUID();
+  const now = nowIso();
+  await ctx.db('stories').insert({
+    id, organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
+    ...toRow(ctx.app.keyring, input), ...consentColumns(ctx.app.keyring, input.consent), created_at: now, updated_at: now,
+  });
+  await repo.setGoals(ctx.db, 'story_goals', 'story_id', id, input.goals);
+  await ctx.db('transitions').insert({ entity_type: 'story', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'story.create', entityType: 'story', entityId: id });
+  return created(await withDetails(ctx, await load(ctx, id)));
+}
+
+export async function update(ctx: Ctx<Partial<StoryInput>>) {
+  const before = await load(ctx, ctx.params.id);
+  checkEditable(ctx, moverOf(ctx, before), 'story', before.status as RecordStatus);
+  const merged: StoryInput = { ...toInput(before), ...ctx.body };
+  await checkStory(ctx.db, merged, before.organisation.id);
+  const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
+  if (!changes.length) return withDetails(ctx, before);
+  const translations = await repo.translationsOf(ctx.db, [before.id]);
+  await ctx.db('stories').where({ id: before.id }).update({ ...toRow(ctx.app.keyring, merged, translations), updated_at: nowIso() });
+  if (ctx.body.goals) await repo.setGoals(ctx.db, 'story_goals', 'story_id', before.id, merged.goals);
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'story.update', entityType: 'story', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  return withDetails(ctx, await load(ctx, before.id));
+}
+
+export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }>) {
+  const s = await load(ctx, ctx.params.id);
+  const from = s.status as RecordStatus;
+  checkMove(ctx, moverOf(ctx, s), 'story', from, ctx.body.to, ctx.body.comment);
+  await applyMove(ctx, 'stories', 'story', s.id, from, ctx.body.to, ctx.body.comment);
+  // an evaluator who returns a story to draft no longer sees it: answer with what was done
+  return withDetails(ctx, await load(ctx, s.id).catch(() => ({ ...s, status: ctx.body.to })));
+}
+
+export async function revisions(ctx: Ctx) {
+  const s = await load(ctx, ctx.params.id);
+  const full = seesPersonalData(ctx.user, s.organisation.id);
+  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id, full ? undefined : redactField) };
+}

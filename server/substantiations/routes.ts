@@ -1,0 +1,17 @@
+// Substantiation: evaluators ask independent people about an outcome; substantiators answer on a
+// public, script-free page reached by a single-use link.
+import type { RouteDef } from '../http/types';
+import * as service from './service';
+import * as publicPage from './public';
+import './guard';
+
+const reviewers = ['evaluator', 'admin'] as const;
+
+export const routes: RouteDef[] = [
+  { method: 'get', path: '/api/outcomes/:id/substantiations', tag: 'substantiation', summary: "An outcome's substantiations (who, only for its evaluators) and its conclusion", access: 'user', query: 'common#/$defs/listQuery', response: 'substantiations#/$defs/substantiationList', handler: service.list },
+  { method: 'post', path: '/api/outcomes/:id/substantiations', tag: 'substantiation', summary: 'Ask an independent person to substantiate an outcome under review', access: reviewers, body: 'substantiations#/$defs/substantiationCreate', response: 'substantiations#/$defs/substantiation', status: 201, handler: service.create },
+  { method: 'put', path: '/api/outcomes/:id/substantiations/:sid', tag: 'substantiation', summary: "Record a substantiator's answer", access: reviewers, body: 'substantiations#/$defs/answer', response: 'substantiations#/$defs/substantiation', handler: service.answer },
+  { method: 'post', path: '/api/outcomes/:id/substantiations/:sid/link', tag: 'substantiation', summary: 'A single-use, expiring link for the substantiator to answer', access: reviewers, response: 'common#/$defs/link', status: 201, handler: service.link },
+  { method: 'get', path: '/substantiate/:token', tag: 'substantiation', summary: "The substantiator's page (HTML, no script; en, fr, ar)", access: 'public', rateLimit: 'link', query: 'substantiations#/$defs/pageQuery', produces: 'text/html', handler: publicPage.show },
+  { method: 'post', path: '/substantiate/:token', tag: 'substantiation', summary: "The substantiator's answer, from the page's form", access: 'public', rateLimit: 'link', query: 'substantiations#/$defs/pageQuery', body: 'substantiations#/$defs/linkAnswer', form: true, produces: 'text/html', handler: publicPage.submit },
+];

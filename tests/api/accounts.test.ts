@@ -1,0 +1,247 @@
+// Accounts under pressure: optional two-factor sign-in (TOTP), enforced per organisation, and
+// the admin's audit view, which also shows who read personal data from outside its organisation.
+import * as OTPAuth from 'otpauth';
+import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
+import { outcomeBody } from '../helpers/fixtures';
+import { auditPersonalAccess } from '../../server/audit/log';
+
+let t: TestApp;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(() => t.close());
+
+/** The code of an authenticator app `steps` periods from now (codes must come in increasing steps). */
+const codeAt = (secret: string, steps = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 })
+  .generate({ timestamp: Date.now() + steps * 30_000 });
+
+async function login(email: string, extra: Record<string, unknown> = {}): Promise<{ c: Client; status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const c = t.anon();
+  const r = await c.post('/api/auth/login', { email, password: PASSWORD, ...extra });
+  return { c, status: r.status, body: r.body };
+}
+
+/** A new user (with a password) in a new partner organisation of programme A. */
+async function newPartner(key: string, requireTotp: boolean): Promise<{ email: string; orgId: string; id: string }> {
+  const admin = await t.as('admin');
+  const org = await admin.post('/api/organisations', { name: `Org ${key}`, kind: 'partner', requireTotp });
+  expect(org.status).toBe(201);
+  const email = `${key}@test.oogst`;
+  const u = await admin.post('/api/users', { email, name: `Person ${key}`, role: 'partner', organisationId: org.body.id });
+  expect(u.status).toBe(201);
+  const token = u.body.setPasswordLink.url.split('/').pop();
+  expect((await t.anon().post('/api/auth/set-password', { token, password: PASSWORD })).status).toBe(204);
+  return { email, orgId: org.body.id, id: u.body.user.id };
+}
+
+describe('two-factor sign-in (TOTP)', () => {
+  let secret: string;
+  const email = 'partner2@test.oogst';
+
+  test('when set up, then a secret and an otpauth URI come back, stored encrypted, not yet active', async () => {
+    const { c } = await login(email);
+    const r = await c.post('/api/auth/totp/setup');
+    expect(r.status).toBe(201);
+    expect(r.body).toEqual({ secret: expect.stringMatching(/^[A-Z2-7]{32}$/), uri: expect.stringMatching(/^otpauth:\/\/totp\/Oogst:partner2%40test\.oogst\?/), enabled: false });
+    secret = r.body.secret;
+    const row = await t.ctx.db('users').where({ email }).first();
+    expect(row.totp_secret_enc).toMatch(/^enc:v1:/);
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row.totp_enabled_at).toBeNull();
+    expect((await c.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: false, required: false });
+    expect((await login(email)).status).toBe(200); // not active: the password alone still works
+  });
+
+  test('when enabled with a wrong code, then 403 and nothing changes; with the right one, other sessions end', async () => {
+    const other = (await login(email)).c;
+    const { c } = await login(email);
+    const wrong = await c.post('/api/auth/totp/enable', { code: '000000' === codeAt(secret, 0) ? '111111' : '000000' });
+    expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 403, code: 'forbidden' });
+    expect((await c.post('/api/auth/totp/enable', { code: 'abc' })).status).toBe(400);
+    const ok = await c.post('/api/auth/totp/enable', { code: codeAt(secret, 0) });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ enabled: true });
+    expect((await c.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: true, required: false });
+    expect((await other.get('/api/auth/me')).status).toBe(401);
+    expect((await c.post('/api/auth/totp/setup')).status).toBe(409);
+  });
+
+  test('when logging in without a code, then {totpRequired} and no session; a wrong code counts as a failure', async () => {
+    const bare = await login(email);
+    expect(bare.status).toBe(200);
+    expect(bare.body).toEqual({ totpRequired: true });
+    expect(bare.c.cookie).toBeUndefined();
+    expect((await bare.c.get('/api/auth/me')).status).toBe(401);
+    const before = (await t.ctx.db('users').where({ email }).first()).failed_logins;
+    const wrong = await login(email, { totp: codeAt(secret, 1) === '123456' ? '654321' : '123456' });
+    expect({ status: wrong.status, code: wrong.body.code }).toEqual({ status: 401, code: 'invalid_credentials' });
+    expect((await t.ctx.db('users').where({ email }).first()).failed_logins).toBe(before + 1);
+    const badPassword = await t.anon().post('/api/auth/login', { email, password: 'wrong', totp: codeAt(secret, 1) });
+    expect(badPassword.status).toBe(401);
+  });
+
+  test('when the code is right, then a session; the same code a second time is refused', async () => {
+    const code = codeAt(secret, 1); // later steps only: a code is accepted once, in increasing steps
+    const ok = await login(email, { totp: code });
+    expect(ok.status).toBe(200);
+    expect(ok.body.email).toBe(email);
+    expect((await ok.c.get('/api/auth/me')).status).toBe(200);
+    const replay = await login(email, { totp: code });
+    expect({ status: replay.status, code: replay.body.code }).toEqual({ status: 401, code: 'invalid_credentials' });
+    expect((await t.ctx.db('users').where({ email }).first()).failed_logins).toBe(1);
+  });
+
+  test('when disabled with a current code, then the password alone works again', async () => {
+    await t.ctx.db('users').where({ email }).update({ totp_last_step: null }); // as if a minute had passed
+    const { c } = await login(email, { totp: codeAt(secret, 0) });
+    expect((await c.post('/api/auth/totp/disable', { code: '999999' === codeAt(secret, 1) ? '888888' : '999999' })).status).toBe(403);
+    const r = await c.post('/api/auth/totp/disable', { code: codeAt(secret, 1) });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ enabled: false });
+    expect((await t.ctx.db('users').where({ email }).first()).totp_secret_enc).toBeNull();
+    expect((await login(email)).body.email).toBe(email);
+    expect((await c.post('/api/auth/totp/disable', { code: codeAt(secret, 1) })).status).toBe(409);
+    const actions = await t.ctx.db('audit_log').where({ entity_type: 'user' }).whereLike('action', 'auth.totp%').pluck('action');
+    expect(actions).toEqual(expect.arrayContaining(['auth.totp_setup', 'auth.totp_enabled', 'auth.totp_disabled']));
+  });
+
+  test('when wrong codes keep coming, then the account locks like after wrong passwords', async () => {
+    const { c } = await login('partner1b@test.oogst');
+    const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
+    expect((await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) })).status).toBe(200);
+    const bad = codeAt(s, 0) === '246810' ? '135791' : '246810';
+    for (let i = 0; i < t.ctx.config.loginMaxFailures; i++) expect((await login('partner1b@test.oogst', { totp: bad })).status).toBe(401);
+    const locked = await login('partner1b@test.oogst', { totp: codeAt(s, 1) });
+    expect({ status: locked.status, code: locked.body.code }).toEqual({ status: 429, code: 'account_locked' });
+  });
+});
+
+describe('an organisation that requires two-factor sign-in', () => {
+  test('when its user has none, then the session may only set it up; once on, everything opens', async () => {
+    const p = await newPartner('totp-required', true);
+    const { c, status, body } = await login(p.email);
+    expect(status).toBe(200);
+    expect(body.twoFactor).toEqual({ enabled: false, required: true });
+    for (const [method, path] of [['GET', '/api/outcomes'], ['GET', '/api/programmes'], ['POST', '/api/outcomes'], ['PATCH', '/api/auth/me']]) {
+      const r = await c.request(method, path, method === 'GET' ? undefined : {});
+      expect({ path, status: r.status, code: r.body.code }).toEqual({ path, status: 403, code: 'totp_required' });
+    }
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
+    expect((await c.get('/api/outcomes')).status).toBe(403); // a pending secret is not enough
+    expect((await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) })).status).toBe(200);
+    expect((await c.get('/api/outcomes')).status).toBe(200);
+    const off = await c.post('/api/auth/totp/disable', { code: codeAt(s, 1) });
+    expect({ status: off.status, code: off.body.code }).toEqual({ status: 409, code: 'conflict' });
+    expect((await login(p.email)).body).toEqual({ totpRequired: true });
+  });
+
+  test('when an admin turns the requirement on, then existing sessions without TOTP are limited at once', async () => {
+    const p = await newPartner('totp-later', false);
+    const { c } = await login(p.email);
+    expect((await c.get('/api/outcomes')).status).toBe(200);
+    const admin = await t.as('admin');
+    expect((await admin.patch(`/api/organisations/${p.orgId}`, { requireTotp: true })).status).toBe(200);
+    expect((await c.get('/api/outcomes')).body.code).toBe('totp_required');
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+  });
+});
+
+describe('security headers', () => {
+  test('the client page and the API carry a CSP without unsafe-inline', async () => {
+    for (const path of ['/', '/api/health', '/api/docs']) {
+      const csp = (await t.anon().get(path)).headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    }
+  });
+});
+
+describe('the audit view (GET /api/audit)', () => {
+  test('when an admin filters by action, actor, record and period, then only those entries, newest first, paged', async () => {
+    const admin = await t.as('admin');
+    const all = await admin.get('/api/audit?pageSize=200');
+    expect(all.status).toBe(200);
+    expect(all.body).toMatchObject({ page: 1, pageSize: 200, total: expect.any(Number) });
+    const ids = all.body.items.map((e: { id: number }) => e.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const user = t.world.users.partner2;
+    const mine = await admin.get(`/api/audit?actor=${user}&action=auth.totp_enabled,auth.totp_disabled&entityType=user&entityId=${user}`);
+    expect(mine.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['auth.totp_disabled', 'auth.totp_enabled']);
+    expect(mine.body.items[0].actor).toMatchObject({ id: user, email: 'partner2@test.oogst', role: 'partner' });
+    const prefix = await admin.get('/api/audit?action=auth.totp_*&pageSize=1');
+    expect(prefix.status).toBe(400); // a prefix is written "auth.*"
+    const auth = await admin.get('/api/audit?action=auth.*&pageSize=1&page=2');
+    expect(auth.body.items).toHaveLength(1);
+    expect(auth.body.items[0].action).toMatch(/^auth\./);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await admin.get(`/api/audit?from=${today}&to=${today}`)).body.total).toBe(all.body.total);
+    expect((await admin.get('/api/audit?to=2000-01-01')).body.total).toBe(0);
+    expect((await admin.get(`/api/audit?from=${new Date(Date.now() + 60_000).toISOString()}`)).body.total).toBe(0);
+  });
+
+  test('when the query is wrong or the caller is not an admin, then 400 or 403', async () => {
+    const admin = await t.as('admin');
+    for (const q of ['actor=me', 'from=yesterday', 'pageSize=500', 'colour=red']) {
+      const r = await admin.get(`/api/audit?${q}`);
+      expect({ q, status: r.status, code: r.body.code }).toEqual({ q, status: 400, code: 'validation_failed' });
+    }
+    for (const who of ['partner1', 'evaluator', 'donor'] as const) {
+      expect((await (await t.as(who)).get('/api/audit')).body.code).toBe('forbidden');
+    }
+  });
+});
+
+describe('who read personal data (personal.view)', () => {
+  let personal: string, plain: string;
+  const views = async (id?: string) => {
+    const q = t.ctx.db('audit_log').where({ action: 'personal.view' });
+    if (id) q.where({ entity_id: id });
+    return q.select('actor_id', 'entity_id', 'details');
+  };
+  beforeAll(async () => {
+    const p1 = await t.as('partner1');
+    personal = (await p1.post('/api/outcomes', outcomeBody({
+      socialActor: { name: 'Imam Canary', type: 'individual' }, location: { country: 'ML', lat: 14.1, lon: -4.2 },
+    }))).body.id;
+    plain = (await p1.post('/api/outcomes', outcomeBody())).body.id;
+    for (const id of [personal, plain]) expect((await p1.post(`/api/outcomes/${id}/transitions`, { to: 'submitted' })).status).toBe(200);
+  });
+
+  test('when its own organisation reads it, then nothing is recorded', async () => {
+    const p1 = await t.as('partner1');
+    expect((await p1.get(`/api/outcomes/${personal}`)).status).toBe(200);
+    expect((await p1.get('/api/outcomes?pageSize=200')).status).toBe(200);
+    expect(await views()).toEqual([]);
+  });
+
+  test('when an evaluator reads it in full, then who and which record are recorded, never the values', async () => {
+    const ev = await t.as('evaluator');
+    expect((await ev.get(`/api/outcomes/${personal}`)).body.socialActor.name).toBe('Imam Canary');
+    expect((await ev.get(`/api/outcomes/${plain}`)).status).toBe(200);
+    const rows = await views(personal);
+    expect(rows).toEqual([{ actor_id: t.world.users.evaluator, entity_id: personal, details: JSON.stringify({ count: 1 }) }]);
+    expect(await views(plain)).toEqual([]);
+    const list = await ev.get('/api/outcomes?pageSize=200');
+    expect(list.status).toBe(200);
+    const entry = (await t.ctx.db('audit_log').where({ action: 'personal.view' }).whereNull('entity_id').orderBy('id', 'desc').first());
+    expect(JSON.parse(entry.details)).toEqual({ count: 1, ids: [personal] });
+    expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canary|14\.1/);
+    const admin = await t.as('admin');
+    const seen = await admin.get(`/api/audit?action=personal.*&entityId=${personal}`);
+    expect(seen.body.items).toHaveLength(1);
+    expect(seen.body.items[0]).toMatchObject({ action: 'personal.view', entityType: 'outcome', actor: { id: t.world.users.evaluator, role: 'evaluator' } });
+  });
+
+  test('when a donor reads a redacted outcome, then nothing is recorded (there is nothing personal in it)', async () => {
+    const before = (await views()).length;
+    const donor = await t.as('donor');
+    await donor.get(`/api/outcomes/${personal}`);
+    await donor.get('/api/outcomes');
+    expect((await views()).length).toBe(before);
+  });
+
+  test('auditPersonalAccess records an export by count, for the interop module', async () => {
+    await auditPersonalAccess(t.ctx.db, { actorId: t.world.users.admin, entityType: 'outcome', count: 42, action: 'personal.export' });
+    const r = await (await t.as('admin')).get('/api/audit?action=personal.export');
+    expect(r.body.items[0]).toMatchObject({ action: 'personal.export', entityType: 'outcome', entityId: null, details: { count: 42 } });
+  });
+});

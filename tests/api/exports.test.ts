@@ -1,0 +1,126 @@
+// Exports: the list's filters, the API's redaction, confidential records never, formulas
+// neutralised, and any number of records streamed whole.
+import { startTestApp, TestApp, Client } from '../helpers/app';
+import { csvRecords, getBytes, insertOutcomes, publishedOutcome, xlsxRows } from '../helpers/interop';
+
+let t: TestApp;
+let p1: Client, p2: Client, ev: Client, donor: Client;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [p1, p2, ev, donor] = await Promise.all((['partner1', 'partner2', 'evaluator', 'donor'] as const).map((w) => t.as(w)));
+  ids.personal = await publishedOutcome(p1, ev, {
+    title: '=HYPERLINK("http://evil.example","click")', description: '+SUM(1,2)',
+    socialActor: { name: 'Commander Zakaria Canary', type: 'individual' },
+    location: { country: 'ML', adminArea: '@Mopti', lat: 14.4843, lon: -4.1827 },
+    evidence: [{ kind: 'informant', role: 'Council clerk', name: 'Fatou Canary', contact: '+223 7000 0000' }],
+  });
+  ids.restricted = await publishedOutcome(p1, ev, { title: 'Restricted change in Gao', sensitivity: 'restricted', location: { country: 'ML' } });
+  ids.confidential = await publishedOutcome(p1, ev, { title: 'Confidential change in Kidal', sensitivity: 'confidential' });
+  ids.draft = (await p1.post('/api/outcomes', { ...(await import('../helpers/fixtures')).outcomeBody({ title: 'Draft in Niger', location: { country: 'NE' } }) })).body.id;
+});
+afterAll(() => t.close());
+
+describe('CSV', () => {
+  test('when a donor exports, then only published public outcomes, redacted, with formulas neutralised', async () => {
+    const r = await getBytes(donor, '/api/exports/outcomes.csv');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="oogst-outcomes-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const text = r.bytes.toString('utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const rows = csvRecords(text);
+    expect(rows.map((x) => x.id)).toEqual([ids.personal]);
+    const row = rows[0];
+    expect(row.title).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(row.description).toBe(`'+SUM(1,2)`);
+    expect(row.adminArea).toBe(`'@Mopti`);
+    expect(row.socialActorName).toBe('');
+    expect(row.lat).toBe('');
+    expect(text).not.toMatch(/Canary|14\.4843|7000/);
+    expect(JSON.parse(row.evidence)).toEqual([{ kind: 'informant', role: 'Council clerk' }]);
+  });
+
+  test('when its partner exports, then its own drafts and personal data, but never a confidential outcome', async () => {
+    const rows = csvRecords((await p1.get('/api/exports/outcomes.csv')).text);
+    const got = rows.map((x) => x.id);
+    expect(got).toEqual(expect.arrayContaining([ids.personal, ids.restricted, ids.draft]));
+    expect(got).not.toContain(ids.confidential);
+    const personal = rows.find((x) => x.id === ids.personal)!;
+    expect(personal.socialActorName).toBe('Commander Zakaria Canary');
+    expect(personal.lat).toBe('14.4843');
+    expect(personal.lon).toBe('-4.1827'); // a number is not a formula
+    expect(personal.positive).toBe('true');
+  });
+
+  test('when filtered, then the same records as the list', async () => {
+    const list = await p1.get('/api/outcomes?country=NE&pageSize=200');
+    const rows = csvRecords((await p1.get('/api/exports/outcomes.csv?country=NE')).text);
+    expect(rows.map((x) => x.id)).toEqual(list.body.items.map((o: { id: string }) => o.id));
+    expect(csvRecords((await p1.get('/api/exports/outcomes.csv?q=Gao')).text).map((x) => x.id)).toEqual([ids.restricted]);
+  });
+
+  test('when a filter is malformed, then 400 before any byte of the file', async () => {
+    const r = await p1.get('/api/exports/outcomes.csv?from=2024-13');
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('validation_failed');
+    expect(r.headers.get('content-disposition')).toBeNull();
+  });
+
+  test('when anonymous, then 401', async () => {
+    const r = await t.anon().get('/api/exports/outcomes.csv');
+    expect(r.status).toBe(401);
+    expect(r.body.code).toBe('unauthenticated');
+  });
+});
+
+describe('XLSX and JSON', () => {
+  test('when exported as XLSX, then the same rows, formulas kept as text', async () => {
+    const r = await getBytes(donor, '/api/exports/outcomes.xlsx');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const rows = await xlsxRows(r.bytes);
+    const header = rows[0] as string[];
+    expect(header.slice(0, 4)).toEqual(['id', 'status', 'organisation', 'title']);
+    expect(rows).toHaveLength(2);
+    const row = rows[1];
+    expect(row[header.indexOf('title')]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(row[header.indexOf('positive')]).toBe(true);
+    expect(JSON.stringify(rows)).not.toMatch(/Canary|14\.4843/);
+  });
+
+  test('when exported as JSON, then the records exactly as the API presents them', async () => {
+    const r = await donor.get('/api/exports/outcomes.json');
+    expect(r.status).toBe(200);
+    const api = await donor.get(`/api/outcomes/${ids.personal}`);
+    const { translations: _t, ...record } = api.body;
+    expect(r.body.items).toEqual([record]);
+    expect(r.body.items[0].title).toBe('=HYPERLINK("http://evil.example","click")');
+  });
+});
+
+describe('size', () => {
+  test('when there are 1,234 outcomes, then every one is exported, in every format', async () => {
+    await insertOutcomes(t, t.world.orgs.p2, 1234, { location: { country: 'SD' } });
+    const csv = csvRecords((await p2.get('/api/exports/outcomes.csv?country=SD')).text);
+    expect(csv).toHaveLength(1234);
+    expect(new Set(csv.map((x) => x.id)).size).toBe(1234);
+    const xlsx = await xlsxRows((await getBytes(p2, '/api/exports/outcomes.xlsx?country=SD')).bytes);
+    expect(xlsx).toHaveLength(1235);
+    const json = await p2.get('/api/exports/outcomes.json?country=SD');
+    expect(json.body.items).toHaveLength(1234);
+  });
+
+  test('when a text is longer than an Excel cell, then the rest continues on the sheet "continued"', async () => {
+    const long = 'ab'.repeat(20000);
+    const [id] = await insertOutcomes(t, t.world.orgs.p2, 1, { description: long, location: { country: 'SO' } });
+    const bytes = (await getBytes(p2, '/api/exports/outcomes.xlsx?country=SO')).bytes;
+    const rows = await xlsxRows(bytes);
+    const cont = await xlsxRows(bytes, 'continued');
+    const header = rows[0] as string[];
+    expect(rows[1][header.indexOf('id')]).toBe(id);
+    expect(String(rows[1][header.indexOf('description')]) + cont.slice(1).map((c) => c[3]).join('')).toBe(long);
+    expect(cont[1].slice(0, 3)).toEqual([2, 'description', 2]);
+  });
+});

@@ -1,0 +1,135 @@
+// Which rule of policy-rules.ts each route of the registry follows. Every route needs an entry:
+// a new route without one fails tests/api/policy.test.ts until someone says who may use it.
+//   gate    — rule 3: 'public', 'user' (every role) or the roles admitted
+//   target  — the kind of record that fills the route's parameters (see the test's `records`)
+//   probes  — what to send and the verdict expected per caller and record (rules 4 and 5);
+//             without probes: a GET expects 2xx, a write is sent an empty body and expects to get
+//             past every access check (400 then, since the body is not valid)
+import type { Caller, Rec, Role, Verdict } from './policy-rules';
+import { harvest, indicator, MOVES_TO_TRY, notification, outcome, OutcomeRec, programme } from './policy-rules';
+
+export type Probe = {
+  label: string;
+  body?: (r: Rec, n: number) => unknown;
+  verdict: (c: Caller, r: Rec) => Verdict;
+  /** a 2xx changes the record's state: make a new one before the next caller */
+  mutates?: boolean;
+};
+export type Entry = {
+  gate: 'public' | 'user' | readonly Role[];
+  target?: string;
+  probes?: Probe[] | ((r: Rec) => Probe[]);
+  /** the call ends the caller's session: use a session of its own */
+  fresh?: boolean;
+};
+
+const ok = (): Verdict => 'ok';
+const relaxed = (f: (c: Caller, r: Rec) => Verdict) => (c: Caller, r: Rec): Verdict => (f(c, r) === 'ok' ? 'allowed' : f(c, r));
+
+const PUBLIC: Entry = { gate: 'public' };
+const USER: Entry = { gate: 'user' };
+const ADMIN = ['admin'] as const;
+const ADMIN_ONLY: Entry = { gate: ADMIN };
+const RECORDERS = ['partner', 'admin'] as const;
+const DISCUSSANTS = ['partner', 'evaluator', 'admin'] as const;
+const REVIEWERS = ['evaluator', 'admin'] as const;
+const INDICATOR_WRITERS = ['admin', 'evaluator', 'partner'] as const;
+
+const read = (target: string, verdict: Probe['verdict']): Entry => ({ gate: 'user', target, probes: [{ label: 'read', verdict }] });
+const outcomeRead = read('outcome', outcome.read);
+
+export const POLICY: Record<string, Entry> = {
+  // operations and sign-in
+  'GET /api/health': PUBLIC,
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/set-password': PUBLIC,
+  'POST /api/auth/logout': { gate: 'user', fresh: true, probes: [{ label: 'log out', verdict: ok }] },
+  'GET /api/auth/me': USER,
+  'PATCH /api/auth/me': USER,
+  'POST /api/auth/totp/setup': { gate: 'user', probes: [{ label: 'start setup', verdict: ok }] },
+  'POST /api/auth/totp/enable': USER,
+  'POST /api/auth/totp/disable': USER,
+
+  // administration
+  'GET /api/organisations': ADMIN_ONLY,
+  'POST /api/organisations': ADMIN_ONLY,
+  'GET /api/organisations/:id': { gate: ADMIN, target: 'organisation', probes: [{ label: 'read', verdict: ok }] },
+  'PATCH /api/organisations/:id': { gate: ADMIN, target: 'organisation', probes: [{ label: 'edit', body: () => ({ country: 'ML' }), verdict: ok }] },
+  'GET /api/users': ADMIN_ONLY,
+  'POST /api/users': ADMIN_ONLY,
+  'GET /api/users/:id': { gate: ADMIN, target: 'user', probes: [{ label: 'read', verdict: ok }] },
+  'PATCH /api/users/:id': { gate: ADMIN, target: 'user', probes: [{ label: 'edit', body: () => ({ language: 'fr' }), verdict: ok }] },
+  'POST /api/users/:id/password-link': { gate: ADMIN, target: 'user', probes: [{ label: 'new link', verdict: ok }] },
+  'GET /api/audit': ADMIN_ONLY,
+  'GET /api/programmes': USER,
+  'POST /api/programmes': ADMIN_ONLY,
+  'GET /api/programmes/:id': read('programme', programme.read),
+  'PATCH /api/programmes/:id': { gate: ADMIN, target: 'programme', probes: [{ label: 'edit', body: () => ({ description: 'Checked by the policy test.' }), verdict: ok }] },
+
+  // reference data: read by everyone signed in, imported by admins
+  'GET /api/frameworks': USER,
+  'POST /api/frameworks': ADMIN_ONLY,
+  'GET /api/frameworks/:id/goals': read('framework', ok),
+  'GET /api/typologies': USER,
+
+  // outcomes: lists show what each may see; single records follow rules 4 and 5
+  'GET /api/outcomes': USER,
+  'POST /api/outcomes': { gate: RECORDERS },
+  'GET /api/outcomes/:id': outcomeRead,
+  'PATCH /api/outcomes/:id': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'edit the title', body: (_r, n) => ({ title: `Edited by the policy test (${n})` }), verdict: outcome.edit }] },
+  'DELETE /api/outcomes/:id': { gate: RECORDERS, target: 'outcome', probes: [{ label: 'withdraw', verdict: outcome.withdraw, mutates: true }] },
+  'POST /api/outcomes/:id/transitions': {
+    gate: DISCUSSANTS, target: 'outcome',
+    probes: (r) => MOVES_TO_TRY[(r as OutcomeRec).status].map((to) => ({
+      label: `move to ${to}`, body: () => ({ to, comment: 'Moved by the policy test.' }), verdict: outcome.move(to), mutates: true,
+    })),
+  },
+  'GET /api/outcomes/:id/revisions': outcomeRead,
+  'POST /api/outcomes/:id/translations': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'translate', body: (_r, n) => ({ language: `fr-p${String(n).padStart(5, '0')}`, title: 'Traduit par le test' }), verdict: outcome.discuss }] },
+  'GET /api/outcomes/:id/comments': outcomeRead,
+  'POST /api/outcomes/:id/comments': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'comment', body: () => ({ body: 'A question from the policy test.' }), verdict: outcome.discuss }] },
+  'GET /api/outcomes/:id/history': outcomeRead,
+  'GET /api/outcomes/:id/chain': outcomeRead,
+  'POST /api/outcomes/:id/links': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'link', body: (r) => ({ targetId: r.linkTarget, relation: 'contributes_to' }), verdict: outcome.link }] },
+  'GET /api/outcomes/:id/substantiations': outcomeRead,
+  'POST /api/outcomes/:id/substantiations': { gate: REVIEWERS, target: 'outcome', probes: [{ label: 'ask', body: () => ({ substantiator: { name: 'Policy Test', relationship: 'neighbour' }, independent: true }), verdict: outcome.substantiate }] },
+  'PUT /api/outcomes/:id/substantiations/:sid': { gate: REVIEWERS, target: 'substantiation', probes: [{ label: 'answer', body: () => ({ description: 'agree', significance: 'partly', contribution: 'agree', answeredOn: '2025-02-01' }), verdict: outcome.substantiate }] },
+  'POST /api/outcomes/:id/substantiations/:sid/link': { gate: REVIEWERS, target: 'substantiation', probes: [{ label: 'link for the substantiator', verdict: relaxed(outcome.substantiate) }] },
+  'GET /substantiate/:token': { gate: 'public', target: 'token' },
+  'POST /substantiate/:token': { gate: 'public', target: 'token' },
+  'GET /api/notifications': USER,
+  'POST /api/notifications/:id/read': { gate: 'user', target: 'notification', probes: [{ label: 'mark read', verdict: notification.mark }] },
+
+  // harvests: the people of the programme read; its evaluators run them
+  'GET /api/harvests': USER,
+  'POST /api/harvests': { gate: REVIEWERS },
+  'GET /api/harvests/:id': read('harvest', harvest.read),
+  'PATCH /api/harvests/:id': { gate: REVIEWERS, target: 'harvest', probes: [{ label: 'edit', body: (_r, n) => ({ title: `Harvest edited by the policy test (${n})` }), verdict: harvest.run }] },
+  'GET /api/harvests/:id/summary': read('harvest', harvest.read),
+
+  // indicators
+  'GET /api/indicators': USER,
+  'POST /api/indicators': { gate: INDICATOR_WRITERS },
+  'GET /api/indicators/:id': read('indicator', indicator.read),
+  'PATCH /api/indicators/:id': { gate: INDICATOR_WRITERS, target: 'indicator', probes: [{ label: 'edit', body: () => ({ notes: 'Checked by the policy test.' }), verdict: indicator.manage }] },
+  'DELETE /api/indicators/:id': { gate: INDICATOR_WRITERS, target: 'indicator', probes: [{ label: 'retire', verdict: indicator.manage, mutates: true }] },
+  'GET /api/indicators/:id/revisions': read('indicator', indicator.read),
+  'GET /api/indicators/:id/values': read('indicator', indicator.read),
+  'GET /api/indicators/:id/progress': read('indicator', indicator.read),
+  'POST /api/indicators/:id/values': { gate: INDICATOR_WRITERS, target: 'indicator', probes: [{ label: 'enter a value', body: (_r, n) => { const day = new Date(Date.UTC(1990, 0, 1) + n * 86_400_000).toISOString().slice(0, 10); return { periodStart: day, periodEnd: day, value: 12 }; }, verdict: indicator.manage }] },
+  'PATCH /api/indicators/:id/values/:valueId': { gate: INDICATOR_WRITERS, target: 'indicatorValue', probes: [{ label: 'correct', body: (_r, n) => ({ note: `Checked (${n})` }), verdict: indicator.correctValue }] },
+  'DELETE /api/indicators/:id/values/:valueId': { gate: INDICATOR_WRITERS, target: 'indicatorValue', probes: [{ label: 'withdraw', verdict: indicator.withdrawValue, mutates: true }] },
+
+  // aggregates and exports: everyone signed in; each counts and carries only what they may see
+  // (what is inside is proved by tests/api/canaries.test.ts)
+  'GET /api/dashboard/timeline': USER,
+  'GET /api/dashboard/transformation': USER,
+  'GET /api/dashboard/coverage': USER,
+  'GET /api/dashboard/map': USER,
+  'GET /api/dashboard/pathways': USER,
+  'GET /api/exports/outcomes.csv': USER,
+  'GET /api/exports/outcomes.xlsx': USER,
+  'GET /api/exports/outcomes.json': USER,
+};

@@ -1,0 +1,163 @@
+// The dashboard charts as pure factories: data and options in, an SVG element out, drawn in an
+// injected document (jsdom here). Positions are rounded, so what is asserted is stable.
+import Module from 'node:module';
+import type * as JsdomTypes from 'jsdom';
+
+// jsdom is loaded by Node itself (which can require its ESM dependencies), not by jest's registry
+const { JSDOM, VirtualConsole } = (Module as unknown as { _load: (id: string, parent: null, main: boolean) => typeof JsdomTypes })._load(require.resolve('jsdom'), null, false);
+import { timelineChart, type TimelineData, type TimelineOptions } from '../../client/charts/timeline';
+import { transformationChart } from '../../client/charts/transformation';
+import { coverageChart } from '../../client/charts/coverage';
+import { pathwaysChart } from '../../client/charts/pathways';
+import { indicatorsChart } from '../../client/charts/indicators';
+import { worldMap } from '../../client/charts/world-map';
+import { STATUS_COLOURS } from '../../client/charts/common';
+import { beeswarm } from '../../client/charts/timeline-marks';
+
+// a silent console: jsdom has no canvas and says so; the chart then draws SVG marks
+const window = new JSDOM('<!doctype html><body></body>', { virtualConsole: new VirtualConsole() }).window;
+const document = window.document as unknown as Document;
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+const labels = { title: 'Change over time', description: 'desc', status: 'Status', changeType: 'Type', indicators: 'Indicators', period: 'Period', count: 'outcomes' };
+const options = (extra: Partial<TimelineOptions> = {}): TimelineOptions => ({
+  document, width: 800, labels, statusLabel: (s) => `S:${s}`, changeTypeLabel: (c) => `T:${c}`, changeTypes: ['OH-ACTION', 'OH-POLICY'],
+  formatDate: (x) => String(x.getUTCFullYear()), formatNumber: String, ...extra,
+});
+const data: TimelineData = {
+  lanes: [{ key: 'G1', label: 'G1 Participation' }, { key: 'G2', label: 'G2 Prevention' }],
+  marks: [
+    { id: 'a', lane: 'G1', start: d('2022-03-01'), end: d('2022-03-01'), changeType: 'OH-POLICY', status: 'published', title: 'A policy' },
+    { id: 'b', lane: 'G2', start: d('2023-01-01'), end: d('2023-12-31'), changeType: 'OH-ACTION', status: 'submitted', title: 'A year-long action' },
+  ],
+  indicators: [{ key: 'I1', label: 'Seats', unit: '%', series: [{ label: '', points: [{ date: d('2022-12-31'), value: 20 }, { date: d('2023-12-31'), value: 25 }] }] }],
+};
+
+describe('timelineChart', () => {
+  test('when given two outcomes in two lanes, then it draws two marks coloured by status, shaped by type, in their lanes', () => {
+    const svg = timelineChart(data, options());
+    const marks = svg.querySelectorAll('.marks .mark path.symbol');
+    expect(marks).toHaveLength(2);
+    expect([...marks].map((m) => m.getAttribute('fill'))).toEqual([STATUS_COLOURS.published, STATUS_COLOURS.submitted]);
+    expect(marks[0].getAttribute('d')).not.toEqual(marks[1].getAttribute('d'));
+    const y = (m: Element) => Number(/,([\d.]+)\)/.exec(m.getAttribute('transform')!)![1]);
+    expect(y(marks[0])).toBeLessThan(y(marks[1]));
+    expect(svg.querySelector('title')?.textContent).toBe('Change over time');
+  });
+
+  test('when a date is known only to the year, then its mark spans the year', () => {
+    const svg = timelineChart(data, options());
+    expect(svg.querySelectorAll('.marks .mark path.span')).toHaveLength(1);
+  });
+
+  test('when the interface is Arabic, then time runs right to left', () => {
+    const x = (svg: SVGSVGElement) => [...svg.querySelectorAll('.marks .mark path.symbol')].map((m) => Number(/translate\(([\d.]+)/.exec(m.getAttribute('transform')!)![1]));
+    const [a, b] = x(timelineChart(data, options()));
+    const [ra, rb] = x(timelineChart(data, options({ rtl: true })));
+    expect(a).toBeLessThan(b);
+    expect(ra).toBeGreaterThan(rb);
+    expect(timelineChart(data, options({ rtl: true })).getAttribute('direction')).toBe('rtl');
+  });
+
+  test('when indicators are given, then they are drawn as lines on the same time axis with a legend', () => {
+    const svg = timelineChart(data, options());
+    expect(svg.querySelectorAll('.indicator path')).toHaveLength(1);
+    const legends = [...svg.querySelectorAll('.legend')].map((g) => g.textContent).join(' ');
+    expect(legends).toContain('S:published');
+    expect(legends).toContain('T:OH-POLICY');
+  });
+
+  test('when a reader presses Enter on the focused chart, then the focused mark is selected', () => {
+    const svg = timelineChart(data, options({ announce: () => undefined }));
+    document.body.append(svg);
+    const seen: unknown[] = [];
+    svg.addEventListener('markselect', (e) => seen.push((e as CustomEvent).detail));
+    svg.dispatchEvent(new window.FocusEvent('focus'));
+    svg.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(seen).toEqual([{ kind: 'outcome', id: 'a' }]);
+    expect(svg.getAttribute('tabindex')).toBe('0');
+    svg.remove();
+  });
+
+  test('when the arrow keys move focus, then the announcement names the next mark', () => {
+    const said: string[] = [];
+    const svg = timelineChart(data, options({ announce: (s) => said.push(s) }));
+    svg.dispatchEvent(new window.FocusEvent('focus'));
+    svg.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(said.at(-1)).toContain('A year-long action');
+  });
+
+  test('when there are more marks than the canvas threshold but no canvas (jsdom), then SVG marks are drawn', () => {
+    const many = { ...data, marks: Array.from({ length: 50 }, (_, i) => ({ ...data.marks[0], id: `m${i}` })) };
+    const svg = timelineChart(many, options({ canvasThreshold: 10 }));
+    expect(svg.querySelectorAll('.marks .mark')).toHaveLength(50);
+  });
+
+  test('when only counts per period are given, then they are drawn as stacked bars by status', () => {
+    const cells = [{ lane: 'G1', start: d('2022-01-01'), end: d('2022-03-31'), count: 3, byStatus: { published: 2, submitted: 1 } }];
+    const svg = timelineChart({ ...data, marks: [], cells }, options());
+    expect(svg.querySelectorAll('.cells rect')).toHaveLength(2);
+  });
+});
+
+test('beeswarm: when marks share a date, then they are spread over rows around the centre', () => {
+  expect(beeswarm([10, 10, 10], 50, 5, 3)).toEqual([50, 39, 61]);
+  expect(beeswarm([10, 40], 50, 5, 3)).toEqual([50, 50]);
+});
+
+test('transformationChart: when two years are given, then each shows four quadrant cells with counts', () => {
+  const quadrants = [
+    { code: 'C', label: 'Consciousness', locus: 'individual' as const, formality: 'informal' as const }, { code: 'R', label: 'Resources', locus: 'individual' as const, formality: 'formal' as const },
+    { code: 'N', label: 'Norms', locus: 'systemic' as const, formality: 'informal' as const }, { code: 'L', label: 'Rules', locus: 'systemic' as const, formality: 'formal' as const },
+  ];
+  const svg = transformationChart({ quadrants, years: [{ year: 2022, counts: { C: 3, L: 1 } }, { year: 2023, counts: { L: 4 } }] }, {
+    document, width: 800, formatNumber: String, formatPercent: (s) => `${Math.round(s * 100)}%`,
+    labels: { title: 'T', description: 'D', individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal', share: 'share', systemicShare: 'Systemic', formalShare: 'Formal', none: 'none' },
+  });
+  expect(svg.querySelectorAll('.year rect')).toHaveLength(8);
+  expect(svg.textContent).toContain('Systemic 25%');
+  expect(svg.textContent).toContain('Systemic 100%');
+});
+
+test('coverageChart: when a goal has no outcomes, then it says so instead of drawing a bar', () => {
+  const svg = coverageChart({ rows: [{ code: 'G1', label: 'One', depth: 0, outcomes: 4, substantiated: 2 }, { code: 'G1.1', label: 'Sub', depth: 1, outcomes: 0, substantiated: 0 }] }, {
+    document, width: 800, formatNumber: String, formatPercent: (s) => `${Math.round(s * 100)}%`,
+    labels: { title: 'T', description: 'D', outcomes: 'outcomes', substantiatedShare: 'substantiated', legend: 'Share', none: 'no outcomes', thin: 'thin', stories: 's', fragments: 'f', indicators: 'i' },
+  });
+  expect(svg.querySelectorAll('.goal-row rect')).toHaveLength(1);
+  expect(svg.textContent).toContain('no outcomes');
+  expect(svg.textContent).toContain('4 · 50%');
+});
+
+test('pathwaysChart: when an outcome contributes to another, then an arrow joins them', () => {
+  const svg = pathwaysChart({ lanes: [{ key: 'G1', label: 'G1' }], nodes: [
+    { id: 'a', title: 'A', status: 'published', changeType: 'OH-ACTION', date: d('2022-01-01'), lane: 'G1' },
+    { id: 'b', title: 'B', status: 'published', changeType: 'OH-POLICY', date: d('2024-01-01'), lane: 'G1' }], links: [{ source: 'a', target: 'b' }] },
+  { document, width: 800, statusLabel: String, changeTypeLabel: String, formatDate: (x) => String(x.getUTCFullYear()), labels: { title: 'T', description: 'D', status: 'S', link: 'contributes to' } });
+  expect(svg.querySelectorAll('.links path')).toHaveLength(1);
+  expect(svg.querySelector('.links path')?.getAttribute('marker-end')).toMatch(/^url\(#arrow-/);
+  expect(svg.querySelectorAll('.nodes path')).toHaveLength(2);
+});
+
+test('indicatorsChart: when an indicator has baseline, target and actual, then all three are drawn and written out', () => {
+  const svg = indicatorsChart([{ key: 'I', label: 'Women in parliament', unit: '%', direction: 'increase', baseline: { value: 10, date: '2020-01-01' }, target: { value: 30, date: '2027-12-31' }, actual: { value: 18, date: '2024-12-31' } }], {
+    document, width: 800, formatNumber: String, formatDate: (s) => s.slice(0, 4),
+    labels: { title: 'T', description: 'D', baseline: 'baseline', target: 'target', actual: 'latest', noData: 'none', outcomes: 'outcomes', higher: 'higher', lower: 'lower', series: 'series' },
+  });
+  expect(svg.textContent).toContain('baseline 10 · target 30 · latest 18 (2024)');
+  expect(svg.querySelectorAll('.indicator-row rect')).toHaveLength(2);
+});
+
+test('worldMap: when a country has outcomes, then it is shaded and reachable by keyboard', () => {
+  const square = (x: number, alpha2: string) => ({ type: 'Feature' as const, properties: { alpha2, name: alpha2 },
+    geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x, 10], [x + 10, 10], [x + 10, 0], [x, 0]]] } });
+  const said: string[] = [];
+  const svg = worldMap({ features: [square(0, 'ML'), square(20, 'NE')], counts: { ML: 3 } }, {
+    document, width: 600, formatNumber: String, announce: (s) => said.push(s), labels: { title: 'T', description: 'D', outcomes: 'outcomes', regions: 'Regions', none: 'none' },
+  });
+  const fills = [...svg.querySelectorAll('.countries path')].map((p) => p.getAttribute('fill'));
+  expect(fills[0]).not.toBe('#f2f2f2');
+  expect(fills[1]).toBe('#f2f2f2');
+  svg.dispatchEvent(new window.FocusEvent('focus'));
+  expect(said).toEqual(['ML. 3 outcomes']);
+});
