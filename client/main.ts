@@ -70,7 +70,11 @@ async function draw(found: { name: string; view: View } | null, ctx: RouteContex
   }
   const heading = main.querySelector('h1');
   if (!document.title.includes(heading?.textContent ?? '\u0000')) setTitle(heading?.textContent ?? 'Oogst');
-  if (started) (heading as HTMLElement | null)?.setAttribute('tabindex', '-1'), (heading as HTMLElement | null)?.focus({ preventScroll: false });
+  // after a navigation (not the first load) focus goes to the new page's heading, for screen readers
+  if (started && heading) {
+    heading.setAttribute('tabindex', '-1');
+    (heading as HTMLElement).focus();
+  }
   started = true;
 }
 

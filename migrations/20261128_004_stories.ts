@@ -108,7 +108,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('round_id', 36).notNullable().references('selection_rounds.id').onDelete('CASCADE');
     t.string('story_id', 36).references('stories.id').onDelete('CASCADE');
     t.string('given_on', 10).notNullable();
-    t.string('method', 40).notNullable();
+    t.string('method', 300).notNullable();
     t.text('note').notNullable();
     t.string('recorded_by', 36).references('users.id');
     t.string('created_at', 30).notNullable();
@@ -148,7 +148,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('created_by', 36).references('users.id');
     t.string('status', 20).notNullable();
     t.text('excerpt').notNullable();
-    t.string('locator', 200);
+    t.string('locator', 300);
     t.boolean('has_speaker').notNullable().defaultTo(false);
     t.text('speaker_enc'); // the speaker's pseudonymous profile: personal data
     consentColumns(t);

@@ -12,6 +12,7 @@ import { toRow, OutcomeInput } from '../server/outcomes/representation';
 import { checkOutcome } from '../server/outcomes/rules';
 import { seedDemoReview } from './demo-review';
 import { seedDemoIndicators } from './demo-indicators';
+import { seedDemoStories } from './demo-stories';
 
 type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string };
 
@@ -60,5 +61,6 @@ export async function seedDemoOutcomes(app: AppContext, db: Db, ids: DemoIds): P
 export async function seedDemoRecords(app: AppContext, db: Db, ids: DemoIds): Promise<void> {
   await seedDemoOutcomes(app, db, ids);
   await seedDemoReview(app, db, ids);
+  await seedDemoStories(app, db, ids);
   await seedDemoIndicators(db, ids);
 }

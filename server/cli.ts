@@ -7,6 +7,7 @@ import { seedDemo } from '../seeds/demo';
 import { purgeExpired } from './substantiations/retention';
 import { createDb } from './db/knex';
 import { rotateKey } from './crypto/rotate-command';
+import { interopCommands } from './backup/commands';
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   async migrate() {
@@ -44,11 +45,15 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
       if (r.lookalikes) console.log(`  ${r.lookalikes} value(s) only look encrypted (typed text): left as they are`);
       if (r.retired.length) console.log(`  retired key(s): ${r.retired.join(', ')}`);
       if (r.instructions) console.log(r.instructions);
+      for (const [where, n] of Object.entries(r.unreadable)) console.error(`  ${where}: ${n} value(s) no configured key opens`);
+      if (Object.keys(r.unreadable).length) throw new ConfigError('some values could not be decrypted (see above): add the missing key and run rotate-key again');
       if (r.remaining) throw new Error(`${r.remaining} value(s) are still under an older key; run rotate-key again`);
     } finally {
       await db.destroy();
     }
   },
+  // backup, restore, tombstones-export, tombstones-apply, report --harvest <id> --pdf <file>
+  ...interopCommands(() => loadConfig()),
 };
 
 const [command, ...args] = process.argv.slice(2);

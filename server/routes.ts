@@ -16,6 +16,9 @@ import { routes as accounts } from './accounts/routes';
 import { routes as audit } from './audit/routes';
 import { routes as exportsRoutes } from './exports/routes';
 import { routes as importsRoutes } from './imports/routes';
+import { routes as iati } from './iati/routes';
+import { routes as reports } from './reports/routes';
+import { routes as codebook } from './codebook/routes';
 import { routes as indicators } from './indicators/routes';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as domains } from './domains/routes';
@@ -32,7 +35,7 @@ export const resourceRoutes: RouteDef[] = [
   ...health, ...auth, ...organisations, ...programmes, ...users, ...frameworks, ...outcomes,
   ...harvests, ...review, ...substantiations, ...chains,
   ...accounts, ...audit,
-  ...exportsRoutes, ...importsRoutes,
+  ...exportsRoutes, ...importsRoutes, ...iati, ...reports, ...codebook,
   ...indicators, ...dashboard,
   ...domains, ...stories, ...selections, ...sources, ...themes, ...fragments, ...files, ...evidence, ...search,
 ];

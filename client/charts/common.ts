@@ -40,6 +40,9 @@ export const FONT = 'system-ui, "Noto Sans", "Noto Sans Arabic", sans-serif';
 
 export const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Text isolated from the chart's direction, so a Latin goal name reads right in an Arabic chart. */
+export const isolate = (s: string) => `\u2068${s}\u2069`;
+
 export function createSvg(doc: Document, width: number, height: number, title: string, description: string, rtl = false): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
   svg.setAttribute('xmlns', SVG_NS);

@@ -1,7 +1,7 @@
 // Goal coverage: the goal tree as indented rows, each bar as long as the outcomes tagged to the goal
 // (or below it) and shaded by the share substantiated — so goals with thin evidence stand out.
 import { max, scaleLinear, select } from 'd3';
-import { BLUES, createSvg, GRID, INK, legend, MUTED, navigable, round, type ChartEnv, type NavItem } from './common';
+import { BLUES, createSvg, GRID, INK, isolate, legend, MUTED, navigable, round, type ChartEnv, type NavItem } from './common';
 
 export type CoverageRow = { code: string; label: string; depth: number; outcomes: number; substantiated: number; stories?: number; fragments?: number; indicators?: number };
 export type CoverageData = { rows: CoverageRow[] };
@@ -40,7 +40,7 @@ export function coverageChart(data: CoverageData, options: CoverageOptions): SVG
     const g = root.append('g').attr('class', 'goal-row');
     const label = `${r.code} ${r.label}`;
     g.append('text').attr('x', side(8 + r.depth * 14)).attr('y', y + o.rowHeight / 2 + 4).attr('fill', INK).attr('text-anchor', 'start')
-      .attr('font-weight', r.depth ? 400 : 600).text(label.length > 46 - r.depth * 2 ? `${label.slice(0, 44 - r.depth * 2)}…` : label);
+      .attr('font-weight', r.depth ? 400 : 600).text(isolate(label.length > 46 - r.depth * 2 ? `${label.slice(0, 44 - r.depth * 2)}…` : label));
     const share = r.outcomes ? r.substantiated / r.outcomes : 0;
     if (r.outcomes) {
       const a = at(0);

@@ -1,7 +1,7 @@
 // Indicators: one bullet row per indicator — the latest actual as a bar, the baseline as a line,
 // the target as a diamond — each on its own scale (units differ), with the figures written out.
 import { scaleLinear, select } from 'd3';
-import { BLUES, createSvg, INK, legend, MUTED, navigable, round, symbolPath, type ChartEnv, type NavItem } from './common';
+import { BLUES, createSvg, INK, isolate, legend, MUTED, navigable, round, symbolPath, type ChartEnv, type NavItem } from './common';
 
 export type Dated = { value: number; date: string };
 export type IndicatorRow = {
@@ -33,7 +33,7 @@ export function indicatorsChart(rows: IndicatorRow[], options: IndicatorOptions)
     const values = [r.baseline?.value, r.target?.value, r.actual?.value, ...(r.spread ?? [])].filter((v): v is number => typeof v === 'number');
     const g = root.append('g').attr('class', 'indicator-row');
     const title = `${r.label} (${r.unit}) ${r.direction === 'increase' ? '↑' : '↓'}`;
-    g.append('text').attr('x', span[0]).attr('y', y + 14).attr('fill', INK).attr('font-weight', 600).attr('text-anchor', 'start').text(title.length > 100 ? `${title.slice(0, 99)}…` : title);
+    g.append('text').attr('x', span[0]).attr('y', y + 14).attr('fill', INK).attr('font-weight', 600).attr('text-anchor', 'start').text(isolate(title.length > 100 ? `${title.slice(0, 99)}…` : title));
     if (!values.length) {
       g.append('text').attr('x', span[0]).attr('y', y + 36).attr('fill', MUTED).attr('text-anchor', 'start').text(o.labels.noData);
       return;

@@ -2,7 +2,7 @@
 // of its goal, an arrow from an outcome to the one it contributes to — so a path from early,
 // individual changes to later, systemic ones can be followed.
 import { extent, scaleTime, select, utcYear, axisBottom } from 'd3';
-import { createSvg, INK, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem, SVG_NS } from './common';
+import { createSvg, INK, isolate, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem, SVG_NS } from './common';
 import { beeswarm } from './timeline-marks';
 
 export type PathwayNode = { id: string; title: string; status: string; changeType: string; date: Date; lane: string };
@@ -32,7 +32,7 @@ export function pathwaysChart(data: PathwayData, options: PathwayOptions): SVGSV
   lanes.forEach((l, i) => {
     root.append('rect').attr('x', plot[0]).attr('width', plot[1] - plot[0]).attr('y', top + i * o.laneHeight).attr('height', o.laneHeight).attr('fill', i % 2 ? '#fff' : '#f4f4f1');
     root.append('text').attr('x', rtl ? o.width - 8 : 8).attr('y', top + i * o.laneHeight + o.laneHeight / 2 + 4).attr('text-anchor', 'start').attr('fill', INK)
-      .text(l.label.length > 26 ? `${l.label.slice(0, 25)}…` : l.label);
+      .text(isolate(l.label.length > 26 ? `${l.label.slice(0, 25)}…` : l.label));
   });
   root.append('g').attr('transform', `translate(0,${axisY})`).call(axisBottom(x).ticks(6).tickFormat((d) => o.formatDate(d as Date)))
     .call((g) => g.selectAll('text').attr('fill', INK)).call((g) => g.selectAll('line,path').attr('stroke', MUTED));

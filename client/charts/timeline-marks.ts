@@ -32,7 +32,7 @@ export function paintMarks(doc: Document, width: number, height: number, marks: 
   const ratio = 2;
   canvas.width = Math.ceil(width * ratio);
   canvas.height = Math.ceil(height * ratio);
-  let ctx: CanvasRenderingContext2D | null = null;
+  let ctx: CanvasRenderingContext2D | null;
   try { ctx = canvas.getContext('2d'); } catch { ctx = null; }
   const P2D = doc.defaultView?.Path2D;
   if (!ctx || !P2D) return null;

@@ -1,8 +1,8 @@
 // Change over time: one lane per goal with outcomes as marks (shape = type of change, colour =
 // status of substantiation), the quantitative indicators as lines on the same time axis below,
 // and a period selector under the axis whose choice filters the other views (`periodselect`).
-import { axisBottom, brushX, extent, line, max, scaleLinear, scaleTime, select, utcYear } from 'd3';
-import { createSvg, GRID, INK, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem } from './common';
+import { axisBottom, brushX, extent, line, max, scaleLinear, scaleTime, select, utcMonth, utcYear, type TimeInterval } from 'd3';
+import { createSvg, GRID, INK, isolate, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem } from './common';
 import { beeswarm, paintMarks } from './timeline-marks';
 
 export type TimelineMark = { id: string; lane: string; start: Date; end: Date; changeType: string; status: string; title: string };
@@ -23,6 +23,14 @@ export type TimelineOptions = ChartEnv & {
 const DEFAULTS = { width: 960, laneHeight: 56, indicatorHeight: 64, canvasThreshold: 2000, brush: true };
 const LABEL_WIDTH = 190;
 const RADIUS = 5;
+
+/** Whole years when the range is long enough (labels never crowd), else quarters or months. */
+function tickInterval([a, b]: [Date, Date], width: number): TimeInterval {
+  const years = (b.getTime() - a.getTime()) / 3.156e10;
+  const room = Math.max(1, Math.floor(width / 80));
+  if (years >= 2) return utcYear.every(Math.max(1, Math.ceil(years / room)))!;
+  return utcMonth.every(years * 12 > room ? 3 : 1)!;
+}
 
 function wrap(label: string, chars = 28): string[] {
   const words = label.split(/\s+/);
@@ -62,10 +70,10 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
     .attr('y', (_, i) => laneY(i)).attr('height', o.laneHeight).attr('fill', (_, i) => (i % 2 ? '#ffffff' : '#f4f4f1'));
   lanes.selectAll('text').data(data.lanes).join('text').attr('x', rtl ? o.width - 8 : 8).attr('text-anchor', 'start').attr('fill', INK)
     .attr('y', (_, i) => laneY(i) + o.laneHeight / 2 - 4)
-    .selectAll('tspan').data((d) => wrap(d.label)).join('tspan').attr('x', rtl ? o.width - 8 : 8).attr('dy', (_, j) => (j ? 14 : 0)).text((l) => l);
+    .selectAll('tspan').data((d) => wrap(d.label)).join('tspan').attr('x', rtl ? o.width - 8 : 8).attr('dy', (_, j) => (j ? 14 : 0)).text((l) => isolate(l));
   // axes
   root.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${axisY})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor((plot[1] - plot[0]) / 90))).tickFormat((d) => o.formatDate(d as Date)))
+    .call(axisBottom(x).ticks(tickInterval(domain, plot[1] - plot[0])).tickFormat((d) => o.formatDate(d as Date)))
     .call((g) => g.selectAll('text').attr('fill', INK).attr('font-size', 12)).call((g) => g.selectAll('line,path').attr('stroke', MUTED));
   root.append('g').attr('class', 'grid').selectAll('line').data(x.ticks(utcYear.every(1)!)).join('line')
     .attr('x1', (d) => round(x(d))).attr('x2', (d) => round(x(d))).attr('y1', lanesTop).attr('y2', axisY).attr('stroke', GRID);
@@ -154,7 +162,7 @@ function drawIndicators(root: Sel, indicators: TimelineIndicator[], x: X, top: n
     const values = ind.series.flatMap((s) => s.points.map((p) => p.value));
     const y = scaleLinear().domain(extent(values) as [number, number]).nice().range([y0 + o.indicatorHeight - 8, y0 + 18]);
     const g = root.append('g').attr('class', 'indicator');
-    g.append('text').attr('x', rtl ? o.width - 8 : 8).attr('y', y0 + 12).attr('fill', INK).attr('text-anchor', 'start').text(`${ind.label} (${ind.unit})`.slice(0, 110));
+    g.append('text').attr('x', rtl ? o.width - 8 : 8).attr('y', y0 + 12).attr('fill', INK).attr('text-anchor', 'start').text(isolate(`${ind.label} (${ind.unit})`.slice(0, 110)));
     g.append('line').attr('x1', Math.min(...x.range())).attr('x2', Math.max(...x.range())).attr('y1', y0 + o.indicatorHeight - 4).attr('y2', y0 + o.indicatorHeight - 4).attr('stroke', GRID);
     // the value range at the start of the plot, so a line can be read without the table
     const [vlo, vhi] = y.domain();

@@ -14,6 +14,6 @@ export function markdownEditor(name: string, value: string, opts: { rows?: numbe
   control.addEventListener('input', debounce(refresh, 150));
   refresh();
   const element = h('div', { class: 'markdown-editor' }, control,
-    h('section', { class: 'preview-pane', 'aria-label': t('form.preview') }, h('p', { class: 'preview-label', 'aria-hidden': 'true' }, t('form.preview')), preview));
+    h('div', { class: 'preview-pane' }, h('p', { class: 'preview-label' }, t('form.preview')), preview));
   return { control, element, refresh };
 }

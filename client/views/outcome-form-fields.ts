@@ -16,7 +16,7 @@ function section(title: string, guidance: string, ...fields: FieldBox[]): { el: 
     h('h2', {}, title),
     h('div', { class: 'section-body' },
       h('div', { class: 'section-fields' }, fields.map((f) => f.box)),
-      h('aside', { class: 'guidance', id: guidanceId, 'aria-label': t('form.guidance') }, h('p', {}, guidance))));
+      h('div', { class: 'guidance', id: guidanceId }, h('p', {}, h('span', { class: 'visually-hidden' }, `${t('form.guidance')}: `), guidance))));
   return { el, guidanceId };
 }
 

@@ -69,12 +69,12 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
   goalsBox.control = goalsBox.box;
   replace(goalsBox.box, h('h2', {}, t('form.section.goals')), h('div', { class: 'section-body' },
     h('div', { class: 'section-fields' }, goalsBox.error, goals.element),
-    h('aside', { class: 'guidance', 'aria-label': t('form.guidance') }, h('p', {}, t('guide.goals')))));
+    h('div', { class: 'guidance' }, h('p', {}, t('guide.goals')))));
   const evidenceBox: FieldBox = { box: h('section', { class: 'form-section', 'data-path': '/evidence' }), control: h('div'), error: h('p', { class: 'field-error', hidden: true }), path: '/evidence', label: t('form.section.evidence') };
   evidenceBox.control = evidenceBox.box;
   replace(evidenceBox.box, h('h2', {}, t('form.section.evidence')), h('div', { class: 'section-body' },
     h('div', { class: 'section-fields' }, evidenceBox.error, evidence.element),
-    h('aside', { class: 'guidance', 'aria-label': t('form.guidance') }, h('p', {}, t('guide.evidence')))));
+    h('div', { class: 'guidance' }, h('p', {}, t('guide.evidence')))));
 
   function collect(): OutcomeInput {
     return { ...controls.read(), goals: goals.get(), evidence: evidence.get() };

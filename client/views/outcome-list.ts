@@ -19,7 +19,7 @@ export type ListMode = 'ours' | 'library';
 export function outcomeCard(o: Outcome): HTMLElement {
   const primary = o.goals.find((g) => g.primary) ?? o.goals[0];
   return h('li', { class: 'card outcome-card' },
-    h('h3', {}, h('a', { href: `/outcomes/${o.id}`, lang: o.language, dir: 'auto' }, o.title)),
+    h('h2', {}, h('a', { href: `/outcomes/${o.id}`, lang: o.language, dir: 'auto' }, o.title)),
     h('p', { class: 'meta' }, statusBadge(o.status), ' ',
       h('span', {}, formatDate(o.occurredOn.date, o.occurredOn.precision)), ' · ',
       h('span', {}, countryName(o.location.country)), ' · ', h('span', {}, categoryLabel(o.changeType)), ' · ',

@@ -62,6 +62,8 @@ export async function rotateKey(db: Knex, config: Config, env: NodeJS.ProcessEnv
   }
   const keys = Object.fromEntries(Object.entries(secrets.keys).map(([id, k]) => [id, key32(`key ${id}`, k)]));
   const report = await rotateAll(db, { currentKeyId: keyId, keys }, filesDir);
+  // values no key opens: the new key is not made current, so that a later run (with the missing key) resumes
+  if (Object.keys(report.unreadable).length) return { ...report, mode: 'secrets-file', retired: [] };
   const retired = opts.retireOld && report.remaining === 0 ? Object.keys(secrets.keys).filter((id) => id !== keyId) : [];
   for (const id of retired) delete secrets.keys[id];
   delete secrets.rotatingTo;

@@ -1,7 +1,7 @@
 // The lanes of a chart: the top-level goals of a framework (NAP1325-IV unless another is asked
 // for), or the goals named in `goal=`. A lane counts what is tagged to its goal or to any goal
-// below it; the mapping from goal codes to lanes is a recursive CTE over the goal tree, so
-// counting stays in SQL.
+// below it: outcomes through outcome_facts (which holds every goal an outcome counts for), stories,
+// fragments and indicators through goal_ancestors — both kept by the triggers of migration 005.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { Problem } from '../http/problem';
@@ -29,16 +29,13 @@ export async function resolveLanes(db: Db, q: { framework?: string; goal?: strin
 }
 
 /**
- * A query builder that starts with `lane_map(code, lane)`: each goal under one of `anchor`'s goals
- * paired with that lane. `anchor` selects the lane goals (e.g. a list of codes, or every goal of a
- * framework for the coverage tree, where each goal is its own lane).
+ * A query builder that starts with `lane_map(code, lane)`: each goal at or under one of the lane
+ * goals, paired with that lane — read from goal_ancestors, which the triggers of migration 005
+ * keep in step with the goal tree.
  */
-export function withLaneMap(db: Db, anchor: { sql: string; bindings: readonly string[] }): Knex.QueryBuilder {
-  return db.queryBuilder().withRecursive('lane_map', ['code', 'lane'], db.raw(
-    `SELECT code, code FROM goals WHERE ${anchor.sql} UNION ALL SELECT g.code, m.lane FROM goals g JOIN lane_map m ON g.parent_code = m.code`,
-    anchor.bindings,
-  ));
+export function withLaneMap(db: Db, lanes: string[] | Knex.QueryBuilder): Knex.QueryBuilder {
+  return db.queryBuilder().with('lane_map', ['code', 'lane'], db('goal_ancestors').whereIn('ancestor', lanes).select('code', 'ancestor'));
 }
 
-export const laneAnchor = (codes: string[]) => ({ sql: `code IN (${codes.map(() => '?').join(', ')})`, bindings: codes });
-export const frameworkAnchor = (id: string) => ({ sql: 'framework_id = ?', bindings: [id] });
+/** Every goal of a framework: the lanes of the coverage tree. */
+export const frameworkGoals = (db: Db, id: string) => db('goals').where({ framework_id: id }).select('code');

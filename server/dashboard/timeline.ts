@@ -1,14 +1,13 @@
 // The change-over-time chart in one call: per lane (goal) and per bucket, the outcomes by status,
 // quadrant, change type and negative, the stories and fragments, and the linked indicators'
-// values in the same buckets. Counting is GROUP BY in SQL over the rule of scope.ts, so a lane's
-// cells add up to the total of GET /api/outcomes?goal=<lane>&from&to&sensitivity=public,restricted.
+// values in the same buckets. Outcomes are counted by GROUP BY over outcome_facts (facts.ts) under
+// the rule of scope.ts, per month; months then add up into quarters or years. So a lane's cells
+// add up to the total of GET /api/outcomes?goal=<lane>&from&to&sensitivity=public,restricted.
 import type { Ctx } from '../http/types';
-import type { Db } from '../db/knex';
-import type { CurrentUser } from '../http/types';
-import type { OutcomeFilters } from '../outcomes/repository';
-import { Bucket, bucketsBetween, cellSql } from './buckets';
-import { laneAnchor, Lane, resolveLanes, withLaneMap } from './lanes';
-import { countable, dataRange, DashboardQuery, outcomeFilters } from './scope';
+import { Bucket, bucketsBetween, labelOf } from './buckets';
+import { Lane, resolveLanes, withLaneMap } from './lanes';
+import { dataRange, DashboardQuery, outcomeFilters } from './scope';
+import { addMarginals, factsOf, isYearCell, marginals, typologyCodes } from './facts';
 import { countEvidence, evidenceKinds } from './evidence';
 import { indicatorSeries } from './series';
 
@@ -20,16 +19,6 @@ export type Cell = {
 const emptyCell = (bucket: string, coarse: boolean): Cell => ({
   bucket, ...(coarse && { coarse: true as const }), outcomes: 0, byStatus: {}, byQuadrant: {}, byChangeType: {}, negative: 0, stories: 0, fragments: 0,
 });
-const add = (t: Tally, k: string, n: number) => { t[k] = (t[k] ?? 0) + n; };
-
-async function outcomeCells(db: Db, user: CurrentUser, f: OutcomeFilters, lanes: () => ReturnType<typeof withLaneMap>, bucket: Bucket) {
-  const { cell, coarse } = cellSql(bucket, 'o.occurred_start', 'o.occurred_precision');
-  const qb = lanes().from('outcomes as o').join('outcome_goals as og', 'og.outcome_id', 'o.id').join('lane_map as lm', 'lm.code', 'og.goal_code');
-  countable(qb, db, user, f);
-  // an outcome tagged to two goals of one lane counts once in it: count distinct ids per group
-  return qb.select('lm.lane', db.raw(`${cell} as cell`), db.raw(`${coarse} as coarse`), 'o.status', 'o.quadrant', 'o.change_type', 'o.positive')
-    .countDistinct({ n: 'o.id' }).groupBy('lm.lane', 'cell', 'coarse', 'o.status', 'o.quadrant', 'o.change_type', 'o.positive');
-}
 
 /** Cells of one lane: every regular bucket (zeros included), then the coarse cells in order. */
 function laneCells(buckets: string[]) {
@@ -45,6 +34,14 @@ function laneCells(buckets: string[]) {
   };
 }
 
+/**
+ * Where a month or year cell of the facts goes at this bucket size: a month into the bucket that
+ * holds it; a year-only date into its year, which is a coarse cell unless the buckets are years.
+ */
+const placeOf = (bucket: Bucket, cell: string) => (isYearCell(cell)
+  ? { label: cell, coarse: bucket !== 'year' }
+  : { label: labelOf(bucket, `${cell}-01`), coarse: false });
+
 export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
   const q = ctx.query;
   const bucket = (q.bucket ?? 'quarter') as Bucket;
@@ -54,18 +51,22 @@ export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
   // evidence and indicator values follow the chart's range even when the caller gave none
   const ranged = { ...f, from: range.from, to: range.to };
   const buckets = bucketsBetween(bucket, range.from, range.to);
-  const mapped = () => withLaneMap(ctx.db, laneAnchor(lanes.map((l) => l.code)));
+  const codes = lanes.map((l) => l.code);
   const perLane = new Map(lanes.map((l) => [l.code, laneCells(buckets)]));
-  for (const r of await outcomeCells(ctx.db, ctx.user, f, mapped, bucket)) {
-    const c = perLane.get(r.lane)?.at(r.cell, !!Number(r.coarse));
+  const types = await typologyCodes(ctx.db);
+  const rows = await factsOf(ctx.db, ctx.user, ranged, codes).select('o.goal_code as lane', 'o.cell', 'o.status').count({ n: '*' })
+    .select(marginals(ctx.db, types)).groupBy('o.goal_code', 'o.cell', 'o.status');
+  for (const r of rows) {
+    const place = placeOf(bucket, r.cell);
+    const c = perLane.get(r.lane)?.at(place.label, place.coarse);
     if (!c) continue;
     const n = Number(r.n);
     c.outcomes += n;
-    add(c.byStatus, r.status, n);
-    add(c.byQuadrant, r.quadrant, n);
-    add(c.byChangeType, r.change_type, n);
-    if (!r.positive) c.negative += n;
+    c.byStatus[r.status] = (c.byStatus[r.status] ?? 0) + n;
+    c.negative += Number(r.neg ?? 0);
+    addMarginals(r, types, c);
   }
+  const mapped = () => withLaneMap(ctx.db, codes);
   for (const kind of await evidenceKinds(ctx.db)) {
     for (const r of await countEvidence(ctx.db, ctx.user, ranged, kind, { by: 'lane-cell', bucket }, mapped)) {
       const c = perLane.get(r.lane)?.at(r.cell, !!Number(r.coarse));

@@ -1,12 +1,14 @@
 // Transformation: outcomes per Gender at Work quadrant per year, in total and per lane, so a shift
-// from individual to systemic and from informal to formal change can be seen. Every outcome is
-// known at least to the year, so no cell is coarse here.
+// from individual to systemic and from informal to formal change can be seen. Counted over
+// outcome_facts per lane and cell (facts.ts); every outcome is known at least to the year, so the
+// cells add up into years exactly. The totals count an outcome once even when it sits in two
+// lanes: through the framework's own fact row ('@<framework>'), or distinct ids for chosen goals.
 import type { Ctx } from '../http/types';
-import { bucketsBetween, bucketSql } from './buckets';
-import { laneAnchor, resolveLanes, withLaneMap } from './lanes';
-import { countable, dataRange, DashboardQuery, outcomeFilters } from './scope';
+import { bucketsBetween } from './buckets';
+import { resolveLanes } from './lanes';
+import { dataRange, DashboardQuery, outcomeFilters } from './scope';
+import { addMarginals, factsOf, marginals, typologyCodes, Tally } from './facts';
 
-type Tally = Record<string, number>;
 type Quadrant = { code: string; name: string; locus: string; formality: string };
 
 async function quadrants(ctx: Ctx): Promise<Quadrant[]> {
@@ -29,22 +31,24 @@ export async function transformation(ctx: Ctx<unknown, DashboardQuery>) {
   const f = await outcomeFilters(ctx, ctx.query, true);
   const { framework, lanes } = await resolveLanes(ctx.db, ctx.query);
   const range = await dataRange(ctx.db, ctx.user, f);
+  const ranged = { ...f, from: range.from, to: range.to };
   const years = bucketsBetween('year', range.from, range.to);
   const qs = await quadrants(ctx);
-  const year = bucketSql('year', 'o.occurred_start');
-  const mapped = () => withLaneMap(ctx.db, laneAnchor(lanes.map((l) => l.code)));
-  const joined = () => {
-    const qb = mapped().from('outcomes as o').join('outcome_goals as og', 'og.outcome_id', 'o.id').join('lane_map as lm', 'lm.code', 'og.goal_code');
-    return countable(qb, ctx.db, ctx.user, f);
-  };
-  const laneRows = await joined().select('lm.lane', ctx.db.raw(`${year} as year`), 'o.quadrant').countDistinct({ n: 'o.id' }).groupBy('lm.lane', 'year', 'o.quadrant');
-  // distinct ids: the totals count an outcome once even when it sits in two lanes
-  const totalRows = await joined().select(ctx.db.raw(`${year} as year`), 'o.quadrant').countDistinct({ n: 'o.id' }).groupBy('year', 'o.quadrant');
+  const types = await typologyCodes(ctx.db);
+  const codes = lanes.map((l) => l.code);
+  const byLaneCell = (goals: string[]) => factsOf(ctx.db, ctx.user, ranged, goals).select('o.goal_code as lane', 'o.cell')
+    .select(marginals(ctx.db, types, ['quadrants'])).groupBy('o.goal_code', 'o.cell');
+  const laneRows: Array<Record<string, unknown>> = await byLaneCell(codes);
+  // one fact row per outcome for the framework itself, unless the lanes are goals picked by the caller
+  const totalRows = !ctx.query.goal && framework
+    ? await byLaneCell([`@${framework.id}`])
+    : await factsOf(ctx.db, ctx.user, ranged, codes).select(ctx.db.raw('substr(o.cell, 1, 4) as cell'), 'o.quadrant').countDistinct({ n: 'o.id' }).groupBy(ctx.db.raw('substr(o.cell, 1, 4)'), 'o.quadrant')
+      .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ cell: r.cell, [`q${types.quadrants.indexOf(r.quadrant as string)}`]: r.n })));
   const table = (rows: Array<Record<string, unknown>>) => {
     const byYear = new Map<string, Tally>(years.map((y) => [y, {}]));
     for (const r of rows) {
-      const t = byYear.get(String(r.year));
-      if (t) t[String(r.quadrant)] = (t[String(r.quadrant)] ?? 0) + Number(r.n);
+      const t = byYear.get(String(r.cell).slice(0, 4));
+      if (t) addMarginals(r, types, { byQuadrant: t });
     }
     return years.map((y) => ({ year: y, byQuadrant: byYear.get(y)!, ...shares(byYear.get(y)!, qs) }));
   };

@@ -52,7 +52,7 @@ export function fromRow(ring: Keyring, r: Row, goals: Fragment['goals'], themes:
   return {
     id: r.id, status: r.status, source: sourceRefOf(r, 'source_'), excerpt: r.excerpt, locator: r.locator ?? null,
     speaker: r.has_speaker ? { ...(profile ?? { role: '' }), consent: consentOf(ring, r) } : null,
-    language: r.language, location: r.country ? { country: r.country, ...(r.admin_area && { adminArea: r.admin_area }) } : null,
+    language: r.language, location: r.country ? { country: r.country, ...(r.admin_area != null && { adminArea: r.admin_area }) } : null,
     goals, themes, sensitivity: r.sensitivity, organisation: { id: r.organisation_id, name: r.organisation_name },
     programmeId: r.programme_id, createdBy: r.created_by ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
     submittedAt: r.submitted_at ?? null, publishedAt: r.published_at ?? null, redacted: false,

@@ -48,10 +48,11 @@ export class RowChecker {
     for (const e of errors) this.fail(c.row, e.column, e.path, e.code, ENGLISH[e.code] ?? 'is not valid');
     // a cell that could not be read is named once, not again as missing
     const named = new Set([...c.formulas, ...errors.map((e) => e.column)]);
-    if (!this.validate(input)) {
+    if (!this.validate(this.kind.body ? this.kind.body(input) : input)) {
       for (const e of schemaErrors(this.validate.errors)) {
         const column = this.kind.columnOf(e.path, input);
         if (!named.has(column)) this.fail(c.row, column, e.path, e.code, e.message);
+        named.add(column); // one message per cell: a oneOf's branches repeat the failure
       }
     } else if (this.errors.length === before) {
       await this.rules(c.row, input);
@@ -61,7 +62,7 @@ export class RowChecker {
 
   /** The same checks again for a kept row (at commit time), from its input. */
   async recheck(item: Item): Promise<void> {
-    if (!this.validate(item.input)) {
+    if (!this.validate(this.kind.body ? this.kind.body(item.input) : item.input)) {
       for (const e of schemaErrors(this.validate.errors)) this.fail(item.row, this.kind.columnOf(e.path, item.input), e.path, e.code, e.message);
     } else await this.rules(item.row, item.input);
   }

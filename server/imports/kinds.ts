@@ -24,6 +24,8 @@ export type ImportKind<I = any> = { // eslint-disable-line @typescript-eslint/no
   mappingTargets: string[];
   /** the API's body schema, e.g. outcomes#/$defs/outcomeCreate */
   schema: string;
+  /** the part of the input that the schema checks, when the row carries more (e.g. which indicator) */
+  body?: (input: I) => unknown;
   toInput: (values: Record<string, unknown>) => Converted<I>;
   /** the column of a path of the body, for messages the user can find in the spreadsheet */
   columnOf: (path: string, input: I) => string;

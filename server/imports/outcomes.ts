@@ -9,19 +9,7 @@ import { checkOutcome } from '../outcomes/rules';
 import { EvidenceItem, OutcomeInput, toRow } from '../outcomes/representation';
 import { OUTCOME_INPUT_COLUMNS } from '../exports/outcomes';
 import type { ImportKind } from './kinds';
-import { Cells, code, codes, text } from './values';
-
-type Goal = { code: string; primary?: boolean };
-
-/** Drops absent fields, so that the schema names what is missing. */
-const prune = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-function goalsOf(values: Record<string, unknown>): Goal[] | undefined {
-  const primary = code(values.primaryGoal);
-  const others = codes(values.otherGoals).filter((c) => c !== primary);
-  const goals: Goal[] = [...(primary ? [{ code: primary, primary: true }] : []), ...others.map((c) => ({ code: c }))];
-  return goals.length ? goals : undefined;
-}
+import { Cells, code, goalColumn, goalTags, prune, text } from './values';
 
 const evidenceLine = (line: string): EvidenceItem => (/^https?:\/\/\S+$/.test(line)
   ? { kind: 'link', title: line.slice(0, 300), url: line }
@@ -47,7 +35,7 @@ function toInput(values: Record<string, unknown>) {
     significance: text(values.significance), contribution: text(values.contribution),
     positive: c.boolean('positive', '/positive'), intended: c.boolean('intended', '/intended'),
     sensitivity: code(values.sensitivity)?.toLowerCase(), language: code(values.language),
-    goals: goalsOf(values), harvestId: code(values.harvestId),
+    goals: goalTags(values), harvestId: code(values.harvestId),
     evidence: c.json<EvidenceItem>('evidence', '/evidence', evidenceLine),
   }) as OutcomeInput;
   return { input, errors: c.errors };
@@ -57,13 +45,11 @@ const PATH_COLUMNS: Array<[RegExp, string]> = [
   [/^\/socialActor\/type/, 'socialActorType'], [/^\/socialActor/, 'socialActorName'],
   [/^\/occurredOn\/precision/, 'occurredPrecision'], [/^\/occurredOn/, 'occurredOn'],
   [/^\/location\/adminArea/, 'adminArea'], [/^\/location\/lat/, 'lat'], [/^\/location\/lon/, 'lon'], [/^\/location/, 'country'],
-  [/^\/goals$/, 'primaryGoal'], [/^\/evidence/, 'evidence'],
+  [/^\/evidence/, 'evidence'],
 ];
 
 function columnOf(path: string, input: OutcomeInput): string {
-  const goal = /^\/goals\/(\d+)/.exec(path);
-  if (goal) return goal[1] === '0' && input.goals?.[0]?.primary ? 'primaryGoal' : 'otherGoals';
-  return PATH_COLUMNS.find(([re]) => re.test(path))?.[1] ?? path.split('/')[1] ?? '';
+  return goalColumn(path, input.goals) ?? PATH_COLUMNS.find(([re]) => re.test(path))?.[1] ?? path.split('/')[1] ?? '';
 }
 
 async function insert(trx: Db, ctx: Ctx, inputs: OutcomeInput[], importId: string): Promise<string[]> {

@@ -3,6 +3,7 @@
 // sheet, header in row 1; formulas are refused, never evaluated), a KoboToolbox API v2 data
 // response, and an ODK Central OData submissions response. A file that cannot be read at all is a
 // 422 naming the file; problems of single rows are left to the checks of the record kind.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { Problem } from '../http/problem';
@@ -76,29 +77,36 @@ function cellValue(v: ExcelJS.CellValue): { value: unknown; formula?: boolean } 
   return { value: null };
 }
 
-export async function parseXlsx(buf: Buffer, sheetName?: string): Promise<Parsed> {
+/** The first sheet of a workbook, read as a stream (no styles kept, so 10,000 rows stay quick). */
+export async function parseXlsx(buf: Buffer): Promise<Parsed> {
   if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw unreadable('it is not an XLSX workbook');
-  const book = new ExcelJS.Workbook();
+  const table: unknown[][] = [];
+  const formulas = new Map<number, string[]>();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  let header: string[] = [];
+  let found = false;
   try {
-    await book.xlsx.load(buf as never);
+    for await (const sheet of reader) {
+      found = true;
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        const n = row.number;
+        const cells: unknown[] = [];
+        (row.values as ExcelJS.CellValue[]).forEach((v, col) => {
+          const { value, formula } = cellValue(v);
+          cells[col - 1] = value;
+          if (formula && n > 1) formulas.set(n - 1, [...(formulas.get(n - 1) ?? []), header[col - 1] ?? `column ${col}`]);
+        });
+        if (n === 1) header = cells.map((c) => String(c ?? '').trim());
+        table[n - 1] = cells;
+      }
+      break; // the first sheet holds the records; the others are the template's lists of codes
+    }
   } catch {
     throw unreadable('the workbook is damaged');
   }
-  const sheet = (sheetName && book.getWorksheet(sheetName)) || book.worksheets[0];
-  if (!sheet) throw unreadable('the workbook has no sheet');
-  const table: unknown[][] = [];
-  const formulas = new Map<number, string[]>();
-  let header: string[] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const { value, formula } = cellValue(cell.value);
-      cells[col - 1] = value;
-      if (formula && n > 1) formulas.set(n - 1, [...(formulas.get(n - 1) ?? []), header[col - 1] ?? `column ${col}`]);
-    });
-    if (n === 1) header = cells.map((c) => String(c ?? '').trim());
-    table[n - 1] = cells;
-  });
+  if (!found) throw unreadable('the workbook has no sheet');
   for (let i = 0; i < table.length; i++) table[i] ??= [];
   return fromTable(table, (i) => formulas.get(i) ?? []);
 }
@@ -120,13 +128,13 @@ function submissions(list: unknown, what: string): Parsed {
   return { headers: null, records: list.map((values, i) => ({ row: i + 1, values, formulas: [] })) };
 }
 
-export async function parseFile(format: Format, buf: Buffer, sheetName?: string): Promise<Parsed> {
+export async function parseFile(format: Format, buf: Buffer): Promise<Parsed> {
   switch (format) {
     case 'csv':
     case 'kobo-csv':
       return parseCsv(buf);
     case 'xlsx':
-      return parseXlsx(buf, sheetName);
+      return parseXlsx(buf);
     case 'kobo-json': {
       const json = parseJson(buf) as { results?: unknown } | unknown[];
       return submissions(Array.isArray(json) ? json : json?.results, 'a KoboToolbox data response ({"results": [...]})');

@@ -3,8 +3,10 @@ import { Problem } from '../http/problem';
 import type { Ctx } from '../http/types';
 import type { ImportKind } from './kinds';
 import { outcomesImport } from './outcomes';
+import { storiesImport } from './stories';
+import { indicatorValuesImport } from './indicator-values';
 
-export const IMPORT_KINDS: Record<string, ImportKind> = { outcomes: outcomesImport };
+export const IMPORT_KINDS: Record<string, ImportKind> = { outcomes: outcomesImport, stories: storiesImport, 'indicator-values': indicatorValuesImport };
 
 /** The kind if it can be imported and the user may import it: 422 for a kind not built yet, 403 for a role. */
 export function importKind(ctx: Ctx, name: string): ImportKind {

@@ -57,7 +57,7 @@ export async function dryRun(ctx: Ctx<Fields>) {
   const kind = importKind(ctx, b.kind);
   if (!ctx.file) throw new Problem('validation_failed', 'Send the file in the field "file"', [{ path: '/file', message: 'is required' }]);
   const mapping = b.mappingId ? await mappingFor(ctx, b.mappingId, b.kind) : undefined;
-  const parsed = await parseFile(b.format, ctx.file.buffer, kind.name);
+  const parsed = await parseFile(b.format, ctx.file.buffer);
   const source = sourceOf(kind, b.format, parsed, mapping, ctx.user.language);
   const id = b.id ?? randomUUID();
   const now = nowIso();

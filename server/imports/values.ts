@@ -19,6 +19,24 @@ export function codes(v: unknown): string[] {
   return isEmpty(v) ? [] : String(v).split(/[\s,;]+/).filter(Boolean);
 }
 
+/** Drops absent fields, so that the schema names what is missing. */
+export const prune = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** Goal tags from the primaryGoal and otherGoals columns (the primary first, never twice). */
+export function goalTags(values: Record<string, unknown>): Array<{ code: string; primary?: boolean }> | undefined {
+  const primary = code(values.primaryGoal);
+  const others = codes(values.otherGoals).filter((c) => c !== primary);
+  const goals = [...(primary ? [{ code: primary, primary: true }] : []), ...others.map((c) => ({ code: c }))];
+  return goals.length ? goals : undefined;
+}
+
+/** The column of a goal path: /goals/0 is the primary goal when there is one, the rest are other goals. */
+export function goalColumn(path: string, goals: Array<{ primary?: boolean }> | undefined): string | undefined {
+  if (path === '/goals') return 'primaryGoal';
+  const m = /^\/goals\/(\d+)/.exec(path);
+  return m ? (m[1] === '0' && goals?.[0]?.primary ? 'primaryGoal' : 'otherGoals') : undefined;
+}
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 'oui', 'vrai', 'ja', 'waar', 'نعم', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'non', 'faux', 'nee', 'onwaar', 'لا']);
 

@@ -56,7 +56,7 @@ export function fromRow(ring: Keyring, r: Row, goals: Array<{ code: string; prim
   return {
     id: r.id, status: r.status, title: r.title, story: r.story, whySignificant: r.why_significant, domain: r.domain,
     harvestId: r.harvest_id ?? null, collectedBy: r.collected_by_enc ? decrypt(ring, r.collected_by_enc) : null,
-    collectedOn: r.collected_on, location: { country: r.country, ...(r.admin_area && { adminArea: r.admin_area }) },
+    collectedOn: r.collected_on, location: { country: r.country, ...(r.admin_area != null && { adminArea: r.admin_area }) },
     language: r.language, storyteller: decryptJson<Storyteller>(ring, r.storyteller_enc) ?? null,
     consent: consentOf(ring, r), goals, sensitivity: r.sensitivity,
     organisation: { id: r.organisation_id, name: r.organisation_name }, createdBy: r.created_by ?? null,

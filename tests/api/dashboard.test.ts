@@ -157,6 +157,9 @@ describe('every aggregate honours visibility', () => {
       expect(r.body.years).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
       for (const y of r.body.totals) expect(y.outcomes).toBe(await listTotal(c, `framework=nap1325-nl-iv&from=${y.year}&to=${y.year}&${LIST_RULE}`));
     }
+    const chosen = (await ev.get(`/api/dashboard/transformation?goal=NL-IV-1,NL-IV-1.1&${range}`)).body;
+    for (const y of chosen.totals) expect(y.outcomes).toBe(await listTotal(ev, `goal=NL-IV-1,NL-IV-1.1&from=${y.year}&to=${y.year}&${LIST_RULE}`));
+    expect(chosen.totals.find((y: { year: string }) => y.year === '2023').outcomes).toBe(1);
     const d = (await donor.get(`/api/dashboard/transformation?${range}`)).body;
     expect(d.totals.find((y: { year: string }) => y.year === '2022')).toMatchObject({ byQuadrant: { 'GAW-NORMS': 1 }, systemicShare: 1, formalShare: 0 });
   });
@@ -247,5 +250,29 @@ describe('stories and fragments beside the outcomes', () => {
     const bf = (await donor.get('/api/dashboard/map')).body.countries.find((x: { country: string }) => x.country === 'BF');
     expect(bf).toMatchObject({ stories: 1, fragments: 1 });
     expect((await donorB.get('/api/dashboard/map')).body.countries.find((x: { country: string }) => x.country === 'BF')).toBeUndefined();
+  });
+});
+
+describe('the counts follow the goal tree and every change of an outcome', () => {
+  test('a goal moved to another parent takes its outcomes along; edits and transitions show at once', async () => {
+    const tree = (moved: boolean) => ({
+      id: 'dash-test', name: 'Dashboard test framework',
+      goals: [{ code: 'DT-1', name: 'One', children: moved ? [] : [{ code: 'DT-1.1', name: 'Sub' }] }, { code: 'DT-2', name: 'Two', children: moved ? [{ code: 'DT-1.1', name: 'Sub' }] : [] }],
+    });
+    expect((await admin.post('/api/frameworks', tree(false))).status).toBe(201);
+    const id = await outcomeIn(crew1, 'draft', { goals: goals('NL-IV-2.2', 'DT-1.1'), occurredOn: at('2025-02'), location: { country: 'KE' } });
+    const totals = async () => (await timeline(p1, 'framework=dash-test&from=2025&to=2025&bucket=year')).goals.map((g: Lane) => g.total);
+    expect(await totals()).toEqual([1, 0]);
+    expect((await admin.post('/api/frameworks', tree(true))).status).toBe(201);
+    expect(await totals()).toEqual([0, 1]);
+    expect(await listTotal(p1, 'goal=DT-2&from=2025&to=2025')).toBe(1);
+    const edited = await p1.patch(`/api/outcomes/${id}`, { goals: goals('NL-IV-2.2'), occurredOn: at('2024') });
+    expect(edited.status).toBe(200);
+    expect(await totals()).toEqual([0, 0]);
+    const cells = async (c: Client) => (await timeline(c, 'goal=NL-IV-2&country=KE&from=2024&to=2024&bucket=quarter')).goals[0].cells.filter((x: Cell) => x.outcomes);
+    expect(await cells(p1)).toEqual([expect.objectContaining({ bucket: '2024', coarse: true, byStatus: { draft: 1 } })]);
+    expect(await cells(ev)).toEqual([]);
+    expect((await p1.post(`/api/outcomes/${id}/transitions`, { to: 'submitted' })).status).toBe(200);
+    expect(await cells(ev)).toEqual([expect.objectContaining({ byStatus: { submitted: 1 } })]);
   });
 });

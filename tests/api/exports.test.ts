@@ -124,3 +124,50 @@ describe('size', () => {
     expect(cont[1].slice(0, 3)).toEqual([2, 'description', 2]);
   });
 });
+
+describe('stories, fragments and indicator values', () => {
+  test('when a donor exports stories, then published shareable ones only, without the storyteller or the collector', async () => {
+    const { storyBody, ok, publish } = await import('../helpers/stories');
+    const shared = await ok(p1.post('/api/stories', storyBody({ title: '+Shared story of the Sévaré gardens' })), 201);
+    await publish('stories', shared.id, p1, ev);
+    const secret = await ok(p1.post('/api/stories', storyBody({ title: 'Confidential story', sensitivity: 'confidential' })), 201);
+    await publish('stories', secret.id, p1, ev);
+    const rows = csvRecords((await donor.get('/api/exports/stories.csv')).text);
+    expect(rows.map((r) => r.id)).toEqual([shared.id]);
+    expect(rows[0].title).toBe(`'+Shared story of the Sévaré gardens`);
+    expect(rows[0].storyteller).toBe('');
+    expect(rows[0].collectedBy).toBe('');
+    expect(JSON.stringify(rows)).not.toMatch(/Canary/);
+    const own = csvRecords((await p1.get('/api/exports/stories.csv')).text);
+    expect(own.find((r) => r.id === shared.id)!.collectedBy).toBe('Collector Canary');
+    expect(own.map((r) => r.id)).not.toContain(secret.id);
+    expect((await p1.get('/api/exports/stories.json?from=2025-13')).status).toBe(400);
+  });
+
+  test('when fragments are exported, then with their source, speaker only for those who may see it', async () => {
+    const { sourceBody, fragmentBody, ok, publish } = await import('../helpers/stories');
+    const source = await ok(p1.post('/api/sources', sourceBody({ programmeId: t.world.programmes.A })), 201);
+    const f = await ok(p1.post('/api/fragments', fragmentBody(source.id)), 201);
+    await publish('fragments', f.id, p1, ev);
+    const own = csvRecords((await p1.get('/api/exports/fragments.csv')).text).find((r) => r.id === f.id)!;
+    expect(own.sourceTitle).toBe('Focus group with women traders, Sévaré market');
+    expect(JSON.parse(own.speaker).role).toBe('vegetable seller');
+    const theirs = csvRecords((await donor.get('/api/exports/fragments.csv')).text).find((r) => r.id === f.id);
+    expect(theirs?.speaker ?? '').toBe('');
+  });
+
+  test('when indicator values are exported, then drafts only for those who may see them', async () => {
+    const ind = await ev.post('/api/indicators', { code: 'X-EXPORT', name: 'Women in committees', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A });
+    await ev.post(`/api/indicators/${ind.body.id}/values`, [
+      { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 12, status: 'validated' },
+      { periodStart: '2025-01-01', periodEnd: '2025-12-31', value: 15, status: 'draft', disaggregation: {} },
+    ]);
+    const byEvaluator = csvRecords((await ev.get(`/api/exports/indicator-values.csv?indicator=${ind.body.id}`)).text);
+    expect(byEvaluator.map((r) => [r.indicatorCode, r.periodEnd, r.value, r.status])).toEqual([['X-EXPORT', '2024-12-31', '12', 'validated'], ['X-EXPORT', '2025-12-31', '15', 'draft']]);
+    const byDonor = csvRecords((await donor.get('/api/exports/indicator-values.csv')).text);
+    expect(byDonor.filter((r) => r.indicatorCode === 'X-EXPORT').map((r) => r.status)).toEqual(['validated']);
+    const xlsx = await xlsxRows((await getBytes(ev, `/api/exports/indicator-values.xlsx?indicator=${ind.body.id}&status=validated`)).bytes);
+    expect(xlsx).toHaveLength(2);
+    expect(xlsx[1][5]).toBe(12);
+  });
+});

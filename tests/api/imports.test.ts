@@ -192,3 +192,43 @@ describe('files that are wrong as a whole', () => {
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 403, code: 'forbidden' });
   });
 });
+
+describe('stories and indicator values', () => {
+  const STORY = ['title', 'story', 'whySignificant', 'domain', 'collectedBy', 'collectedOn', 'country', 'adminArea', 'language', 'storytellerRole', 'storytellerGender', 'consentLevel', 'consentMethod', 'consentGivenOn', 'consentRecordedBy', 'primaryGoal', 'otherGoals', 'sensitivity'];
+  const story = (over: Record<string, unknown> = {}) => ({
+    title: 'The widow who asked for her garden', story: 'I stood up at the land committee.', whySignificant: 'I was heard.', domain: 'any-other-change',
+    collectedBy: 'Field officer Canary', collectedOn: '2025-02-14', country: 'ML', adminArea: 'Mopti', language: 'en', storytellerRole: 'market gardener',
+    storytellerGender: 'woman', consentLevel: 'anonymous', consentMethod: 'verbal', consentGivenOn: '2025-02-14', consentRecordedBy: 'Recorder Canary', primaryGoal: 'NL-IV-1.1', otherGoals: 'PART', sensitivity: 'public', ...over,
+  });
+
+  test('when stories are imported, then drafts written through the stories service, the storyteller encrypted; bad rows named', async () => {
+    const bad = await upload(p1, '/api/imports', { name: 's.csv', bytes: csvOf([story(), story({ storytellerRole: '', consentLevel: 'maybe' })], STORY) }, { format: 'csv', kind: 'stories' });
+    expect(bad.body.status).toBe('refused');
+    expect(bad.body.errors.map((e: { row: number; column: string }) => `${e.row} ${e.column}`).sort()).toEqual(['3 consentLevel', '3 storytellerRole']);
+    const good = await upload(p1, '/api/imports', { name: 's.csv', bytes: csvOf([story(), story({ title: 'Second story' })], STORY) }, { format: 'csv', kind: 'stories' });
+    expect(good.body).toMatchObject({ status: 'validated', rows: 2 });
+    expect((await p1.post(`/api/imports/${good.body.id}/commit`)).body).toMatchObject({ status: 'committed', committed: 2 });
+    const found = (await p1.get('/api/stories?q=widow%20garden')).body.items;
+    expect(found[0]).toMatchObject({ status: 'draft', storyteller: { role: 'market gardener', gender: 'woman' }, consent: { level: 'anonymous' } });
+    expect(JSON.stringify(await t.ctx.db('stories').where({ id: found[0].id }).first())).not.toMatch(/Canary|market gardener/);
+  });
+
+  test('when indicator values are imported, then one batch per indicator; a partner may not validate, an unknown code is named', async () => {
+    const ind = await ev.post('/api/indicators', { code: 'IMP-1', name: 'Women in committees', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A, disaggregations: ['country'] });
+    const H = ['indicatorCode', 'periodStart', 'periodEnd', 'value', 'disaggregation', 'status'];
+    const rows = [
+      { indicatorCode: 'IMP-1', periodStart: '2024-01-01', periodEnd: '2024-12-31', value: '12', status: 'validated' },
+      { indicatorCode: 'IMP-1', periodStart: '2024-01-01', periodEnd: '2024-12-31', value: '7,5', disaggregation: 'country=ML', status: 'validated' },
+    ];
+    const dupe = await upload(ev, '/api/imports', { name: 'v.csv', bytes: csvOf([...rows, rows[0], { ...rows[0], indicatorCode: 'NOPE' }], H) }, { format: 'csv', kind: 'indicator-values' });
+    expect(dupe.body.errors.map((e: { row: number; column: string }) => `${e.row} ${e.column}`)).toEqual(['4 ', '5 indicatorCode']);
+    const ok = await upload(ev, '/api/imports', { name: 'v.csv', bytes: csvOf(rows, H) }, { format: 'csv', kind: 'indicator-values' });
+    expect((await ev.post(`/api/imports/${ok.body.id}/commit`)).body.committed).toBe(2);
+    const values = (await ev.get(`/api/indicators/${ind.body.id}/values`)).body.items.map((v: { value: number; disaggregation: object }) => [v.value, v.disaggregation]);
+    expect(values).toEqual(expect.arrayContaining([[12, {}], [7.5, { country: 'ML' }]]));
+    const again = await upload(ev, '/api/imports', { name: 'v.csv', bytes: csvOf(rows, H) }, { format: 'csv', kind: 'indicator-values' });
+    expect(again.body.status).toBe('refused');
+    const byPartner = await upload(p1, '/api/imports', { name: 'v.csv', bytes: csvOf([{ ...rows[0], periodStart: '2025-01-01', periodEnd: '2025-12-31' }], H) }, { format: 'csv', kind: 'indicator-values' });
+    expect(byPartner.body.errors.map((e: { column: string }) => e.column)).toEqual(['indicatorCode']);
+  });
+});

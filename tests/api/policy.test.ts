@@ -10,9 +10,11 @@ import { allRoutes } from '../../server/app';
 import type { RouteDef } from '../../server/http/types';
 import { startTestApp, TestApp, Client, Res, Person, PASSWORD } from '../helpers/app';
 import { TMP } from '../helpers/db';
-import { fill, hasRoute, must, Org, OutcomeStatus, outcomeIn, PROGRAMME_OF, routeName, Sensitivity, substantiate } from '../helpers/proof';
+import { fill, must, routeName } from '../helpers/proof';
 import { Caller, Rec, SETUP_ONLY, Verdict } from '../helpers/policy-rules';
 import { Entry, POLICY, Probe } from '../helpers/policy-table';
+import { Builder, harvestTargets, indicatorTargets, notificationTargets, OUTCOME_SPECS, outcomeTargets, substantiationTargets, Target } from '../helpers/policy-records';
+import { evidenceLinkTargets, fileTargets, fragmentTargets, importTargets, makeStory, selectionRoundTargets, sourceTargets, storyTargets, themeTargets } from '../helpers/policy-records-evidence';
 
 const CALLERS: Caller[] = [
   { name: 'admin', role: 'admin', org: 'adminOrg', programmes: [] },
@@ -27,14 +29,6 @@ const CALLERS: Caller[] = [
 ];
 const ANON: Caller = { name: 'anonymous', role: 'donor', org: '-', programmes: [] };
 
-/** Outcomes to try every outcome route on: each state, the sensitivities, and another programme's. */
-const OUTCOME_SPECS: Array<[Org, OutcomeStatus, Sensitivity]> = [
-  ...(['draft', 'submitted', 'under_review', 'substantiated', 'partly_substantiated', 'not_substantiated', 'published', 'retracted'] as const).map((s) => ['p1', s, 'public'] as [Org, OutcomeStatus, Sensitivity]),
-  ['p1', 'submitted', 'restricted'], ['p1', 'published', 'restricted'], ['p1', 'published', 'confidential'],
-  ['p3', 'submitted', 'public'], ['p3', 'published', 'public'],
-];
-
-type Target = { rec: Rec; refresh?: () => Promise<void> };
 type Expected = { status: number | '2xx' | 'past access'; code?: string };
 
 let t: TestApp;
@@ -42,6 +36,7 @@ let totpEmail: string;
 const records: Record<string, Target[]> = {};
 const figures = { routes: 0, checks: 0, records: 0, byRoute: {} as Record<string, number> };
 let counter = 0;
+const next = () => ++counter;
 
 async function totpPendingUser(): Promise<string> {
   const admin = await t.as('admin');
@@ -51,88 +46,29 @@ async function totpPendingUser(): Promise<string> {
   return 'pending@test.oogst';
 }
 
-async function outcomeTargets(): Promise<Target[]> {
-  const linkTarget: Record<Org, string> = { p1: (await outcomeIn(t, 'p1', 'draft')).id, p2: '', p3: (await outcomeIn(t, 'p3', 'draft')).id };
-  return Promise.all(OUTCOME_SPECS.map(async ([org, status, sensitivity]) => {
-    const rec: Rec = { kind: 'outcome', org, programme: PROGRAMME_OF[org], status, sensitivity, linkTarget: linkTarget[org], params: { id: '' } };
-    const refresh = async () => { rec.params.id = (await outcomeIn(t, org, status, sensitivity)).id; };
-    await refresh();
-    return { rec, refresh };
-  }));
-}
-
-async function substantiationTargets(): Promise<Target[]> {
-  if (!hasRoute('POST /api/outcomes/:id/substantiations')) return [];
-  const out: Target[] = [];
-  for (const [org, status] of [['p1', 'under_review'], ['p1', 'published'], ['p3', 'under_review']] as Array<[Org, OutcomeStatus]>) {
-    const o = await outcomeIn(t, org, status);
-    const sid = status === 'under_review'
-      ? await substantiate(await t.as(org === 'p3' ? 'evaluatorB' : 'evaluator'), o.id)
-      : (await t.ctx.db('substantiations').where({ outcome_id: o.id }).first('id')).id;
-    out.push({ rec: { kind: 'substantiation', org, programme: PROGRAMME_OF[org], status, sensitivity: 'public', params: { id: o.id, sid: sid! } } });
-  }
-  return out;
-}
-
-async function harvestTargets(): Promise<Target[]> {
-  if (!hasRoute('POST /api/harvests')) return [];
-  const make = async (who: Person, programme: 'A' | 'B', close: boolean): Promise<Target> => {
-    const c = await t.as(who);
-    const h = must(await c.post('/api/harvests', { programmeId: t.world.programmes[programme], title: `Harvest ${programme} ${++counter}` }), 'harvest');
-    if (close) for (const status of ['collecting', 'substantiating', 'analysing', 'closed']) must(await c.patch(`/api/harvests/${h.body.id}`, { status }), status);
-    return { rec: { kind: 'harvest', programme, status: close ? 'closed' : 'design', params: { id: h.body.id } } };
-  };
-  return [await make('evaluator', 'A', false), await make('evaluator', 'A', true), await make('evaluatorB', 'B', false)];
-}
-
-async function indicatorTargets(): Promise<{ indicators: Target[]; values: Target[] }> {
-  if (!hasRoute('POST /api/indicators')) return { indicators: [], values: [] };
-  const make = async (who: Person, programme: 'A' | 'B' | null): Promise<string> => {
-    const body = { code: `POL-${++counter}`, name: 'Women in local peace committees', unit: 'percent', direction: 'increase', ...(programme && { programmeId: t.world.programmes[programme] }) };
-    return must(await (await t.as(who)).post('/api/indicators', body), 'indicator').body.id;
-  };
-  const indicators = ([['admin', null, null], ['evaluator', 'A', null], ['partner1', 'A', 'p1'], ['evaluatorB', 'B', null]] as Array<[Person, 'A' | 'B' | null, string | null]>)
-    .map(([who, programme, org]) => {
-      const rec: Rec = { kind: 'indicator', programme, org, params: { id: '' } };
-      return { rec, refresh: async () => { rec.params.id = await make(who, programme); } };
-    });
-  for (const i of indicators) await i.refresh();
-  // values sit on indicators of their own: retiring a pooled indicator must not take them along
-  const p1Indicator = await make('partner1', 'A');
-  const aIndicator = await make('evaluator', 'A');
-  const value = (who: Person, indicatorId: string, status: string, reporter: string, programme: 'A', org: string | null): Target => {
-    const rec: Rec = { kind: 'indicatorValue', programme, org, status, reporter, params: { id: indicatorId, valueId: '' } };
-    const refresh = async () => {
-      const day = new Date(Date.UTC(2000, 0, 1) + ++counter * 86_400_000).toISOString().slice(0, 10); // one value per period
-      const r = await (await t.as(who)).post(`/api/indicators/${indicatorId}/values`, { periodStart: day, periodEnd: day, value: 3, status });
-      rec.params.valueId = must(r, 'value').body.id;
-    };
-    return { rec, refresh };
-  };
-  const values = [value('partner1', p1Indicator, 'draft', 'p1', 'A', 'p1'), value('evaluator', p1Indicator, 'validated', 'p1', 'A', 'p1'), value('evaluator', aIndicator, 'draft', 'evalOrg', 'A', null)];
-  for (const v of values) await v.refresh!();
-  return { indicators, values };
-}
-
-async function notificationTargets(): Promise<Target[]> {
-  if (!hasRoute('GET /api/notifications')) return [];
-  const out: Target[] = [];
-  for (const owner of ['evaluator', 'evaluatorB'] as const) {
-    const items = (await (await t.as(owner)).get('/api/notifications')).body.items as Array<{ id: string }>;
-    if (items[0]) out.push({ rec: { kind: 'notification', owner, params: { id: items[0].id } } });
-  }
-  return out;
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   totpEmail = await totpPendingUser();
+  const b: Builder = { t, next };
   const frameworks = (await (await t.as('admin')).get('/api/frameworks')).body.items as Array<{ id: string }>;
-  records.outcome = await outcomeTargets();
-  records.substantiation = await substantiationTargets();
-  records.harvest = await harvestTargets();
-  Object.assign(records, await indicatorTargets().then((x) => ({ indicator: x.indicators, indicatorValue: x.values })));
-  records.notification = await notificationTargets();
+  records.outcome = await outcomeTargets(b);
+  records.substantiation = await substantiationTargets(b);
+  records.harvest = await harvestTargets(b);
+  Object.assign(records, await indicatorTargets(b).then((x) => ({ indicator: x.indicators, indicatorValue: x.values })));
+  records.notification = await notificationTargets(b);
+  records.story = await storyTargets(b);
+  records.source = await sourceTargets(b);
+  records.fragment = await fragmentTargets(b, records.source);
+  records.theme = await themeTargets(b);
+  records.file = await fileTargets(b);
+  records.evidenceLink = await evidenceLinkTargets(b);
+  records.selectionRound = await selectionRoundTargets(b);
+  Object.assign(records, await importTargets(b).then((x) => ({ import: x.imports, mapping: x.mappings })));
+  // evidence links from outcomes go to a published story of the same organisation
+  if (records.story.length) {
+    const stories = { p1: await makeStory(b, 'p1', 'published', 'anonymous'), p3: await makeStory(b, 'p3', 'published', 'anonymous') };
+    for (const o of records.outcome) o.rec.evidenceTarget = stories[o.rec.org as 'p1' | 'p3'];
+  }
   records.programme = (['A', 'B'] as const).map((p) => ({ rec: { kind: 'programme', programme: p, params: { id: t.world.programmes[p] } } }));
   records.user = [{ rec: { kind: 'user', params: { id: t.world.users.partner1b } } }];
   records.organisation = [{ rec: { kind: 'organisation', params: { id: t.world.orgs.p2 } } }];
@@ -205,7 +141,7 @@ describe.each(routes.map((r) => [routeName(r), r] as const))('%s', (name, r) => 
           const x = expected(name, e, c, target.rec, probe);
           const client = await clientOf(c, !!e.fresh);
           const body = probe.body?.(target.rec, ++counter);
-          const res = await client.request(r.method.toUpperCase(), fill(r.path, target.rec.params), body);
+          const res = await client.request(r.method.toUpperCase(), fill(r.path, target.rec.params) + (e.query ?? ''), body);
           checks++;
           if (!matches(res, x)) {
             const facts = Object.entries(target.rec).filter(([k]) => !['params', 'kind', 'linkTarget'].includes(k)).map(([k, v]) => `${k}=${v}`).join(' ');

@@ -2,7 +2,7 @@
 // a story from recording to selection, evidence and search; then its withdrawal leaving no trace.
 import { startTestApp, TestApp, Client, Person } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
-import { everyStoredRow, fragmentBody, newHarvest, newStory, ok, publish, sourceBody, storyBody } from '../helpers/stories';
+import { everyStoredRow, fragmentBody, newHarvest, newStory, ok, publish, sourceBody } from '../helpers/stories';
 
 let t: TestApp;
 let p1: Client, p2: Client, ev: Client, donor: Client, admin: Client;
@@ -99,9 +99,9 @@ describe('search', () => {
 
   test('accents folded: Sevare finds Sévaré in every kind; the facet counts each kind', async () => {
     const r = await search(p1, 'q=sevare%20mediatrices');
-    expect(r.facets.kind).toEqual({ outcome: 0, story: 3, fragment: 1 });
-    expect(r.items.map((i) => i.id).sort()).toEqual([ids.storyFr, ids.fragment, ids.sharedStory].concat([]).sort().concat([]).length === 3 ? expect.anything() : []);
-    expect(new Set(r.items.map((i) => i.id))).toEqual(new Set([ids.storyFr, ids.fragment, ids.sharedStory, ...r.items.filter((i) => i.kind === 'story').map((i) => i.id)]));
+    expect(r.facets.kind).toEqual({ outcome: 0, story: 2, fragment: 1 });
+    expect(r.items.map((i) => i.id).sort()).toEqual([ids.storyFr, ids.fragment, ids.sharedStory].sort());
+    expect(r.items.find((i) => i.id === ids.fragment)).toMatchObject({ kind: 'fragment', title: 'Focus group with women traders, Sévaré market, p. 4' });
     const outcome = await search(p1, 'q=SEVARE%20mediation');
     expect(outcome.items.map((i) => i.id)).toContain(ids.outcomeFr);
     expect(outcome.items.find((i) => i.id === ids.outcomeFr)?.snippet).toMatch(/Sévaré/);
@@ -113,25 +113,25 @@ describe('search', () => {
   });
 
   test('kind narrows the items but the facet still counts every kind; filters apply to all kinds', async () => {
-    const r = await search(p1, 'q=mediatrices&kind=fragment');
+    const r = await search(p1, 'q=sevare%20mediatrices&kind=fragment');
     expect(r.items.map((i) => i.kind)).toEqual(['fragment']);
     expect(r.total).toBe(1);
     expect(r.facets.kind.story).toBeGreaterThan(0);
-    expect((await search(p1, 'q=mediatrices&language=fr')).items.map((i) => i.id).sort()).toEqual([ids.storyFr, ids.fragment].sort());
+    expect((await search(p1, 'q=sevare%20mediatrices&language=fr')).items.map((i) => i.id).sort()).toEqual([ids.storyFr, ids.fragment].sort());
     expect((await search(p1, 'country=SD&kind=story,fragment')).items.map((i) => i.id)).toEqual([ids.storyAr]);
-    expect((await search(p1, 'q=mediatrices&goal=NL-IV-4')).items.map((i) => i.id)).toEqual([ids.fragment]);
+    expect((await search(p1, 'q=sevare%20mediatrices&goal=NL-IV-4')).items.map((i) => i.id)).toEqual([ids.fragment]);
   });
 
   test('visibility: donors and other partners find only what they may see', async () => {
-    expect((await search(donor, 'q=mediatrices')).items.map((i) => i.id)).toEqual([ids.sharedStory]);
-    expect((await search(p2, 'q=mediatrices')).total).toBe(1);
-    expect((await search(ev, 'q=mediatrices')).items.map((i) => i.id)).toEqual([ids.sharedStory]); // the rest are drafts
-    expect((await search(await t.as('donorB'), 'q=mediatrices')).total).toBe(0);
+    expect((await search(donor, 'q=sevare%20mediatrices')).items.map((i) => i.id)).toEqual([ids.sharedStory]);
+    expect((await search(p2, 'q=sevare%20mediatrices')).total).toBe(1);
+    expect((await search(ev, 'q=sevare%20mediatrices')).items.map((i) => i.id)).toEqual([ids.sharedStory]); // the rest are drafts
+    expect((await search(await t.as('donorB'), 'q=sevare%20mediatrices')).total).toBe(0);
   });
 
   test('paging, no usable words, bad parameters', async () => {
-    const first = await search(p1, 'q=mediatrices&pageSize=1&page=1');
-    const second = await search(p1, 'q=mediatrices&pageSize=1&page=2');
+    const first = await search(p1, 'q=sevare%20mediatrices&pageSize=1&page=1');
+    const second = await search(p1, 'q=sevare%20mediatrices&pageSize=1&page=2');
     expect(first.items).toHaveLength(1);
     expect(second.items[0].id).not.toBe(first.items[0].id);
     expect(await search(p1, 'q=%21%21')).toMatchObject({ items: [], total: 0 });
@@ -139,6 +139,5 @@ describe('search', () => {
     expect((await p1.get('/api/search?from=2024-13')).status).toBe(400);
     expect((await p1.get('/api/search?sort=title')).status).toBe(400);
     expect((await t.anon().get('/api/search?q=x')).status).toBe(401);
-    expect(storyBody().title).toBeTruthy();
   });
 });

@@ -4,7 +4,6 @@
 // uploaded files and their names, staff names), planted through the API in records that donors
 // and other organisations can see (published, public), so that a leak would show.
 import type { TestApp } from './app';
-import { outcomeBody } from './fixtures';
 import { hasRoute, must, outcomeIn, substantiate } from './proof';
 
 /** Made so that no other text of the app contains them: "Kanarie" plus a field tag. */

@@ -136,16 +136,20 @@ const seesValue = (c: Caller, r: Rec) => r.status === 'validated' || isAdmin(c) 
 export const indicator = {
   read: (c: Caller, r: Rec): Verdict => (seesIndicator(c, r) ? 'ok' : 'hidden'),
   manage: (c: Caller, r: Rec): Verdict => (!seesIndicator(c, r) ? 'hidden' : managesIndicator(c, r) ? 'ok' : 'refused'),
+  // Values are reached through their indicator: one you see but may not manage refuses you (403)
+  // before any value is looked at — whether the value exists is not revealed either way.
   /** a validated value is corrected by an evaluator (or admin) only */
   correctValue: (c: Caller, r: Rec): Verdict => {
-    if (!seesIndicator(c, r) || !seesValue(c, r)) return 'hidden';
+    if (!seesIndicator(c, r)) return 'hidden';
     if (!managesIndicator(c, r)) return 'refused';
+    if (!seesValue(c, r)) return 'hidden';
     return r.status === 'validated' && c.role === 'partner' ? 'state' : 'ok';
   },
   /** drafts are withdrawn; validated values are corrected, not removed */
   withdrawValue: (c: Caller, r: Rec): Verdict => {
-    if (!seesIndicator(c, r) || !seesValue(c, r)) return 'hidden';
+    if (!seesIndicator(c, r)) return 'hidden';
     if (!managesIndicator(c, r)) return 'refused';
+    if (!seesValue(c, r)) return 'hidden';
     return r.status === 'draft' ? 'ok' : 'state';
   },
 };

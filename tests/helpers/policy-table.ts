@@ -7,6 +7,7 @@
 //             past every access check (400 then, since the body is not valid)
 import type { Caller, Rec, Role, Verdict } from './policy-rules';
 import { harvest, indicator, MOVES_TO_TRY, notification, outcome, OutcomeRec, programme } from './policy-rules';
+import { domains, EvidenceRec, EVIDENCE_MOVES, evidenceLink, evidenceRecord, file, imported, selectionRound, source } from './policy-rules-evidence';
 
 export type Probe = {
   label: string;
@@ -21,6 +22,8 @@ export type Entry = {
   probes?: Probe[] | ((r: Rec) => Probe[]);
   /** the call ends the caller's session: use a session of its own */
   fresh?: boolean;
+  /** a query string the route needs (e.g. ?kind=outcomes) */
+  query?: string;
 };
 
 const ok = (): Verdict => 'ok';
@@ -37,6 +40,24 @@ const INDICATOR_WRITERS = ['admin', 'evaluator', 'partner'] as const;
 
 const read = (target: string, verdict: Probe['verdict']): Entry => ({ gate: 'user', target, probes: [{ label: 'read', verdict }] });
 const outcomeRead = read('outcome', outcome.read);
+const IMPORTERS = ['partner', 'evaluator', 'admin'] as const;
+const recordsOutcomes = (c: Caller): Verdict => (RECORDERS.includes(c.role as never) ? 'ok' : 'refused');
+const language = (n: number) => `fr-p${String(n).padStart(5, '0')}`;
+
+/** Stories and fragments share their lifecycle and their rules. */
+const evidenceKind = (kind: 'story' | 'fragment', writers: readonly Role[], path: string): Record<string, Entry> => ({
+  [`GET /api/${path}`]: USER,
+  [`POST /api/${path}`]: { gate: writers },
+  [`GET /api/${path}/:id`]: read(kind, evidenceRecord.read),
+  [`PATCH /api/${path}/:id`]: { gate: DISCUSSANTS, target: kind, probes: [{ label: 'edit', body: (_r, n) => (kind === 'story' ? { title: `Edited (${n})` } : { locator: `p. ${n}` }), verdict: evidenceRecord.edit }] },
+  [`POST /api/${path}/:id/transitions`]: {
+    gate: DISCUSSANTS, target: kind,
+    probes: (r) => EVIDENCE_MOVES[(r as EvidenceRec).status].map((to) => ({ label: `move to ${to}`, body: () => ({ to, comment: 'Moved by the policy test.' }), verdict: evidenceRecord.move(to), mutates: true })),
+  },
+  [`GET /api/${path}/:id/revisions`]: read(kind, evidenceRecord.read),
+  [`POST /api/${path}/:id/consent`]: { gate: DISCUSSANTS, target: kind, probes: [{ label: 'record consent', body: () => ({ level: 'anonymous', method: 'written', givenOn: '2025-03-01', recordedBy: 'Policy Test' }), verdict: evidenceRecord.tend, mutates: true }] },
+  [`POST /api/${path}/:id/consent/withdraw`]: { gate: DISCUSSANTS, target: kind, probes: [{ label: 'withdraw consent', body: () => ({ reason: 'The policy test asked.' }), verdict: evidenceRecord.tend, mutates: true }] },
+});
 
 export const POLICY: Record<string, Entry> = {
   // operations and sign-in
@@ -121,6 +142,45 @@ export const POLICY: Record<string, Entry> = {
   'POST /api/indicators/:id/values': { gate: INDICATOR_WRITERS, target: 'indicator', probes: [{ label: 'enter a value', body: (_r, n) => { const day = new Date(Date.UTC(1990, 0, 1) + n * 86_400_000).toISOString().slice(0, 10); return { periodStart: day, periodEnd: day, value: 12 }; }, verdict: indicator.manage }] },
   'PATCH /api/indicators/:id/values/:valueId': { gate: INDICATOR_WRITERS, target: 'indicatorValue', probes: [{ label: 'correct', body: (_r, n) => ({ note: `Checked (${n})` }), verdict: indicator.correctValue }] },
   'DELETE /api/indicators/:id/values/:valueId': { gate: INDICATOR_WRITERS, target: 'indicatorValue', probes: [{ label: 'withdraw', verdict: indicator.withdrawValue, mutates: true }] },
+
+  // stories, fragments and what comes with them (issue 5)
+  ...evidenceKind('story', RECORDERS, 'stories'),
+  'POST /api/stories/:id/translations': { gate: DISCUSSANTS, target: 'story', probes: [{ label: 'translate', body: (_r, n) => ({ language: language(n), title: 'Traduit', story: 'Traduit par le test.' }), verdict: evidenceRecord.tend }] },
+  'GET /api/stories/:id/selections': read('story', evidenceRecord.read),
+  'GET /api/selection-rounds': USER,
+  'POST /api/selection-rounds': { gate: REVIEWERS },
+  'GET /api/selection-rounds/:id': read('selectionRound', selectionRound.read),
+  'POST /api/selection-rounds/:id/feedback': { gate: DISCUSSANTS, target: 'selectionRound', probes: [{ label: 'feedback', body: () => ({ method: 'village meeting', givenOn: '2025-03-01', note: 'We told them why.' }), verdict: selectionRound.feedback }] },
+  ...evidenceKind('fragment', DISCUSSANTS, 'fragments'),
+  'GET /api/sources': USER,
+  'POST /api/sources': { gate: DISCUSSANTS },
+  'GET /api/sources/:id': read('source', source.read),
+  'PATCH /api/sources/:id': { gate: DISCUSSANTS, target: 'source', probes: [{ label: 'edit', body: (_r, n) => ({ title: `Focus group (${n})` }), verdict: source.edit }] },
+  'GET /api/themes': USER,
+  'POST /api/themes': { gate: REVIEWERS },
+  'PATCH /api/themes/:code': { gate: REVIEWERS, target: 'theme', probes: [{ label: 'rename', body: (_r, n) => ({ name: `Voice (${n})` }), verdict: ok }] },
+  'POST /api/files': { gate: DISCUSSANTS },
+  'GET /api/files/:id': read('file', file.read),
+  'GET /api/outcomes/:id/evidence': outcomeRead,
+  'POST /api/outcomes/:id/evidence-links': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'link a story', body: (r) => ({ storyId: r.evidenceTarget ?? '00000000-0000-4000-8000-000000000000', relation: 'supports' }), verdict: relaxed(evidenceLink.change) }] },
+  'DELETE /api/outcomes/:id/evidence-links/:linkId': { gate: DISCUSSANTS, target: 'evidenceLink', probes: [{ label: 'unlink', verdict: evidenceLink.change, mutates: true }] },
+  'GET /api/harvests/:id/domains': read('harvest', harvest.read),
+  'POST /api/harvests/:id/domains': { gate: REVIEWERS, target: 'harvest', probes: [{ label: 'add a domain', body: (_r, n) => ({ name: `Domain ${n}` }), verdict: domains.add }] },
+  'GET /api/search': { gate: 'user', query: '?q=women' },
+
+  // imports (issue 8): the organisation's own
+  // the template of a kind is for those who may record that kind (outcomes: partners and admins)
+  'GET /api/imports/template.csv': { gate: 'user', query: '?kind=outcomes', probes: [{ label: 'template', verdict: recordsOutcomes }] },
+  'GET /api/imports/template.xlsx': { gate: 'user', query: '?kind=outcomes', probes: [{ label: 'template', verdict: recordsOutcomes }] },
+  'POST /api/imports': { gate: IMPORTERS },
+  'GET /api/imports': { gate: IMPORTERS },
+  'GET /api/imports/:id': { gate: IMPORTERS, target: 'import', probes: [{ label: 'read', verdict: imported.read }] },
+  'POST /api/imports/:id/commit': { gate: IMPORTERS, target: 'import', probes: [{ label: 'commit', verdict: imported.commit, mutates: true }] },
+  'GET /api/import-mappings': { gate: IMPORTERS },
+  'POST /api/import-mappings': { gate: IMPORTERS },
+  'GET /api/import-mappings/:id': { gate: IMPORTERS, target: 'mapping', probes: [{ label: 'read', verdict: imported.read }] },
+  'PATCH /api/import-mappings/:id': { gate: IMPORTERS, target: 'mapping', probes: [{ label: 'rename', body: (_r, n) => ({ name: `Kobo form (${n})` }), verdict: imported.change }] },
+  'DELETE /api/import-mappings/:id': { gate: IMPORTERS, target: 'mapping', probes: [{ label: 'delete', verdict: imported.change, mutates: true }] },
 
   // aggregates and exports: everyone signed in; each counts and carries only what they may see
   // (what is inside is proved by tests/api/canaries.test.ts)

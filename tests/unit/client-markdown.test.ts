@@ -44,6 +44,6 @@ describe('renderMarkdown', () => {
 
   test('when text is Arabic with bidirectional marks, then it comes back exactly', () => {
     const text = 'وزارة المرأة \u200f(تشاد)\u200f تصدر تعميماً';
-    expect(doc.createRange ? html(text) : '').toContain(text);
+    expect(html(text)).toContain(text);
   });
 });

@@ -1,0 +1,71 @@
+// The report's charts: the dashboard's own chart factories (client/charts/), drawn on the server
+// in a jsdom document and written out as inline SVG — goal coverage, the Gender at Work
+// transformation by year, and indicator progress. Presentation attributes only (no style
+// attributes), so the page keeps its strict content security policy.
+import { coverageChart, type CoverageRow } from '../../client/charts/coverage';
+import { transformationChart, type Quadrant } from '../../client/charts/transformation';
+import { indicatorsChart } from '../../client/charts/indicators';
+import type { Goal, ReportData } from './data';
+import { htmlDocument } from './dom';
+
+const number = (n: number) => new Intl.NumberFormat('en').format(n);
+const percent = (share: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+const SUBSTANTIATED = ['substantiated', 'partly_substantiated', 'published'];
+
+/** The goal tree of the outcomes (each goal with its ancestors), depth first, counting each outcome once per goal. */
+function coverageRows(d: ReportData): CoverageRow[] {
+  const count = new Map<string, { outcomes: number; substantiated: number }>();
+  for (const o of d.outcomes) {
+    const seen = new Set<string>();
+    for (const tag of o.goals) for (let g: Goal | undefined = d.goals.get(tag.code); g; g = g.parent ? d.goals.get(g.parent) : undefined) seen.add(g.code);
+    for (const code of seen) {
+      const c = count.get(code) ?? { outcomes: 0, substantiated: 0 };
+      c.outcomes += 1;
+      if (SUBSTANTIATED.includes(o.status)) c.substantiated += 1;
+      count.set(code, c);
+    }
+  }
+  const children = (parent: string | null) => [...count.keys()].filter((c) => (d.goals.get(c)?.parent ?? null) === parent).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const rows: CoverageRow[] = [];
+  const walk = (code: string) => {
+    const g = d.goals.get(code)!;
+    rows.push({ code, label: `${code} ${g.name}`, depth: g.depth, ...count.get(code)! });
+    for (const c of children(code)) walk(c);
+  };
+  for (const root of children(null)) walk(root);
+  return rows;
+}
+
+function transformation(d: ReportData, quadrants: Quadrant[]) {
+  const years = new Map<number, Record<string, number>>();
+  for (const o of d.outcomes) {
+    const y = Number(o.occurredOn.date.slice(0, 4));
+    const counts = years.get(y) ?? {};
+    counts[o.quadrant] = (counts[o.quadrant] ?? 0) + 1;
+    years.set(y, counts);
+  }
+  return { quadrants, years: [...years].sort(([a], [b]) => a - b).map(([year, counts]) => ({ year, counts })) };
+}
+
+export type Charts = { coverage: string | null; transformation: string | null; indicators: string | null };
+
+export function drawCharts(d: ReportData): Charts {
+  const quadrants: Quadrant[] = d.quadrants;
+  const document = htmlDocument();
+  const env = { document, width: 900 };
+  const rows = coverageRows(d);
+  const coverage = rows.length ? coverageChart({ rows }, {
+    ...env, formatNumber: number, formatPercent: percent,
+    labels: { title: 'Goal coverage', description: 'Outcomes of the harvest per goal, shaded by the share substantiated', outcomes: 'Outcomes', substantiatedShare: 'Substantiated', legend: 'Share substantiated', none: 'No outcomes', thin: 'Thin evidence', stories: 'Stories', fragments: 'Fragments', indicators: 'Indicators' },
+  }).outerHTML : null;
+  const t = transformation(d, quadrants);
+  const quadrantsChart = t.years.length && quadrants.length === 4 ? transformationChart(t, {
+    ...env, formatNumber: number, formatPercent: percent,
+    labels: { title: 'Transformation', description: 'Outcomes per Gender at Work quadrant, year by year', individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal', share: 'Share of the year', systemicShare: 'Systemic', formalShare: 'Formal', none: 'No outcomes' },
+  }).outerHTML : null;
+  const indicators = d.indicators.length ? indicatorsChart(d.indicators.map((i) => ({ key: i.code, label: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline, target: i.target, actual: i.actual })), {
+    ...env, formatNumber: number, formatDate: (iso) => iso.slice(0, 10),
+    labels: { title: 'Indicator progress', description: 'Baseline, target and latest actual per indicator', baseline: 'Baseline', target: 'Target', actual: 'Actual', noData: 'No value yet', outcomes: 'Outcomes', higher: 'Higher is better', lower: 'Lower is better', series: 'Series' },
+  }).outerHTML : null;
+  return { coverage, transformation: quadrantsChart, indicators };
+}

@@ -1,0 +1,100 @@
+// What a harvest report holds, read as the user may see it: the harvest and its questions, its
+// outcomes (through the outcome list's visibility and redaction) grouped by goal with their
+// substantiation (verdict tallies and the evaluator's reasoning — never who substantiated), the
+// stories its selection rounds picked with the panels' reasons, and the programme's indicators.
+// Confidential records are left out of every part, as of every report.
+import type { Ctx } from '../http/types';
+import { loadRow as loadHarvest } from '../harvests/service';
+import { whereVisible } from '../outcomes/access';
+import * as outcomesRepo from '../outcomes/repository';
+import { fromRow, Outcome } from '../outcomes/representation';
+import { present } from '../outcomes/service';
+import { whereStoryVisible } from '../stories/access';
+import { fromRow as storyFromRow, Story } from '../stories/representation';
+import { present as presentStory } from '../stories/service';
+import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type Tally = Record<'description' | 'significance' | 'contribution', Record<string, number>>;
+export type ReportOutcome = Outcome & { substantiation: { answers: number; tally: Tally; reasoning: string | null } };
+export type Selection = { story: Story; level: string; domain: string; heldOn: string; reasons: string };
+export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string } | null };
+export type Goal = { code: string; name: string; parent: string | null; depth: number };
+
+export type ReportData = {
+  harvest: { id: string; title: string; status: string; questions: string | null; periodStart: string | null; periodEnd: string | null; domains: string[]; closedAt: string | null };
+  programme: { id: string; name: string };
+  outcomes: ReportOutcome[];
+  goals: Map<string, Goal>;
+  selections: Selection[];
+  indicators: IndicatorProgress[];
+  quadrants: Array<{ code: string; label: string; locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }>;
+  generatedAt: string;
+  redacted: boolean;
+};
+
+const CONCLUSIONS = ['substantiated', 'partly_substantiated', 'not_substantiated'];
+
+async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]> {
+  const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
+  whereVisible(qb, ctx.user);
+  const rows = await qb.where('o.harvest_id', harvestId).whereNot('o.sensitivity', 'confidential').orderBy(['o.occurred_start', 'o.seq']).select('o.*', 'org.name as organisation_name');
+  const ids = rows.map((r: Row) => r.id);
+  const goals = await outcomesRepo.goalsOf(ctx.db, ids);
+  const answers = ids.length ? await ctx.db('substantiations').whereIn('outcome_id', ids).whereNotNull('answered_at').select('outcome_id', 'description', 'significance', 'contribution') : [];
+  const reasons = ids.length ? await ctx.db('transitions').where({ entity_type: 'outcome' }).whereIn('entity_id', ids).whereIn('to_status', CONCLUSIONS).orderBy('id').select('entity_id', 'comment') : [];
+  return rows.map((r: Row) => {
+    const mine = answers.filter((a: Row) => a.outcome_id === r.id);
+    const tally = { description: {}, significance: {}, contribution: {} } as Tally;
+    for (const a of mine) for (const part of ['description', 'significance', 'contribution'] as const) tally[part][a[part]] = (tally[part][a[part]] ?? 0) + 1;
+    const reasoning = reasons.filter((x: Row) => x.entity_id === r.id).pop()?.comment ?? null;
+    return { ...present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])), substantiation: { answers: mine.length, tally, reasoning } };
+  });
+}
+
+async function selectionsOf(ctx: Ctx, harvestId: string): Promise<Selection[]> {
+  const rounds = await ctx.db('selection_rounds').where({ harvest_id: harvestId }).whereNotNull('selected_story_id').orderBy(['held_on', 'id']);
+  if (!rounds.length) return [];
+  const qb = ctx.db('stories as s').join('organisations as org', 'org.id', 's.organisation_id');
+  whereStoryVisible(qb, ctx.user);
+  const rows = await qb.whereIn('s.id', rounds.map((r: Row) => r.selected_story_id)).whereNot('s.sensitivity', 'confidential').select('s.*', 'org.name as organisation_name');
+  const stories = new Map<string, Story>(rows.map((r: Row) => [r.id, presentStory(ctx, storyFromRow(ctx.app.keyring, r, []))]));
+  return rounds.filter((r: Row) => stories.has(r.selected_story_id))
+    .map((r: Row) => ({ story: stories.get(r.selected_story_id)!, level: r.level, domain: r.domain, heldOn: r.held_on, reasons: r.reasons }));
+}
+
+async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorProgress[]> {
+  const rows = await whereIndicatorVisible(ctx.db('indicators as i'), ctx.user).where('i.programme_id', programmeId).orderBy('i.code').select('i.*');
+  if (!rows.length) return [];
+  const values = await whereValueVisible(ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id'), ctx.user)
+    .whereIn('v.indicator_id', rows.map((r: Row) => r.id)).where('v.disaggregation', '{}').orderBy('v.period_end').select('v.indicator_id', 'v.value', 'v.period_end');
+  return rows.map((r: Row) => {
+    const targets = JSON.parse(r.targets ?? '[]') as Array<{ value: number; date: string }>;
+    const last = values.filter((v: Row) => v.indicator_id === r.id).pop();
+    return {
+      code: r.code, name: r.name, unit: r.unit, direction: r.direction,
+      baseline: r.baseline_value === null || r.baseline_value === undefined ? null : { value: Number(r.baseline_value), date: r.baseline_date },
+      target: targets[targets.length - 1] ?? null, actual: last ? { value: Number(last.value), date: last.period_end } : null,
+    };
+  });
+}
+
+export async function reportData(ctx: Ctx, harvestId: string): Promise<ReportData> {
+  const h = await loadHarvest(ctx, harvestId);
+  const domains: string[] = await ctx.db('harvest_domains').where({ harvest_id: h.id }).orderBy('position').pluck('name');
+  const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code', 'depth')).map((g: Row) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth) }]));
+  const outcomes = await outcomesOf(ctx, h.id);
+  const quadrants = (await ctx.db('typology_categories').where({ typology_id: 'gender-at-work' }).orderBy('position').select('code', 'name', 'meta'))
+    .map((c: Row) => ({ code: c.code, label: c.name, ...(JSON.parse(c.meta ?? '{}') as { locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }) }));
+  return {
+    harvest: { id: h.id, title: h.title, status: h.status, questions: h.questions ?? null, periodStart: h.period_start ?? null, periodEnd: h.period_end ?? null, domains, closedAt: h.closed_at ?? null },
+    programme: { id: h.programme_id, name: h.programme_name },
+    outcomes, goals,
+    selections: await selectionsOf(ctx, h.id),
+    indicators: await indicatorsOf(ctx, h.programme_id),
+    quadrants,
+    generatedAt: new Date().toISOString(),
+    redacted: outcomes.some((o) => o.redacted),
+  };
+}

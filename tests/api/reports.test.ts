@@ -1,0 +1,110 @@
+// Harvest reports: what they hold, as each reader may see it (a donor's holds no personal data and
+// nothing confidential), user text never as markup, charts inline, printable; and the PDF.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestApp, TestApp, Client } from '../helpers/app';
+import { newHarvest, outcomeIn } from '../helpers/review';
+import { newStory, ok, publish } from '../helpers/stories';
+import { printReport } from '../../server/reports/print';
+
+jest.setTimeout(60_000);
+
+let t: TestApp;
+let p1: Client, ev: Client, donor: Client, donorB: Client;
+let harvestId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [p1, ev, donor, donorB] = await Promise.all((['partner1', 'evaluator', 'donor', 'donorB'] as const).map((w) => t.as(w)));
+  harvestId = (await newHarvest(t, ev, {
+    title: 'Harvest 2024 <i>Sahel</i>', questions: 'Which **changes** did women bring about?\n\n<script>alert(1)</script>', domains: ['Participation in local peace', 'Safety'],
+  })).id;
+  const crew = { partner: p1, evaluator: ev };
+  await outcomeIn(crew, 'published', { harvestId, title: 'Commander opens the checkpoint talks to women', socialActor: { name: 'Commander Zakaria Canary', type: 'individual' }, goals: [{ code: 'NL-IV-3.1', primary: true }] });
+  await outcomeIn(crew, 'published', { harvestId, title: 'Council admits women mediators', occurredOn: { date: '2023', precision: 'year' }, quadrant: 'GAW-NORMS' });
+  await outcomeIn(crew, 'substantiated', { harvestId, title: 'Substantiated, not yet published' });
+  await outcomeIn(crew, 'published', { harvestId, title: 'Confidential: the safe house moved', sensitivity: 'confidential' });
+  const story = await newStory(p1, { harvestId, title: 'The widow who asked for her garden' });
+  await publish('stories', story.id, p1, ev);
+  await ok(ev.post('/api/selection-rounds', {
+    level: 'partner', domain: 'any-other-change', harvestId, panel: [{ role: 'women leaders', count: 5 }], storyIds: [story.id], selectedStoryId: story.id,
+    reasons: 'It shows a displaced woman heard **in public** for the first time.', heldOn: '2025-03-01',
+  }), 201);
+  const ind = await ok(ev.post('/api/indicators', { code: 'R-MEDIATORS', name: 'Women mediators', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A, baseline: { value: 10, date: '2022-01-01' }, targets: [{ value: 30, date: '2025-12-31' }] }), 201);
+  await ok(ev.post(`/api/indicators/${ind.id}/values`, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 21, status: 'validated' }), 201);
+});
+afterAll(() => t.close());
+
+describe('HTML', () => {
+  test("when a donor reads it, then the harvest's published outcomes by goal, the selected story with its reasons, indicators and charts — no personal data, nothing confidential", async () => {
+    const r = await donor.get(`/api/harvests/${harvestId}/report.html`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(r.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+    const html = r.text;
+    expect(html).toContain('Harvest 2024 &lt;i&gt;Sahel&lt;/i&gt;');
+    expect(html).toContain('<strong>changes</strong>');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).toContain('<link rel="stylesheet" href="/api/reports/report.css">');
+    expect(html).toContain('Commander opens the checkpoint talks to women');
+    expect(html).toContain('Council admits women mediators');
+    expect(html).not.toContain('Substantiated, not yet published');
+    expect(html).not.toContain('safe house');
+    expect(html).not.toContain('Canary');
+    expect(html).not.toContain('Awa Diallo'); // the substantiator
+    expect(html).toMatch(/1 independent answer — description: 1 agree/);
+    expect(html).toContain('NL-IV-3 Protection');
+    expect(html).toContain('The widow who asked for her garden');
+    expect(html).toContain('heard <strong>in public</strong>');
+    expect(html).toContain('Women mediators');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('when its evaluator reads it, then the outcomes under review and the personal data too, still nothing confidential', async () => {
+    const html = (await ev.get(`/api/harvests/${harvestId}/report.html`)).text;
+    expect(html).toContain('Substantiated, not yet published');
+    expect(html).toContain('Commander Zakaria Canary');
+    expect(html).not.toContain('safe house');
+  });
+
+  test('when someone outside the programme asks, then 404; anonymous, 401', async () => {
+    expect((await donorB.get(`/api/harvests/${harvestId}/report.html`)).status).toBe(404);
+    expect((await t.anon().get(`/api/harvests/${harvestId}/report.md`)).status).toBe(401);
+  });
+
+  test('the stylesheet is public, with print rules', async () => {
+    const r = await t.anon().get('/api/reports/report.css');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(r.text).toMatch(/@media print/);
+  });
+});
+
+describe('markdown', () => {
+  test('when asked for markdown, then the same report with plain text escaped and narratives as written', async () => {
+    const r = await donor.get(`/api/harvests/${harvestId}/report.md`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(r.text).toMatch(/^# Harvest 2024 \\<i\\>Sahel\\<\/i\\>/);
+    expect(r.text).toContain('Which **changes** did women bring about?');
+    expect(r.text).toContain('## Outcomes by goal');
+    expect(r.text).toContain('#### Council admits women mediators');
+    expect(r.text).toContain('It shows a displaced woman heard **in public** for the first time.');
+    expect(r.text).toMatch(/\| Women mediators \| 10 women \(2022-01-01\) \| 30 women \(2025-12-31\) \| 21 women \(2024-12-31\) \|/);
+    expect(r.text).not.toContain('Canary');
+    expect(r.text).not.toContain('safe house');
+  });
+});
+
+describe('PDF', () => {
+  test('when printed, then a PDF of the donor view', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-report-')), 'report.pdf');
+    await printReport(t.ctx, harvestId, file);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(5000);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});

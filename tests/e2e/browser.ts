@@ -1,0 +1,48 @@
+// What every browser test needs: Debian's Chromium, a fresh context per role (so axe can inject
+// itself), logging in, axe-core on the current screen, and screenshots under tests/artifacts/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+export const BASE = process.env.BASE_URL ?? 'http://localhost:3300';
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+export const PASSWORD = 'oogst-demo';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch(): Promise<Browser> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+}
+
+/** A new context (as axe needs) with a page that fails the test on any uncaught script error. */
+export async function open(browser: Browser, options: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'en-GB', baseURL: BASE });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Logs in through the API (a test that is about the login form uses the form itself). */
+export async function loginAs(page: Page, who: string): Promise<void> {
+  const res = await page.request.post('/api/auth/login', { data: { email: `${who}@oogst.test`, password: PASSWORD }, headers: { origin: BASE } });
+  if (res.status() !== 200) throw new Error(`login as ${who}: ${res.status()}`);
+}
+
+/** Waits until the screen has drawn: no region busy, no loading text left. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .chart-loading, .loading'), undefined, { timeout: 20_000 });
+}
+
+/** axe-core (WCAG 2.1 A and AA rules) on the page as it is now; returns the violations, readable. */
+export async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,168 @@
+// The whole job in the browser: a partner logs in and records an outcome (with a kept draft
+// surviving a reload), submits it; an evaluator takes it into review, gets it substantiated,
+// concludes and publishes it; the donor finds it on the change-over-time chart. Axe on each screen.
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, loginAs, open, settled, shot, PASSWORD } from './browser';
+
+const TITLE = `Village council in Mopti opens its land commission to women (${Date.now()})`;
+let browser: Browser;
+let outcomeUrl = '';
+
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+async function fillOutcome(page: Page): Promise<void> {
+  await page.getByLabel('Kind of social actor').selectOption('local_government');
+  await page.getByLabel(/^Name of the social actor/).fill('Village council of Sévaré');
+  await page.getByLabel(/^Title/).fill(TITLE);
+  await page.getByLabel(/^Description of the change/).fill('In **March 2025** the council admitted two women to its land commission.');
+  await page.getByRole('radio', { name: 'Policy' }).check();
+  await page.getByRole('radio', { name: 'The month' }).check();
+  await page.getByLabel(/^When did it happen/).fill('2025-03');
+  await page.getByLabel(/^Country/).selectOption('ML');
+  await page.getByLabel(/^Significance/).fill('Women now take part in decisions on land, a frequent source of conflict.');
+  await page.getByLabel(/^Contribution/).fill('We trained the women candidates and met the council twice.');
+  await page.getByRole('checkbox', { name: /NL-IV-1\.1/ }).check();
+  await page.getByRole('radio', { name: /Formal rules and policies/ }).check();
+  await page.getByRole('radio', { name: /^Public/ }).check();
+}
+
+describe('an outcome from record to publication', () => {
+  test('when a partner logs in with the form, then she lands on her outcomes with no axe violation', async () => {
+    const { page, context, errors } = await open(browser);
+    await page.goto('/?lang=en');
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '01-login');
+    await page.getByLabel('Email').fill('partner@oogst.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/outcomes');
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Our outcomes');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '02-partner-outcomes');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('when the partner saves an incomplete form, then each error is shown on its field and in a summary', async () => {
+    const { page, context } = await open(browser);
+    await loginAs(page, 'partner');
+    await page.goto('/outcomes/new?lang=en');
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary.isVisible()).resolves.toBe(true);
+    await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBeGreaterThan(5);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '03-form-errors');
+    await context.close();
+  });
+
+  test('when the page reloads mid-form, then the text typed is restored from this device', async () => {
+    const { page, context } = await open(browser);
+    await loginAs(page, 'partner');
+    await page.goto('/outcomes/new');
+    await settled(page);
+    await page.getByLabel(/^Title/).fill('Kept through a reload');
+    await page.waitForTimeout(700); // the autosave debounce
+    await page.reload();
+    await settled(page);
+    await expect(page.getByLabel(/^Title/).inputValue()).resolves.toBe('Kept through a reload');
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('We restored text');
+    await page.getByRole('button', { name: 'Discard kept text' }).click();
+    await settled(page);
+    await expect(page.getByLabel(/^Title/).inputValue()).resolves.toBe('');
+    await context.close();
+  });
+
+  test('when the partner records a complete outcome and submits it, then it is submitted', async () => {
+    const { page, context, errors } = await open(browser);
+    await loginAs(page, 'partner');
+    await page.goto('/outcomes/new');
+    await settled(page);
+    await fillOutcome(page);
+    await expect(page.locator('.preview strong').first().textContent()).resolves.toBe('March 2025');
+    await shot(page, '04-form-filled');
+    await page.getByRole('button', { name: 'Save and submit for review' }).click();
+    await page.waitForURL(/\/outcomes\/[0-9a-f-]{36}\?submitted=1/);
+    await settled(page);
+    outcomeUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(TITLE);
+    await expect(page.locator('.record-head .badge').first().textContent()).resolves.toBe('Submitted');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '05-outcome-submitted');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('when the evaluator reviews, gets it substantiated, concludes and publishes it, then it is published', async () => {
+    const { page, context, errors } = await open(browser);
+    await loginAs(page, 'evaluator');
+    await page.goto('/review?lang=en');
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '06-review-queue');
+    const row = page.getByRole('row').filter({ hasText: TITLE });
+    await row.getByRole('button', { name: 'Take into review' }).click();
+    await settled(page);
+    await page.goto(outcomeUrl);
+    await settled(page);
+    await expect(page.locator('.record-head .badge').first().textContent()).resolves.toBe('Under review');
+    // a substantiator, then their answer entered by the evaluator
+    await page.locator('summary', { hasText: 'Ask someone to substantiate' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Fatoumata Coulibaly');
+    await page.getByLabel('Relationship to the change').fill('Member of the land commission');
+    await page.getByRole('button', { name: 'Ask someone to substantiate' }).click();
+    await page.getByRole('button', { name: 'Enter the answer' }).click();
+    const dialog = page.getByRole('dialog');
+    for (const part of ['Is the description of the change accurate?', 'Is the significance as described?', 'Is the contribution as described?']) {
+      await dialog.getByRole('group', { name: part }).getByRole('radio', { name: 'Agree', exact: true }).check();
+    }
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('.verdict').first().textContent()).resolves.toBe('Agree');
+    await page.getByRole('button', { name: 'Conclude: substantiated' }).click();
+    await page.getByRole('dialog').getByLabel('Comment (required)').fill('Confirmed by a member of the commission.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.locator('.record-head .badge', { hasText: 'Substantiated' }).waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.locator('.record-head .badge', { hasText: 'Published' }).waitFor();
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '07-outcome-published');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('when the donor opens the dashboard, then the published outcome is on the change-over-time chart', async () => {
+    const { page, context, errors } = await open(browser);
+    await loginAs(page, 'donor');
+    await page.goto('/dashboard?lang=en');
+    await settled(page);
+    const frame = page.locator('#change-over-time');
+    await frame.locator('svg.chart').waitFor();
+    // the chart's own data, as its table view shows it
+    await frame.getByRole('button', { name: 'Show as table' }).click();
+    await expect(frame.locator('table').textContent()).resolves.toContain(TITLE);
+    await frame.getByRole('button', { name: 'Show as table' }).click();
+    // and by keyboard: focus the chart, find the mark, open it
+    await frame.locator('svg.chart').focus();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp'); // the first lane: NL-IV-1, the outcome's goal
+    let found = false;
+    for (let i = 0; i < 150 && !found; i++) {
+      found = ((await frame.locator('.visually-hidden[role=status]').textContent()) ?? '').includes(TITLE);
+      if (!found) await page.keyboard.press('ArrowRight');
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(TITLE);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '08-donor-record-from-chart');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,97 @@
+// Every screen, for every role, in English and in Arabic: axe-core finds no violation, Arabic lays
+// out right to left (charts included), the language switch is kept in the profile, and each
+// dashboard view is saved as a screenshot to look at.
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, loginAs, open, settled, shot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+const SCREENS: Record<string, string[]> = {
+  partner: ['/outcomes', '/outcomes/new', '/library', '/dashboard', '/notifications', '/no-such-page'],
+  evaluator: ['/review', '/outcomes', '/harvests', '/dashboard'],
+  donor: ['/dashboard', '/library'],
+  admin: ['/outcomes', '/review', '/dashboard'],
+};
+
+async function firstOutcome(page: Page): Promise<string> {
+  const res = await page.request.get('/api/outcomes?pageSize=1&status=published');
+  return ((await res.json()) as { items: Array<{ id: string }> }).items[0].id;
+}
+
+describe.each(['en', 'ar'])('the %s interface', (lang) => {
+  test.each(Object.keys(SCREENS))('when %s opens each of their screens, then axe finds no violation', async (who) => {
+    const { page, context, errors } = await open(browser);
+    await loginAs(page, who);
+    const paths = [...SCREENS[who], `/outcomes/${await firstOutcome(page)}`];
+    const found: string[] = [];
+    for (const p of paths) {
+      await page.goto(`${p}?lang=${lang}`);
+      await settled(page);
+      found.push(...(await axe(page)).map((v) => `${p}: ${v}`));
+      await shot(page, `screen-${lang}-${who}${p.replace(/[^a-z0-9]+/gi, '-').replace(/-[0-9a-f]{8}-.*$/, '-detail')}`);
+    }
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+test('when the interface is Arabic, then the page and the charts run right to left', async () => {
+  const { page, context } = await open(browser);
+  await loginAs(page, 'donor');
+  await page.goto('/dashboard?lang=ar');
+  await settled(page);
+  await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['ar', 'rtl']);
+  await expect(page.locator('#change-over-time svg.chart').getAttribute('direction')).resolves.toBe('rtl');
+  // the lane labels sit on the right of an Arabic chart
+  const box = await page.locator('#change-over-time svg.chart').boundingBox();
+  const label = await page.locator('#change-over-time .lanes text').first().boundingBox();
+  expect(label!.x).toBeGreaterThan(box!.x + box!.width / 2);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('لوحة المتابعة');
+  await context.close();
+});
+
+test('when the language is switched, then the interface changes at once and the profile remembers it', async () => {
+  const { page, context } = await open(browser);
+  await loginAs(page, 'evaluator');
+  await page.goto('/review');
+  await settled(page);
+  await page.getByLabel(/Language|Langue|اللغة|Taal/).selectOption('fr');
+  await page.getByRole('heading', { level: 1, name: 'File d’examen' }).waitFor();
+  const me = await (await page.request.get('/api/auth/me')).json();
+  expect(me.language).toBe('fr');
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('heading', { level: 1, name: 'Review queue' }).waitFor();
+  await context.close();
+});
+
+test.each(['en', 'ar'])('when the dashboards are drawn in %s, then each view is saved as a screenshot', async (lang) => {
+  const { page, context } = await open(browser, { width: 1400 });
+  await loginAs(page, 'evaluator');
+  await page.goto(`/dashboard?lang=${lang}`);
+  await settled(page);
+  const frames = page.locator('.chart-frame');
+  const n = await frames.count();
+  expect(n).toBe(6);
+  for (let i = 0; i < n; i++) {
+    const id = await frames.nth(i).getAttribute('id');
+    await frames.nth(i).screenshot({ path: `tests/artifacts/dashboard-${lang}-${id}.png` });
+  }
+  await shot(page, `dashboard-${lang}`);
+  await context.close();
+});
+
+test('when a chart is downloaded, then SVG and PNG files come out', async () => {
+  const { page, context } = await open(browser);
+  await loginAs(page, 'evaluator');
+  await page.goto('/dashboard?lang=en');
+  await settled(page);
+  const frame = page.locator('#transformation');
+  const [svg] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download SVG' }).click()]);
+  expect(svg.suggestedFilename()).toBe('oogst-transformation.svg');
+  const [png] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('oogst-transformation.png');
+  await context.close();
+});
