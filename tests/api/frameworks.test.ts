@@ -10,7 +10,11 @@ test('NAP1325-IV has 5 goals and 16 sub-goals', async () => {
   expect(r.status).toBe(200);
   expect(r.body.goals).toHaveLength(5);
   expect(r.body.goals.flatMap((g: { children: unknown[] }) => g.children)).toHaveLength(16);
-  expect(r.body.goals[0]).toMatchObject({ code: 'NL-IV-1', name: 'Participation', names: { nl: 'Participatie' } });
+  expect(r.body.goals[0]).toMatchObject({ code: 'NL-IV-1', name: 'Participation', names: { nl: 'Participatie', fr: 'Participation', ar: 'المشاركة' } });
+  // every NAP1325-IV goal has a French, Arabic and Dutch name
+  for (const g of [...r.body.goals, ...r.body.goals.flatMap((x: { children: unknown[] }) => x.children)]) {
+    expect(Object.keys(g.names).sort()).toEqual(['ar', 'fr', 'nl']);
+  }
 });
 
 test('all five frameworks and the typologies are loaded', async () => {
@@ -20,6 +24,7 @@ test('all five frameworks and the typologies are loaded', async () => {
   const ty = await c.get('/api/typologies');
   const gaw = ty.body.items.find((x: { id: string }) => x.id === 'gender-at-work');
   expect(gaw.categories.map((x: { code: string }) => x.code)).toEqual(['GAW-CONSCIOUSNESS', 'GAW-RESOURCES', 'GAW-NORMS', 'GAW-RULES']);
+  expect(gaw.categories[3].names).toEqual({ fr: 'Règles et politiques formelles', ar: 'القواعد والسياسات الرسمية', nl: 'Formele regels en beleid' });
 });
 
 test('when an admin imports a framework, then its tree is readable; a clashing code is refused', async () => {
