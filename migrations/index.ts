@@ -9,6 +9,7 @@ import * as m004 from './20261128_004_stories';
 import * as m005 from './20261128_005_indicators';
 import * as m006 from './20261128_006_accounts';
 import * as m007 from './20261128_007_interop';
+import * as m008 from './20261128_008_evidence_count';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_005_indicators': m005,
   '20261128_006_accounts': m006,
   '20261128_007_interop': m007,
+  '20261128_008_evidence_count': m008,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

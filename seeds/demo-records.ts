@@ -10,6 +10,7 @@ import type { DemoIds } from './demo';
 import { SEEDS_DIR } from '../server/paths';
 import { toRow, OutcomeInput } from '../server/outcomes/representation';
 import { checkOutcome } from '../server/outcomes/rules';
+import { refreshEvidenceCount } from '../server/outcomes/repository';
 import { seedDemoReview } from './demo-review';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoStories } from './demo-stories';
@@ -63,4 +64,5 @@ export async function seedDemoRecords(app: AppContext, db: Db, ids: DemoIds): Pr
   await seedDemoReview(app, db, ids);
   await seedDemoStories(app, db, ids);
   await seedDemoIndicators(db, ids);
+  await refreshEvidenceCount(db); // demo records are inserted directly, so count their evidence once
 }

@@ -9,6 +9,7 @@ import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
 import { recordRevision } from '../revisions/log';
 import * as outcomes from '../outcomes/service';
+import { refreshEvidenceCount } from '../outcomes/repository';
 import { isReviewer, seesPersonalData } from '../outcomes/access';
 import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
@@ -63,6 +64,7 @@ export async function link(ctx: Ctx<LinkBody>) {
   }
   const id = randomUUID();
   await ctx.db('evidence_links').insert({ id, outcome_id: o.id, [column]: targetId, relation: b.relation, note: b.note ?? null, created_by: ctx.user.id, created_at: nowIso() });
+  await refreshEvidenceCount(ctx.db, [o.id]);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: o.id, actorId: ctx.user.id, action: 'link_evidence', changes: [{ field: 'evidenceLinks', old: null, new: { [`${kind}Id`]: targetId, relation: b.relation } }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.evidence_link', entityType: 'outcome', entityId: o.id, details: { linkId: id, kind, relation: b.relation } });
   return created({ id, outcomeId: o.id, [`${kind}Id`]: targetId, relation: b.relation, note: b.note ?? null });
@@ -74,6 +76,7 @@ export async function unlink(ctx: Ctx) {
   if (!l) throw notFound('evidence link');
   checkMayLink(ctx, o);
   await ctx.db('evidence_links').where({ id: l.id }).del();
+  await refreshEvidenceCount(ctx.db, [o.id]);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: o.id, actorId: ctx.user.id, action: 'unlink_evidence', changes: [{ field: 'evidenceLinks', old: { storyId: l.story_id ?? undefined, fragmentId: l.fragment_id ?? undefined, relation: l.relation }, new: null }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.evidence_unlink', entityType: 'outcome', entityId: o.id, details: { linkId: l.id } });
   return noContent();

@@ -2,6 +2,7 @@
 // story or a fragment; read it back only through the access checks of that record, and only
 // where the reader may see personal data (uploaded files are personal data: donors never get them).
 import { randomUUID } from 'node:crypto';
+import { refreshEvidenceCount } from '../outcomes/repository';
 import type { Ctx } from '../http/types';
 import { created, Stream } from '../http/types';
 import { forbidden, notFound, Problem } from '../http/problem';
@@ -59,6 +60,7 @@ export async function upload(ctx: Ctx<Fields>) {
     created_by: ctx.user.id, created_at: nowIso(),
   };
   await ctx.db('files').insert(row);
+  if (at.type === 'outcome') await refreshEvidenceCount(ctx.db, [at.id]);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: at.type, entityId: at.id, actorId: ctx.user.id, action: 'attach_file', changes: [{ field: 'files', old: null, new: { id, kind: type.kind, contentType: type.mime } }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: `${at.type}.file.add`, entityType: at.type, entityId: at.id, details: { fileId: id, kind: type.kind, size: content.length } });
   return created({ ...fileInfo(ctx.app.keyring, row), attachedTo: { type: at.type, id: at.id } });

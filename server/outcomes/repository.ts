@@ -10,10 +10,11 @@ export type OutcomeFilters = {
   goalCodes?: string[]; frameworks?: string[]; orgIds?: string[]; programmeIds?: string[]; harvestIds?: string[];
   countries?: string[]; statuses?: string[]; changeTypes?: string[]; quadrants?: string[]; sensitivities?: string[];
   languages?: string[]; from?: string; to?: string; positive?: boolean; intended?: boolean; terms?: string[];
+  evidenceMin?: number; evidenceMax?: number;
 };
 
 const SORTS: Record<string, string> = {
-  occurredOn: 'o.occurred_start', createdAt: 'o.created_at', updatedAt: 'o.updated_at', title: 'o.title', status: 'o.status',
+  occurredOn: 'o.occurred_start', evidence: 'o.evidence_count', createdAt: 'o.created_at', updatedAt: 'o.updated_at', title: 'o.title', status: 'o.status',
 };
 
 const base = (db: Db) => db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
@@ -72,6 +73,8 @@ export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters): 
   if (f.to) qb.where('o.occurred_end', '<=', f.to);
   if (f.positive !== undefined) qb.where('o.positive', f.positive);
   if (f.intended !== undefined) qb.where('o.intended', f.intended);
+  if (f.evidenceMin !== undefined) qb.where('o.evidence_count', '>=', f.evidenceMin);
+  if (f.evidenceMax !== undefined) qb.where('o.evidence_count', '<=', f.evidenceMax);
   return qb;
 }
 
@@ -103,6 +106,15 @@ export async function list(
   const byId = new Map<string, Row>();
   for (const r of await base(db).whereIn('o.id', hits.map((h) => h.id)).select('o.*', 'org.name as organisation_name')) byId.set(r.id, r);
   return { rows: hits.map((h) => byId.get(h.id)!), total };
+}
+
+/** Recounts the evidence of outcomes: items on the record, linked stories and fragments, files. */
+export async function refreshEvidenceCount(db: Db, ids?: string[]): Promise<void> {
+  const items = isPostgres(db) ? 'json_array_length(evidence::json)' : 'json_array_length(evidence)';
+  await db.raw(`UPDATE outcomes SET evidence_count = ${items}
+    + (SELECT count(*) FROM evidence_links l WHERE l.outcome_id = outcomes.id)
+    + (SELECT count(*) FROM files f WHERE f.entity_type = 'outcome' AND f.entity_id = outcomes.id)
+    ${ids ? `WHERE id IN (${ids.map(() => '?').join(',')})` : ''}`, ids ?? []);
 }
 
 export async function translationsOf(db: Db, id: string): Promise<Row[]> {

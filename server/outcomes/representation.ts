@@ -21,7 +21,7 @@ export type OutcomeInput = {
 
 export type Outcome = Omit<OutcomeInput, 'goals' | 'harvestId' | 'evidence'> & {
   id: string; status: string; goals: Array<{ code: string; primary: boolean }>; harvestId: string | null;
-  evidence: EvidenceItem[]; organisation: { id: string; name: string }; createdBy?: string | null;
+  evidence: EvidenceItem[]; evidenceCount: number; organisation: { id: string; name: string }; createdBy?: string | null;
   createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; retractedAt?: string | null;
   redacted: boolean;
 };
@@ -87,7 +87,7 @@ export function fromRow(ring: Keyring, r: Row, goals: Array<{ code: string; prim
     location: { country: r.country, ...(r.admin_area && { adminArea: r.admin_area }), ...(coords ?? {}) },
     significance: r.significance, contribution: r.contribution, positive: !!r.positive, intended: !!r.intended,
     sensitivity: r.sensitivity, language: r.language, goals, harvestId: r.harvest_id ?? null,
-    evidence: evidenceOf(ring, r.evidence), organisation: { id: r.organisation_id, name: r.organisation_name },
+    evidence: evidenceOf(ring, r.evidence), evidenceCount: Number(r.evidence_count ?? 0), organisation: { id: r.organisation_id, name: r.organisation_name },
     createdBy: r.created_by ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
     submittedAt: r.submitted_at ?? null, publishedAt: r.published_at ?? null, retractedAt: r.retracted_at ?? null,
     redacted: false,

@@ -61,6 +61,8 @@ export async function filtersOf(ctx: Ctx, q: ListQuery): Promise<repo.OutcomeFil
     changeTypes: listOf(q.changeType), quadrants: listOf(q.quadrant), sensitivities: listOf(q.sensitivity),
     languages: listOf(q.language), from, to, positive: bool(q.positive), intended: bool(q.intended),
     terms: q.q ? queryTerms(q.q) : undefined,
+    evidenceMin: q.evidenceMin === undefined ? undefined : Number(q.evidenceMin),
+    evidenceMax: q.evidenceMax === undefined ? undefined : Number(q.evidenceMax),
   };
 }
 
@@ -85,6 +87,7 @@ export async function create(ctx: Ctx<OutcomeInput>) {
     ...toRow(ctx.app.keyring, input), created_at: now, updated_at: now,
   });
   await repo.setGoals(ctx.db, id, input.goals);
+  await repo.refreshEvidenceCount(ctx.db, [id]);
   await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.create', entityType: 'outcome', entityId: id });
   return created(present(ctx, await load(ctx, id)));
@@ -112,6 +115,7 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   if (!changes.length) return withTranslations(ctx, before);
   await repo.update(ctx.db, before.id, { ...toRow(ctx.app.keyring, merged), updated_at: nowIso() });
   if (ctx.body.goals) await repo.setGoals(ctx.db, before.id, merged.goals);
+  if (ctx.body.evidence) await repo.refreshEvidenceCount(ctx.db, [before.id]);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.update', entityType: 'outcome', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
   return withTranslations(ctx, await load(ctx, before.id));

@@ -204,6 +204,21 @@ describe('personal data', () => {
   });
 });
 
+describe('evidence count', () => {
+  test('the list sorts and filters by how much evidence an outcome has', async () => {
+    const thin = await newOutcome(p1, { title: 'Thin evidence about Kayes', evidence: [] });
+    const rich = await newOutcome(p1, { title: 'Rich evidence about Kayes', evidence: [
+      { kind: 'document', title: 'Minutes' }, { kind: 'link', title: 'Radio piece', url: 'https://example.org/radio' }, { kind: 'informant', role: 'Clerk' }] });
+    const r = await p1.get('/api/outcomes?q=Kayes&sort=evidence');
+    expect(r.body.items.map((x: { id: string }) => x.id)).toEqual([thin.id, rich.id]);
+    expect(r.body.items.map((x: { evidenceCount: number }) => x.evidenceCount)).toEqual([0, 3]);
+    expect((await p1.get('/api/outcomes?q=Kayes&evidenceMax=0')).body.items.map((x: { id: string }) => x.id)).toEqual([thin.id]);
+    expect((await p1.get('/api/outcomes?q=Kayes&evidenceMin=2')).body.items.map((x: { id: string }) => x.id)).toEqual([rich.id]);
+    await p1.patch(`/api/outcomes/${thin.id}`, { evidence: [{ kind: 'document', title: 'Found the minutes' }] });
+    expect((await p1.get(`/api/outcomes/${thin.id}`)).body.evidenceCount).toBe(1);
+  });
+});
+
 describe('translations', () => {
   test('a translation is kept beside the original', async () => {
     const o = await newOutcome(p1);
