@@ -1,16 +1,9 @@
-// Review and substantiation: a harvest's domains of change, the discussion thread on a record,
+// Review and substantiation: the discussion thread on a record,
 // in-app notifications, substantiation requests and answers (the substantiator's name,
 // relationship and contact encrypted, erasable while the verdicts stay) and outcome chains.
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
-  await knex.schema.createTable('harvest_domains', (t) => {
-    // a table, not a column, so that the harvests table of 002 stays as it landed
-    t.string('harvest_id', 36).notNullable().references('harvests.id').onDelete('CASCADE');
-    t.integer('position').notNullable();
-    t.string('name', 300).notNullable();
-    t.primary(['harvest_id', 'position']);
-  });
   await knex.schema.createTable('comments', (t) => {
     t.bigIncrements('seq'); // keeps the thread in order when two comments share a millisecond
     t.string('id', 36).notNullable().unique();
@@ -64,7 +57,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of ['outcome_links', 'substantiations', 'notifications', 'comments', 'harvest_domains']) {
+  for (const table of ['outcome_links', 'substantiations', 'notifications', 'comments']) {
     await knex.schema.dropTableIfExists(table);
   }
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../server/http/types';
 import type { Db } from '../server/db/knex';
 import type { DemoIds } from './demo';
+import { setDomains } from '../server/harvests/repository';
 import { encryptJson } from '../server/crypto/fields';
 import { substantiatorColumn, Verdict } from '../server/substantiations/representation';
 
@@ -84,7 +85,7 @@ export async function seedDemoReview(app: AppContext, db: Db, ids: DemoIds): Pro
     id, programme_id: ids.programmeId, title: TITLE, questions: QUESTIONS, period_start: '2024-01-01', period_end: '2025-12-31',
     status: 'analysing', created_by: evaluator, created_at: stepAt[0], updated_at: stepAt[3],
   });
-  await db('harvest_domains').insert(DOMAINS.map((name, position) => ({ harvest_id: id, position, name })));
+  await setDomains(db, id, DOMAINS, evaluator);
   await db('transitions').insert(steps.map((to, i) => ({ entity_type: 'harvest', entity_id: id, from_status: i ? steps[i - 1] : null, to_status: to, actor_id: evaluator, at: stepAt[i] })));
   await db('outcomes').whereIn('id', outcomes.map((o) => o.id)).update({ harvest_id: id });
   const concluded = await db('transitions').where({ entity_type: 'outcome' }).whereIn('entity_id', outcomes.map((o) => o.id))

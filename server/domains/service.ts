@@ -48,11 +48,11 @@ export async function list(ctx: Ctx) {
   return { items, total: items.length, page: 1, pageSize: items.length };
 }
 
-const slug = (name: string) => fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+export const domainCode = (name: string) => fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 
 export async function add(ctx: Ctx<{ code?: string; name: string; description?: string }>) {
   const h = await visibleHarvest(ctx, ctx.params.id);
-  const code = ctx.body.code ?? slug(ctx.body.name);
+  const code = ctx.body.code ?? domainCode(ctx.body.name);
   if (!/^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(code)) {
     throw new Problem('unprocessable', 'A domain needs a code of lower-case letters, digits and hyphens', [{ path: '/code', message: 'is not a valid code' }]);
   }

@@ -1,6 +1,9 @@
 // Harvests in the database: rows with their programme, domains of change, and the number of
 // outcomes per status — counted with the same visibility rule as the outcome list.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
+import { nowIso } from '../auth/session';
+import { domainCode } from '../domains/service';
 import type { CurrentUser } from '../http/types';
 import type { Page } from '../http/paging';
 import { whereVisible } from '../outcomes/access';
@@ -27,18 +30,29 @@ export async function list(
   return { rows, total: Number(n) };
 }
 
+// A harvest's domains of change live in change_domains (server/domains), where stories file
+// under them by code; the harvest form edits them by name.
 export async function domainsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!ids.length) return out;
-  for (const r of await db('harvest_domains').whereIn('harvest_id', ids).orderBy(['harvest_id', 'position'])) {
+  for (const r of await db('change_domains').whereIn('harvest_id', ids).orderBy(['harvest_id', 'position', 'code'])) {
     out.set(r.harvest_id, [...(out.get(r.harvest_id) ?? []), r.name]);
   }
   return out;
 }
 
-export async function setDomains(db: Db, id: string, domains: string[]): Promise<void> {
-  await db('harvest_domains').where({ harvest_id: id }).del();
-  if (domains.length) await db('harvest_domains').insert(domains.map((name, position) => ({ harvest_id: id, position, name })));
+/** Makes the harvest's domains these names, in this order; a domain stories are filed under is never dropped. */
+export async function setDomains(db: Db, id: string, names: string[], actorId?: string): Promise<void> {
+  const existing = await db('change_domains').where({ harvest_id: id });
+  const wanted = names.map((name, position) => ({ code: domainCode(name), name, position }));
+  for (const w of wanted) {
+    if (existing.some((e) => e.code === w.code)) await db('change_domains').where({ harvest_id: id, code: w.code }).update({ name: w.name, position: w.position });
+    else await db('change_domains').insert({ id: randomUUID(), harvest_id: id, ...w, created_by: actorId ?? null, created_at: nowIso() });
+  }
+  const dropped = existing.map((e) => e.code).filter((c) => !wanted.some((w) => w.code === c));
+  if (!dropped.length) return;
+  const used: string[] = await db('stories').where({ harvest_id: id }).whereIn('domain', dropped).distinct('domain').pluck('domain');
+  await db('change_domains').where({ harvest_id: id }).whereIn('code', dropped.filter((c) => !used.includes(c))).del();
 }
 
 /** Outcomes per harvest and status, of those the user may see. */

@@ -71,7 +71,7 @@ export async function create(ctx: Ctx<Body>) {
     id, programme_id: b.programmeId, title: b.title, questions: b.questions ?? null, period_start: b.periodStart ?? null,
     period_end: b.periodEnd ?? null, status: 'design', created_by: ctx.user.id, created_at: now, updated_at: now,
   });
-  await repo.setDomains(ctx.db, id, b.domains ?? []);
+  await repo.setDomains(ctx.db, id, b.domains ?? [], ctx.user.id);
   await ctx.db('transitions').insert({ entity_type: 'harvest', entity_id: id, from_status: null, to_status: 'design', actor_id: ctx.user.id, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'harvest.create', entityType: 'harvest', entityId: id });
   return created(await one(ctx, id));
@@ -101,7 +101,7 @@ export async function update(ctx: Ctx<Body>) {
   if (changes.length) {
     await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'harvest', entityId: r.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });
     await audit(ctx.db, { actorId: ctx.user.id, action: 'harvest.update', entityType: 'harvest', entityId: r.id, details: { fields: changes.map((c) => c.field) } });
-    if (b.domains) await repo.setDomains(ctx.db, r.id, b.domains);
+    if (b.domains) await repo.setDomains(ctx.db, r.id, b.domains, ctx.user.id);
   }
   if (changes.length || Object.keys(status).length) {
     // the status in the WHERE makes a concurrent move of the same harvest lose, not double up

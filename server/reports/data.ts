@@ -82,7 +82,7 @@ async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorPro
 
 export async function reportData(ctx: Ctx, harvestId: string): Promise<ReportData> {
   const h = await loadHarvest(ctx, harvestId);
-  const domains: string[] = await ctx.db('harvest_domains').where({ harvest_id: h.id }).orderBy('position').pluck('name');
+  const domains: string[] = await ctx.db('change_domains').where({ harvest_id: h.id }).orderBy(['position', 'code']).pluck('name');
   const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code', 'depth')).map((g: Row) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth) }]));
   const outcomes = await outcomesOf(ctx, h.id);
   const quadrants = (await ctx.db('typology_categories').where({ typology_id: 'gender-at-work' }).orderBy('position').select('code', 'name', 'meta'))
