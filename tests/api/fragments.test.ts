@@ -7,8 +7,6 @@ import { startTestApp, TestApp, Client } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
 import { download, fragmentBody, newStory, ok, publish, sourceBody, upload } from '../helpers/stories';
 
-// jest cannot load file-type's ESM-only text codec (see the helper); the detection itself is real
-jest.mock('@borewit/text-codec', () => jest.requireActual('../helpers/text-codec-shim'));
 
 process.env.OOGST_FILE_MAX_BYTES = String(64 * 1024);
 

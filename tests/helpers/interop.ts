@@ -32,6 +32,11 @@ export async function publishedOutcome(p: Client, ev: Client, over: Record<strin
   return outcomeIn({ partner: p, evaluator: ev }, 'published', over);
 }
 
+/** The number of rows a query counts, the same on SQLite (a number) and PostgreSQL (a string). */
+export async function countOf(q: PromiseLike<Array<Record<string, unknown>>>): Promise<number> {
+  return Number(Object.values((await q)[0])[0]);
+}
+
 /** GET as raw bytes (for XLSX and byte-exact CSV checks). */
 export async function getBytes(c: Client, path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await fetch(c.base + path, { headers: c.cookie ? { cookie: c.cookie } : {} });
