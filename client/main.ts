@@ -16,6 +16,14 @@ import { outcomeDetailView } from './views/outcome-detail';
 import { reviewQueueView } from './views/review-queue';
 import { notificationsView } from './views/notifications';
 import { harvestsView } from './views/harvests';
+import { searchView } from './views/search';
+import { fragmentListView, storyListView } from './views/story-lists';
+import { storyFormView } from './views/story-form';
+import { storyDetailView } from './views/story-detail';
+import { fragmentFormView } from './views/fragment-form';
+import { fragmentDetailView } from './views/fragment-detail';
+import { selectionsView } from './views/selections';
+import { themesView } from './views/themes';
 
 type Guard = { public?: boolean; roles?: Role[] };
 const guards = new Map<string, Guard>();
@@ -40,6 +48,17 @@ add('/outcomes/:id/edit', 'outcome-edit', (ctx) => outcomeFormView(ctx.params.id
 add('/review', 'review', (ctx) => reviewQueueView(ctx), { roles: ['evaluator', 'admin'] });
 add('/harvests', 'harvests', () => harvestsView(), { roles: ['evaluator', 'admin'] });
 add('/notifications', 'notifications', () => notificationsView());
+add('/search', 'search', (ctx) => searchView(ctx));
+add('/stories', 'stories', (ctx) => storyListView(ctx));
+add('/stories/new', 'story-new', () => storyFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
+add('/stories/:id', 'story', (ctx) => storyDetailView(ctx.params.id));
+add('/stories/:id/edit', 'story-edit', (ctx) => storyFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/fragments', 'fragments', (ctx) => fragmentListView(ctx));
+add('/fragments/new', 'fragment-new', () => fragmentFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
+add('/fragments/:id', 'fragment', (ctx) => fragmentDetailView(ctx.params.id));
+add('/fragments/:id/edit', 'fragment-edit', (ctx) => fragmentFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/selections', 'selections', () => selectionsView());
+add('/themes', 'themes', () => themesView());
 add('/dashboard', 'dashboard', async (ctx) => (await import('./dashboard/view')).dashboardView(ctx));
 
 let generation = 0;
@@ -48,8 +67,11 @@ async function draw(found: { name: string; view: View } | null, ctx: RouteContex
   const mine = ++generation;
   const guard = found ? guards.get(found.name) ?? {} : {};
   const user = me();
+  const app = document.getElementById('app')!;
+  app.setAttribute('aria-busy', 'true'); // until the new screen is drawn (tests and screen readers wait for it)
   const main = await drawShell();
   if (mine !== generation) return;
+  app.removeAttribute('aria-busy');
   if (!found) return void replace(main, notFoundView());
   if (!guard.public && !user) {
     // not logged in: the login form in place, and the same page after logging in

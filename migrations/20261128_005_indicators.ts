@@ -147,9 +147,22 @@ async function factTables(knex: Knex, pg: boolean): Promise<void> {
     FROM outcome_goals g JOIN goal_ancestors a ON a.code = g.goal_code JOIN outcomes o ON o.id = g.outcome_id WHERE true ON CONFLICT DO NOTHING`);
 }
 
+/**
+ * Stories and fragments (migration 004) keep long text before the columns the dashboards filter
+ * on; these indexes hold every column their visibility rules and filters read, so counting them
+ * never walks through the text.
+ */
+async function evidenceIndexes(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('stories', (t) => t.index(
+    ['collected_on', 'organisation_id', 'status', 'sensitivity', 'consent_level', 'country', 'language', 'harvest_id', 'id'], 'stories_dashboard'));
+  await knex.schema.alterTable('fragments', (t) => t.index(
+    ['programme_id', 'organisation_id', 'status', 'sensitivity', 'has_speaker', 'consent_level', 'source_id', 'country', 'language', 'id'], 'fragments_dashboard'));
+}
+
 export async function up(knex: Knex): Promise<void> {
   await indicatorTables(knex);
   await factTables(knex, knex.client.config.client === 'pg');
+  await evidenceIndexes(knex);
 }
 
 export async function down(knex: Knex): Promise<void> {
@@ -158,6 +171,8 @@ export async function down(knex: Knex): Promise<void> {
     await knex.raw(pg ? `DROP TRIGGER IF EXISTS ${t.name} ON ${t.table}` : `DROP TRIGGER IF EXISTS ${t.name}`);
     if (pg) await knex.raw(`DROP FUNCTION IF EXISTS ${t.name}()`);
   }
+  await knex.schema.alterTable('stories', (t) => t.dropIndex([], 'stories_dashboard'));
+  await knex.schema.alterTable('fragments', (t) => t.dropIndex([], 'fragments_dashboard'));
   await knex.raw('DROP VIEW IF EXISTS goal_ancestry');
   for (const table of ['outcome_facts', 'goal_ancestors', 'indicator_values', 'indicator_goals', 'indicators']) await knex.schema.dropTableIfExists(table);
 }

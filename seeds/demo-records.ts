@@ -14,6 +14,7 @@ import { refreshEvidenceCount } from '../server/outcomes/repository';
 import { seedDemoReview } from './demo-review';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoStories } from './demo-stories';
+import { seedDemoInterop } from './demo-interop';
 
 type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string };
 
@@ -64,5 +65,6 @@ export async function seedDemoRecords(app: AppContext, db: Db, ids: DemoIds): Pr
   await seedDemoReview(app, db, ids);
   await seedDemoStories(app, db, ids);
   await seedDemoIndicators(db, ids);
+  await seedDemoInterop(db, ids);
   await refreshEvidenceCount(db); // demo records are inserted directly, so count their evidence once
 }

@@ -94,7 +94,8 @@ export function legend(svg: SVGSVGElement, title: string, entries: LegendEntry[]
   return cy - y + 10;
 }
 
-export type NavItem<D = unknown> = { x: number; y: number; label: string; datum: D; row?: number };
+/** A mark the keyboard can reach; the label may be made only when the mark is focused (10,000 marks). */
+export type NavItem<D = unknown> = { x: number; y: number; label: string | (() => string); datum: D; row?: number };
 
 /**
  * Keyboard and pointer access to a chart's marks: the SVG is one tab stop; arrows move between
@@ -116,15 +117,16 @@ export function navigable<D>(svg: SVGSVGElement, items: NavItem<D>[], env: Chart
   const show = (i: number, speak: boolean) => {
     current = i;
     const it = items[i];
+    const label = typeof it.label === 'function' ? it.label() : it.label;
     ring.attr('display', null).attr('cx', it.x).attr('cy', it.y);
-    const lines = it.label.split('\n');
+    const lines = label.split('\n');
     tipText.selectAll('tspan').data(lines).join('tspan').attr('x', 8).attr('dy', (_, j) => (j ? 15 : 16)).text((l) => l);
     const w = Math.min(360, Math.max(...lines.map((l) => l.length)) * 6.6 + 16);
     const hgt = lines.length * 15 + 10;
     tipBox.attr('width', w).attr('height', hgt);
     const tx = Math.max(2, Math.min(env.width - w - 2, it.x + 12));
     tip.attr('display', null).attr('transform', `translate(${tx},${Math.max(2, it.y - hgt - 10)})`);
-    if (speak) env.announce?.(it.label.replace(/\n/g, '. '));
+    if (speak) env.announce?.(label.replace(/\n/g, '. '));
   };
   const hide = () => { ring.attr('display', 'none'); tip.attr('display', 'none'); };
   const select_ = () => current >= 0 && svg.dispatchEvent(new (doc.defaultView?.CustomEvent ?? CustomEvent)('markselect', { detail: items[current].datum, bubbles: true }));

@@ -54,7 +54,7 @@ export function indicatorsChart(rows: IndicatorRow[], options: IndicatorOptions)
       r.actual && `${o.labels.actual} ${o.formatNumber(r.actual.value)} (${o.formatDate(r.actual.date)})`,
       !r.actual && r.spread?.length && `${o.formatNumber(r.spread.length)} ${o.labels.series}: ${o.formatNumber(Math.min(...r.spread))}–${o.formatNumber(Math.max(...r.spread))}`].filter(Boolean) as string[];
     g.append('text').attr('x', textX).attr('y', y + 36).attr('fill', INK).attr('text-anchor', 'start').text(parts.join(' · ').slice(0, 60));
-    items.push({ x: round(x(r.actual?.value ?? r.baseline?.value ?? r.target!.value)), y: y + 32, row: i, datum: { kind: 'indicator', key: r.key },
+    items.push({ x: round(x(r.actual?.value ?? r.baseline?.value ?? r.target?.value ?? values[0])), y: y + 32, row: i, datum: { kind: 'indicator', key: r.key },
       label: `${r.label}\n${parts.join(' · ')}${r.outcomes !== undefined ? `\n${o.formatNumber(r.outcomes)} ${o.labels.outcomes}` : ''}` });
   });
   legend(svg, `↑ ${o.labels.higher} · ↓ ${o.labels.lower}`, [{ label: o.labels.actual, colour: BLUES[4] }, { label: o.labels.baseline, stroke: INK, dash: '' }, { label: o.labels.target, shape: 'OH-AGENDA', colour: '#ffffff' },

@@ -56,9 +56,18 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   const legendTop = indTop + indicators.length * o.indicatorHeight + 12;
   const plot = rtl ? [16, o.width - LABEL_WIDTH] : [LABEL_WIDTH, o.width - 16];
   // scales
-  const dates = [...data.marks.flatMap((m) => [m.start, m.end]), ...(data.cells ?? []).flatMap((c) => [c.start, c.end]),
-    ...indicators.flatMap((i) => i.series.flatMap((s) => s.points.map((p) => p.date)))];
-  const [lo, hi] = data.domain ?? (extent(dates) as [Date | undefined, Date | undefined]);
+  // numbers, not Dates: comparing 20,000 Date objects is measurably slow
+  let lo: Date | undefined = data.domain?.[0];
+  let hi: Date | undefined = data.domain?.[1];
+  if (!data.domain) {
+    let a = Infinity;
+    let b = -Infinity;
+    const see = (d: Date) => { const v = d.getTime(); if (v < a) a = v; if (v > b) b = v; };
+    data.marks.forEach((m) => { see(m.start); see(m.end); });
+    (data.cells ?? []).forEach((c) => { see(c.start); see(c.end); });
+    indicators.forEach((i) => i.series.forEach((s) => s.points.forEach((p) => see(p.date))));
+    if (a <= b) [lo, hi] = [new Date(a), new Date(b)];
+  }
   const domain: [Date, Date] = [utcYear.floor(lo ?? new Date(Date.UTC(2021, 0, 1))), utcYear.ceil(new Date((hi ?? new Date()).getTime() + 1))];
   const x = scaleTime().domain(domain).range(rtl ? [plot[1], plot[0]] : plot);
   // svg
@@ -83,8 +92,10 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   const placed = data.marks.map((m) => ({ m, lane: laneIndex.get(m.lane) ?? -1 })).filter((p) => p.lane >= 0);
   const maxRows = Math.max(1, Math.floor((o.laneHeight - 6) / (RADIUS * 2 + 1)));
   const pos = new Array<{ x: number; y: number; x0: number; x1: number }>(placed.length);
+  const byLane = data.lanes.map(() => [] as Array<{ p: (typeof placed)[number]; i: number }>);
+  placed.forEach((p, i) => byLane[p.lane].push({ p, i }));
   data.lanes.forEach((_, li) => {
-    const inLane = placed.map((p, i) => ({ p, i })).filter((e) => e.p.lane === li);
+    const inLane = byLane[li];
     const xs = inLane.map((e) => x(new Date((e.p.m.start.getTime() + e.p.m.end.getTime()) / 2)));
     const ys = beeswarm(xs, laneY(li) + o.laneHeight / 2, RADIUS, maxRows);
     inLane.forEach((e, k) => {
@@ -96,7 +107,7 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   const marks = root.append('g').attr('class', 'marks');
   const painted = placed.length > o.canvasThreshold
     ? paintMarks(doc, o.width, axisY, placed.map((p, i) => ({ ...pos[i], changeType: p.m.changeType, status: p.m.status })), RADIUS * RADIUS * 3) : null;
-  if (painted) marks.append('image').attr('href', painted).attr('x', 0).attr('y', 0).attr('width', o.width).attr('height', axisY);
+  if (painted) marks.append('foreignObject').attr('x', 0).attr('y', 0).attr('width', o.width).attr('height', axisY).node()!.append(painted);
   else {
     const g = marks.selectAll('g').data(placed, (d) => (d as { m: TimelineMark }).m.id).join('g').attr('class', 'mark');
     // a date known only to the month or year spans its period, with caps so neighbours stay apart
@@ -107,7 +118,7 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
       .attr('fill', (d) => STATUS_COLOURS[d.m.status] ?? '#999').attr('stroke', INK).attr('stroke-width', 0.75);
   }
   placed.forEach((p, i) => items.push({ x: pos[i].x, y: pos[i].y, row: p.lane, datum: { kind: 'outcome', id: p.m.id },
-    label: `${p.m.title}\n${o.formatDate(p.m.start)} · ${o.statusLabel(p.m.status)} · ${o.changeTypeLabel(p.m.changeType)}` }));
+    label: () => `${p.m.title}\n${o.formatDate(p.m.start)} · ${o.statusLabel(p.m.status)} · ${o.changeTypeLabel(p.m.changeType)}` }));
   drawCells(root, data, x, laneIndex, laneY, o, items);
   drawIndicators(root, indicators, x, indTop, o, items, data.lanes.length);
   if (o.brush) drawBrush(svg, x, plot, brushTop, data.selection ?? null, o);

@@ -80,8 +80,17 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 /** Whether a key exists (for codes that may or may not have an interface label, e.g. typologies). */
 export const has = (key: string): key is MessageKey => key in en;
 
-export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(current, options).format(n);
-export const formatPercent = (share: number) => new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+// formatters are costly to create and charts format thousands of values: one per language and style
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, options: object, make: () => T): T {
+  const key = `${current}|${kind}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
+export const formatNumber = (n: number, options: Intl.NumberFormatOptions = {}) => cached('n', options, () => new Intl.NumberFormat(current, options)).format(n);
+export const formatPercent = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
 
 export type Precision = 'day' | 'month' | 'year';
 const DATE_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
@@ -94,7 +103,7 @@ const DATE_OPTIONS: Record<Precision, Intl.DateTimeFormatOptions> = {
 export function formatDate(value: string | Date, precision: Precision = 'day'): string {
   const d = typeof value === 'string' ? new Date(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value) : value;
   if (Number.isNaN(d.getTime())) return String(value);
-  return new Intl.DateTimeFormat(current, DATE_OPTIONS[precision]).format(d);
+  return cached('d', DATE_OPTIONS[precision], () => new Intl.DateTimeFormat(current, DATE_OPTIONS[precision])).format(d);
 }
 
 export const formatDateTime = (iso: string) =>

@@ -2,6 +2,16 @@
 // rasterised at twice the size for PNG.
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  // marks painted on a canvas (many outcomes) travel as an image: a cloned canvas is blank
+  const canvases = [...svg.querySelectorAll('foreignObject > canvas')] as HTMLCanvasElement[];
+  [...copy.querySelectorAll('foreignObject')].forEach((fo, i) => {
+    const canvas = canvases[i];
+    if (!canvas) return;
+    const image = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    for (const a of ['x', 'y', 'width', 'height']) image.setAttribute(a, fo.getAttribute(a) ?? '0');
+    image.setAttribute('href', canvas.toDataURL('image/png'));
+    fo.replaceWith(image);
+  });
   copy.querySelectorAll('.focus-layer, .period-brush .handle').forEach((n) => n.remove());
   copy.removeAttribute('tabindex');
   copy.removeAttribute('class');

@@ -1,38 +1,77 @@
 // Evidence linked to an outcome beyond its own list: stories and research fragments that support,
-// contradict or give context, and the outcomes it contributes to (chains). Each part shows only
-// when the server offers it.
-import { h } from '../core/dom';
-import { optional } from '../core/api';
+// contradict or give context (with a search to link more), files, and the outcomes it contributes
+// to (chains). Each part shows only where the server offers it.
+import { h, newId, replace } from '../core/dom';
+import { api, del, optional, post, qs } from '../core/api';
 import { t } from '../core/i18n';
+import { me } from '../core/session';
 import type { Outcome } from '../core/outcome-model';
+import { dialogError, openDialog } from '../components/dialog';
+import { radios } from '../components/field';
+import { errorMessage } from './errors';
 import type { MessageKey } from '../i18n/en';
 
-type LinkedEvidence = { kind?: string; relation?: string; id?: string; title?: string; excerpt?: string; storyId?: string; fragmentId?: string; story?: { id: string; title: string }; fragment?: { id: string; excerpt: string } };
-type Chain = { nodes: Array<{ id: string; title?: string; status?: string }>; links: Array<{ sourceId: string; targetId: string; relation: string }> };
+type Linked = { kind: 'story' | 'fragment'; linkId: string; relation: string; note: string | null; story?: { id: string; title: string }; fragment?: { id: string; excerpt: string } };
+type Evidence = { stories: Linked[]; fragments: Linked[]; files?: Array<{ id: string; title?: string; name?: string; filename?: string }> };
+type Chain = { nodes: Array<{ id: string; title?: string }>; links: Array<{ sourceId: string; targetId: string; relation: string }> };
+type Hit = { kind: 'story' | 'fragment'; id: string; title: string; snippet: string };
+
+function linkDialog(o: Outcome, refresh: () => void): void {
+  const qid = newId('find');
+  const results = h('div', { class: 'link-results' });
+  const input = h('input', { id: qid, type: 'search', autocomplete: 'off' });
+  let chosen: Hit | null = null;
+  const find = async () => {
+    const res = await api<{ items: Hit[] }>(`/api/search${qs({ q: input.value.trim(), kind: 'story,fragment', pageSize: 10 })}`).catch(() => ({ items: [] as Hit[] }));
+    replace(results, res.items.length ? radios(newId('hit'), res.items.map((x) => ({ value: `${x.kind}:${x.id}`, label: `${t(`evidence.${x.kind}` as MessageKey)}: ${x.title}`, hint: x.snippet })), '')
+      : h('p', { class: 'muted' }, t('evidence.noHits')));
+  };
+  const body = h('div', {},
+    h('div', { class: 'field' }, h('label', { for: qid }, t('evidence.find')), h('div', { class: 'inline-search' }, input, h('button', { type: 'button', class: 'secondary', onclick: () => void find() }, t('search.submit')))),
+    results,
+    h('fieldset', { class: 'field inline-choices' }, h('legend', {}, t('evidence.relation')),
+      radios(newId('rel'), ['supports', 'contradicts', 'context'].map((r) => ({ value: r, label: t(`relation.${r}` as MessageKey) })), 'supports')));
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); void find(); } });
+  openDialog(t('evidence.linkTitle'), body, t('evidence.linkConfirm'), async (form) => {
+    const hit = form.querySelector<HTMLInputElement>('.link-results input:checked')?.value;
+    const relation = form.querySelector<HTMLInputElement>('fieldset input:checked')?.value ?? 'supports';
+    if (!hit) return dialogError(form, t('evidence.chooseOne')), false;
+    const [kind, id] = hit.split(':');
+    chosen = { kind: kind as Hit['kind'], id, title: '', snippet: '' };
+    try {
+      await post(`/api/outcomes/${o.id}/evidence-links`, { [`${chosen.kind}Id`]: chosen.id, relation });
+      refresh();
+      return true;
+    } catch (e) {
+      return dialogError(form, errorMessage(e)), false;
+    }
+  });
+}
 
 export async function evidenceLinksSection(o: Outcome): Promise<HTMLElement | null> {
-  const [evidence, chain] = await Promise.all([
-    optional<{ items: LinkedEvidence[] }>(`/api/outcomes/${o.id}/evidence`),
-    optional<Chain>(`/api/outcomes/${o.id}/chain`),
-  ]);
-  const linked = (evidence?.items ?? []).filter((e) => e.kind === 'story' || e.kind === 'fragment' || e.story || e.fragment);
-  const parts: HTMLElement[] = [];
+  const [evidence, chain] = await Promise.all([optional<Evidence>(`/api/outcomes/${o.id}/evidence`), optional<Chain>(`/api/outcomes/${o.id}/chain`)]);
+  const holder = h('div', { class: 'linked-evidence' });
+  const user = me();
+  const mayLink = !!evidence && !!user && user.role !== 'donor' && (user.role !== 'partner' || user.organisation.id === o.organisation.id);
+  const refresh = () => void evidenceLinksSection(o).then((next) => next && holder.replaceWith(next));
+  const linked = [...(evidence?.stories ?? []), ...(evidence?.fragments ?? [])];
   if (linked.length) {
-    parts.push(h('h3', {}, t('detail.linkedEvidence')), h('ul', {}, linked.map((e) => {
-      const kind = e.kind ?? (e.story ? 'story' : 'fragment');
-      const title = e.title ?? e.story?.title ?? e.fragment?.excerpt ?? e.excerpt ?? '';
-      const id = e.id ?? e.storyId ?? e.fragmentId ?? e.story?.id ?? e.fragment?.id;
-      return h('li', {}, h('span', { class: 'badge' }, t(`evidence.${kind}` as MessageKey)), ' ',
-        e.relation ? h('span', { class: `relation relation-${e.relation}` }, `${t(`relation.${e.relation}` as MessageKey)}: `) : null,
-        id ? h('a', { href: `/${kind === 'story' ? 'stories' : 'fragments'}/${id}`, dir: 'auto' }, title) : h('span', { dir: 'auto' }, title));
+    holder.append(h('h3', {}, t('detail.linkedEvidence')), h('ul', {}, linked.map((e) => {
+      const id = e.story?.id ?? e.fragment?.id ?? '';
+      const title = e.story?.title ?? (e.fragment?.excerpt ?? '').slice(0, 120);
+      return h('li', {}, h('span', { class: 'badge' }, t(`evidence.${e.kind}` as MessageKey)), ' ',
+        h('span', { class: `relation relation-${e.relation}` }, `${t(`relation.${e.relation}` as MessageKey)}: `),
+        h('a', { href: `/${e.kind === 'story' ? 'stories' : 'fragments'}/${id}`, dir: 'auto' }, title),
+        mayLink ? h('button', { type: 'button', class: 'link-button', onclick: async () => { await del(`/api/outcomes/${o.id}/evidence-links/${e.linkId}`).catch(() => undefined); refresh(); } }, t('evidence.unlink')) : null);
     })));
   }
+  if (mayLink) holder.append(h('p', {}, h('button', { type: 'button', class: 'secondary small', onclick: () => linkDialog(o, refresh) }, t('evidence.linkTitle'))));
   const others = (chain?.nodes ?? []).filter((n) => n.id !== o.id);
   if (others.length) {
     const title = (id: string) => chain!.nodes.find((n) => n.id === id)?.title ?? t('detail.hiddenOutcome');
-    parts.push(h('h3', {}, t('detail.chain')), h('ul', {}, chain!.links.map((l) => h('li', {},
+    holder.append(h('h3', {}, t('detail.chain')), h('ul', {}, chain!.links.map((l) => h('li', {},
       l.sourceId === o.id ? t('detail.contributesTo') : t('detail.contributedBy'), ' ',
       h('a', { href: `/outcomes/${l.sourceId === o.id ? l.targetId : l.sourceId}`, dir: 'auto' }, title(l.sourceId === o.id ? l.targetId : l.sourceId))))));
   }
-  return parts.length ? h('div', { class: 'linked-evidence' }, parts) : null;
+  return holder.childNodes.length ? holder : null;
 }

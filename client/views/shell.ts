@@ -1,32 +1,42 @@
 // The frame around every screen: skip link, banner with the role's navigation, the language
 // switcher and the account menu, the main landmark, and a live region for announcements.
 import { h, replace } from '../core/dom';
-import { LANGS, LANGUAGE_NAMES, isLang, lang, setLanguage, t, type Lang } from '../core/i18n';
+import { LANGS, LANGUAGE_NAMES, formatNumber, isLang, lang, setLanguage, t, type Lang } from '../core/i18n';
+import { optional } from '../core/api';
 import { me, logout, saveLanguage, type Me } from '../core/session';
 import { navigate, reload, setQuery } from '../core/router';
-import { features } from '../core/features';
+import { features, resetFeatures } from '../core/features';
 import { resetReference } from '../core/reference';
-import { resetFeatures } from '../core/features';
 import type { MessageKey } from '../i18n/en';
 
 const root = () => document.getElementById('app')!;
 let mainEl: HTMLElement | undefined;
 let announcer: HTMLElement | undefined;
 
-type NavItem = { href: string; label: MessageKey; match: RegExp };
+type NavItem = { href: string; label: MessageKey; match: RegExp; count?: number };
 
 async function navFor(user: Me): Promise<NavItem[]> {
-  const f = await features('harvests', 'notifications');
+  const f = await features('harvests', 'notifications', 'stories', 'fragments', 'search');
   const items: NavItem[] = [];
   const add = (cond: boolean, href: string, label: MessageKey, match: RegExp) => cond && items.push({ href, label, match });
   const r = user.role;
   add(r === 'evaluator' || r === 'admin', '/review', 'nav.review', /^\/review/);
   add(r !== 'donor', '/outcomes', r === 'partner' ? 'nav.ourOutcomes' : 'nav.outcomes', /^\/outcomes(?!\/new)/);
   add(r === 'partner' || r === 'admin', '/outcomes/new', 'nav.record', /^\/outcomes\/new/);
+  add(f.stories, '/stories', 'nav.stories', /^\/stories/);
+  add(f.fragments, '/fragments', 'nav.fragments', /^\/fragments/);
+  add(f.stories && r !== 'partner', '/selections', 'nav.selections', /^\/selections/);
+  add(f.fragments && r === 'evaluator', '/themes', 'nav.themes', /^\/themes/);
   add(f.harvests && (r === 'evaluator' || r === 'admin'), '/harvests', 'nav.harvests', /^\/harvests/);
   add(r === 'partner' || r === 'donor', '/library', 'nav.library', /^\/library/);
   add(true, '/dashboard', 'nav.dashboard', /^\/dashboard/);
+  add(f.search, '/search', 'nav.search', /^\/search/);
   add(f.notifications, '/notifications', 'nav.notifications', /^\/notifications/);
+  if (f.notifications) {
+    const unread = await optional<{ unread?: number }>('/api/notifications?unread=true&pageSize=1').catch(() => null);
+    const item = items.find((i) => i.href === '/notifications');
+    if (item && unread?.unread) item.count = unread.unread;
+  }
   return items;
 }
 
@@ -54,7 +64,8 @@ async function banner(): Promise<HTMLElement> {
   const nav = user ? await navFor(user) : [];
   const path = location.pathname;
   const navEl = nav.length ? h('nav', { 'aria-label': t('shell.mainNav'), class: 'main-nav' },
-    h('ul', {}, nav.map((item) => h('li', {}, h('a', { href: item.href, 'aria-current': item.match.test(path) ? 'page' : null }, t(item.label)))))) : null;
+    h('ul', {}, nav.map((item) => h('li', {}, h('a', { href: item.href, 'aria-current': item.match.test(path) ? 'page' : null }, t(item.label),
+      item.count ? h('span', { class: 'count-badge' }, formatNumber(item.count), h('span', { class: 'visually-hidden' }, ` ${t('notifications.unread')}`)) : null))))) : null;
   const account = user ? h('div', { class: 'account' },
     h('span', { class: 'who' }, user.name, h('span', { class: 'role' }, ` · ${t(`role.${user.role}` as MessageKey)}`)),
     h('button', { type: 'button', class: 'link-button', onclick: async () => {

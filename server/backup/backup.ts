@@ -10,10 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { ConfigError } from '../config';
 import { createDb, migrateLatest } from '../db/knex';
 import { applyTombstones, listTombstones, Tombstone } from '../consent/erase';
 
-export class BackupError extends Error {}
+/** An operator's mistake (a file that exists, one that is missing): the CLI prints one clear line. */
+export class BackupError extends ConfigError {}
 
 export const sqliteFileOf = (databaseUrl: string): string | null => (databaseUrl.startsWith('sqlite://') ? databaseUrl.slice('sqlite://'.length) : null);
 

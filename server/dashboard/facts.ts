@@ -24,7 +24,11 @@ export async function typologyCodes(db: Db): Promise<Typology> {
 
 /** The countable facts of the given goals (alias `o`), for this caller and these filters. */
 export function factsOf(db: Db, user: CurrentUser, f: OutcomeFilters, goals: string[] | Knex.QueryBuilder): Knex.QueryBuilder {
-  return countable(db('outcome_facts as o').whereIn('o.goal_code', goals), db, user, f);
+  const qb = db('outcome_facts as o').whereIn('o.goal_code', goals);
+  // implied by the from/to rule (a cell is the start's month or year), but it narrows the key range scanned
+  if (f.from) qb.where('o.cell', '>=', f.from.slice(0, 4));
+  if (f.to) qb.where('o.cell', '<=', f.to.slice(0, 7));
+  return countable(qb, db, user, f);
 }
 
 /** Per-group sums of each quadrant, change type and negative outcomes (as q0…, c0…, neg). */

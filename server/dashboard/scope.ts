@@ -5,13 +5,12 @@
 // records) it equals the plain list.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import type { Ctx } from '../http/types';
+import type { Ctx, CurrentUser } from '../http/types';
 import { Problem } from '../http/problem';
 import { listOf } from '../http/paging';
 import { whereVisible } from '../outcomes/access';
 import { applyFilters, OutcomeFilters } from '../outcomes/repository';
 import { filtersOf } from '../outcomes/service';
-import type { CurrentUser } from '../http/types';
 
 export type DashboardQuery = Record<string, string | undefined>;
 

@@ -2,9 +2,9 @@
 // goals, and per series (one disaggregation) the value of each bucket — the one whose period ends
 // last in it, since most indicators are levels (a share, an index) that must not be summed. A
 // value belongs to the bucket holding its period's end, and to the range when its whole period
-// lies within it, as dated records do. Picked in SQL with a window function.
+// lies within it, as dated records do. Picked in SQL.
 import type { Knex } from 'knex';
-import type { Db } from '../db/knex';
+import { Db, isPostgres } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
 import { Bucket, bucketSql } from './buckets';
@@ -34,12 +34,16 @@ export async function indicatorSeries(db: Db, user: CurrentUser, lanes: () => Kn
   const cell = bucketSql(o.bucket, 'v.period_end');
   const inner = db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id')
     .whereIn('v.indicator_id', [...lines.keys()]).where('v.period_start', '>=', o.from).where('v.period_end', '<=', o.to)
-    .where('v.period_end', '>=', o.from) // implied, but lets the index seek the range by period end
-    .select('v.indicator_id', 'v.disaggregation', 'v.value', db.raw(`${cell} as cell`))
-    .select(db.raw(`row_number() over (partition by v.indicator_id, v.disaggregation, ${cell} order by v.period_end desc, v.period_start desc) as rn`));
+    .where('v.period_end', '>=', o.from); // implied, but lets the index seek the range by period end
   whereValueVisible(inner, user);
   if (o.countries) inner.whereIn('v.country', o.countries);
-  const rows = await db.from(inner.as('x')).where('rn', 1).orderBy(['indicator_id', 'disaggregation', 'cell']).select('indicator_id', 'disaggregation', 'cell', 'value');
+  const rows: Array<{ indicator_id: string; disaggregation: string; cell: string; value: number }> = isPostgres(db)
+    ? await db.from(inner.select('v.indicator_id', 'v.disaggregation', 'v.value', db.raw(`${cell} as cell`))
+      .select(db.raw(`row_number() over (partition by v.indicator_id, v.disaggregation, ${cell} order by v.period_end desc, v.period_start desc) as rn`)).as('x'))
+      .where('rn', 1).orderBy(['indicator_id', 'disaggregation', 'cell']).select('indicator_id', 'disaggregation', 'cell', 'value')
+    // SQLite takes the bare columns of a max() group from the row holding the max: the latest value, without a window
+    : await inner.select('v.indicator_id', 'v.disaggregation', db.raw(`${cell} as cell`), 'v.value', db.raw("max(v.period_end || v.period_start) as latest"))
+      .groupBy('v.indicator_id', 'v.disaggregation', 'cell').orderBy(['v.indicator_id', 'v.disaggregation', 'cell']);
   let current: Series | undefined;
   let key = '';
   for (const r of rows) {

@@ -42,7 +42,7 @@ export async function transformation(ctx: Ctx<unknown, DashboardQuery>) {
   // one fact row per outcome for the framework itself, unless the lanes are goals picked by the caller
   const totalRows = !ctx.query.goal && framework
     ? await byLaneCell([`@${framework.id}`])
-    : await factsOf(ctx.db, ctx.user, ranged, codes).select(ctx.db.raw('substr(o.cell, 1, 4) as cell'), 'o.quadrant').countDistinct({ n: 'o.id' }).groupBy(ctx.db.raw('substr(o.cell, 1, 4)'), 'o.quadrant')
+    : await factsOf(ctx.db, ctx.user, ranged, codes).select(ctx.db.raw('substr(o.cell, 1, 4) as cell'), 'o.quadrant').countDistinct({ n: 'o.id' }).groupByRaw('substr(o.cell, 1, 4), o.quadrant')
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ cell: r.cell, [`q${types.quadrants.indexOf(r.quadrant as string)}`]: r.n })));
   const table = (rows: Array<Record<string, unknown>>) => {
     const byYear = new Map<string, Tally>(years.map((y) => [y, {}]));

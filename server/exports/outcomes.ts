@@ -41,6 +41,7 @@ const COLUMNS: Column<Outcome>[] = [
   { name: 'status', value: (o) => o.status },
   { name: 'organisation', value: (o) => o.organisation.name },
   ...OUTCOME_INPUT_COLUMNS,
+  { name: 'evidenceCount', value: (o) => o.evidenceCount },
   { name: 'createdAt', value: (o) => o.createdAt },
   { name: 'updatedAt', value: (o) => o.updatedAt },
   { name: 'submittedAt', value: (o) => o.submittedAt },

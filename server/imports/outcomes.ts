@@ -56,9 +56,11 @@ async function insert(trx: Db, ctx: Ctx, inputs: OutcomeInput[], importId: strin
   const now = nowIso();
   const ids = inputs.map(() => randomUUID());
   const chunks = <T>(rows: T[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_x, i) => rows.slice(i * size, (i + 1) * size));
+  // a new outcome has no links or files yet: its evidence count (repository.refreshEvidenceCount's
+  // rule) is the number of its evidence items, set here rather than by an update of 10,000 rows
   const rows = inputs.map((input, i) => ({
     id: ids[i], organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
-    ...toRow(ctx.app.keyring, input), created_at: now, updated_at: now,
+    ...toRow(ctx.app.keyring, input), evidence_count: (input.evidence ?? []).length, created_at: now, updated_at: now,
   }));
   for (const chunk of chunks(rows, 100)) await trx('outcomes').insert(chunk);
   const goals = inputs.flatMap((input, i) => input.goals.map((g) => ({ outcome_id: ids[i], goal_code: g.code, is_primary: !!g.primary })));
@@ -92,7 +94,7 @@ export const outcomesImport: ImportKind<OutcomeInput> = {
   roles: ['partner', 'admin'],
   columns: OUTCOME_INPUT_COLUMNS.map((c) => c.name),
   required: ['title', 'description', 'socialActorName', 'socialActorType', 'changeType', 'quadrant', 'occurredOn', 'country', 'significance', 'contribution', 'positive', 'intended', 'sensitivity', 'language', 'primaryGoal'],
-  ignored: ['id', 'status', 'organisation', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt'],
+  ignored: ['id', 'status', 'organisation', 'evidenceCount', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt'],
   mappingTargets: ['coordinates'],
   schema: 'outcomes#/$defs/outcomeCreate',
   toInput,

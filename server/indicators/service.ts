@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
-import { forbidden, notFound } from '../http/problem';
+import { forbidden, notFound, ProblemPath } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
@@ -68,7 +68,7 @@ export async function create(ctx: Ctx<IndicatorInput>) {
 export async function update(ctx: Ctx<Partial<IndicatorInput>>) {
   const before = await loadForWrite(ctx, ctx.params.id);
   const merged: IndicatorInput = { ...toInput(before), ...ctx.body };
-  await checkIndicator(ctx.db, merged);
+  await checkIndicator(ctx.db, merged, await keysStillUsed(ctx, before.id, merged.disaggregations ?? []));
   const changes = diff(toInput(before) as Record<string, unknown>, merged as Record<string, unknown>, EDITABLE_FIELDS);
   if (!changes.length) return present(ctx, before);
   await ctx.db('indicators').where({ id: before.id }).update({ ...toRow(merged), updated_at: nowIso() });
@@ -76,6 +76,15 @@ export async function update(ctx: Ctx<Partial<IndicatorInput>>) {
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'indicator', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.update', entityType: 'indicator', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
   return present(ctx, await load(ctx, before.id));
+}
+
+/** A breakdown can be dropped from an indicator only when none of its values uses it. */
+async function keysStillUsed(ctx: Ctx, id: string, declared: string[]): Promise<ProblemPath[]> {
+  const used = new Set<string>();
+  for (const d of await ctx.db('indicator_values').where({ indicator_id: id }).distinct('disaggregation').pluck('disaggregation')) {
+    Object.keys(JSON.parse(d)).forEach((k) => used.add(k));
+  }
+  return [...used].filter((k) => !declared.includes(k)).map((k) => ({ path: '/disaggregations', message: `values use the breakdown ${k}` }));
 }
 
 /** Retires an indicator: hidden from lists and dashboards, kept with its values for the record. */

@@ -25,11 +25,11 @@ function coverageRows(d: ReportData): CoverageRow[] {
       count.set(code, c);
     }
   }
-  const children = (parent: string | null) => [...count.keys()].filter((c) => (d.goals.get(c)?.parent ?? null) === parent).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const children = (parent: string | null) => [...count.keys()].filter((c) => (d.goals.get(c)?.parent ?? null) === parent).sort((a, b) => d.goals.get(a)!.order - d.goals.get(b)!.order);
   const rows: CoverageRow[] = [];
   const walk = (code: string) => {
     const g = d.goals.get(code)!;
-    rows.push({ code, label: `${code} ${g.name}`, depth: g.depth, ...count.get(code)! });
+    rows.push({ code, label: g.name, depth: g.depth, ...count.get(code)! });
     for (const c of children(code)) walk(c);
   };
   for (const root of children(null)) walk(root);

@@ -20,7 +20,8 @@ export type Tally = Record<'description' | 'significance' | 'contribution', Reco
 export type ReportOutcome = Outcome & { substantiation: { answers: number; tally: Tally; reasoning: string | null } };
 export type Selection = { story: Story; level: string; domain: string; heldOn: string; reasons: string };
 export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string } | null };
-export type Goal = { code: string; name: string; parent: string | null; depth: number };
+/** A goal of the tree; `order` sorts goals as their frameworks list them (frameworks in their order). */
+export type Goal = { code: string; name: string; parent: string | null; depth: number; order: number };
 
 export type ReportData = {
   harvest: { id: string; title: string; status: string; questions: string | null; periodStart: string | null; periodEnd: string | null; domains: string[]; closedAt: string | null };
@@ -83,7 +84,10 @@ async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorPro
 export async function reportData(ctx: Ctx, harvestId: string): Promise<ReportData> {
   const h = await loadHarvest(ctx, harvestId);
   const domains: string[] = await ctx.db('change_domains').where({ harvest_id: h.id }).orderBy(['position', 'code']).pluck('name');
-  const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code', 'depth')).map((g: Row) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth) }]));
+  const goalRows = await ctx.db('goals as g').join('frameworks as f', 'f.id', 'g.framework_id').select('g.code', 'g.name', 'g.parent_code', 'g.depth', 'g.position', 'f.position as framework_position');
+  const goals = new Map<string, Goal>(goalRows.map((g: Row) => [g.code, {
+    code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth), order: Number(g.framework_position) * 10_000 + Number(g.position),
+  }]));
   const outcomes = await outcomesOf(ctx, h.id);
   const quadrants = (await ctx.db('typology_categories').where({ typology_id: 'gender-at-work' }).orderBy('position').select('code', 'name', 'meta'))
     .map((c: Row) => ({ code: c.code, label: c.name, ...(JSON.parse(c.meta ?? '{}') as { locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }) }));

@@ -26,13 +26,15 @@ function rootOf(goals: Map<string, Goal>, code: string): string {
 
 /** Outcomes grouped by the root of their primary goal (NL-IV-1 for NL-IV-1.3), in goal order. */
 export function byGoal(d: ReportData): Array<{ code: string; name: string; outcomes: ReportOutcome[] }> {
+  const goals = d.goals;
   const groups = new Map<string, ReportOutcome[]>();
   for (const o of d.outcomes) {
     const primary = (o.goals.find((g) => g.primary) ?? o.goals[0])?.code ?? '';
     const root = rootOf(d.goals, primary);
     groups.set(root, [...(groups.get(root) ?? []), o]);
   }
-  return [...groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+  const order = (code: string) => goals.get(code)?.order ?? Number.MAX_SAFE_INTEGER;
+  return [...groups].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
     .map(([code, outcomes]) => ({ code, name: d.goals.get(code)?.name ?? code, outcomes }));
 }
 

@@ -8,6 +8,7 @@ import { startTestApp, TestApp, Client } from '../helpers/app';
 import { usePg } from '../helpers/db';
 import { outcomeIn } from '../helpers/review';
 import { newStory, ok, publish } from '../helpers/stories';
+import { countOf } from '../helpers/interop';
 import { createDb } from '../../server/db/knex';
 import { backupSqlite, exportTombstones, applyTombstoneFile, restoreSqlite, sqliteFileOf, BackupError } from '../../server/backup/backup';
 
@@ -96,7 +97,7 @@ describe('tombstones kept apart', () => {
     const list = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(list.map((x: { entityId: string }) => x.entityId)).toContain(ids.early);
     expect(await applyTombstoneFile(t.ctx.db, path.join(dir, 'data'), file)).toBe(n);
-    expect(await t.ctx.db('stories').whereIn('id', [ids.early]).count({ n: '*' })).toEqual([{ n: usePg() ? '0' : 0 }]);
+    expect(await countOf(t.ctx.db('stories').whereIn('id', [ids.early]).count({ n: '*' }))).toBe(0);
     expect(await t.ctx.db('stories').where({ id: ids.kept }).first('id')).toEqual({ id: ids.kept });
   });
 });

@@ -3,7 +3,7 @@
 import Module from 'node:module';
 import type * as JsdomTypes from 'jsdom';
 import { startTestApp, TestApp, Client } from '../helpers/app';
-import { upload } from '../helpers/interop';
+import { countOf, upload } from '../helpers/interop';
 
 const { JSDOM } = (Module as unknown as { _load: (id: string, parent: null, main: boolean) => typeof JsdomTypes })._load(require.resolve('jsdom'), null, false);
 const xml = (text: string) => new JSDOM(text, { contentType: 'application/xml' }).window.document;
@@ -59,7 +59,7 @@ test("when a tool's codebook comes back, then its new codes become themes under 
   expect(themes.find((x) => x.code === 'checkpoints')).toMatchObject({ parentCode: 'securite' });
   expect(themes.find((x) => x.name === 'الاقتصاد')!.code).toMatch(/^theme-[0-9a-f]{8}$/);
   expect(themes.some((x) => /NL-IV/.test(x.name))).toBe(false);
-  expect(await t.ctx.db('revisions').where({ entity_type: 'theme', entity_id: 'land' }).count({ n: '*' })).toEqual([{ n: process.env.OOGST_TEST_DB === 'pg' ? '1' : 1 }]);
+  expect(await countOf(t.ctx.db('revisions').where({ entity_type: 'theme', entity_id: 'land' }).count({ n: '*' }))).toBe(1);
 
   const again = await importQdc(ev, edited);
   expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });

@@ -112,6 +112,17 @@ describe('size', () => {
     expect(json.body.items).toHaveLength(1234);
   });
 
+  test('when the client goes away in the middle, then the server lets go and keeps answering', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${t.base}/api/exports/outcomes.json?country=SD`, { headers: { cookie: p2.cookie! }, signal: abort.signal });
+    const reader = res.body!.getReader();
+    await reader.read();
+    abort.abort();
+    await reader.read().catch(() => undefined);
+    const again = await p2.get('/api/exports/outcomes.json?country=SD');
+    expect(again.body.items).toHaveLength(1234);
+  });
+
   test('when a text is longer than an Excel cell, then the rest continues on the sheet "continued"', async () => {
     const long = 'ab'.repeat(20000);
     const [id] = await insertOutcomes(t, t.world.orgs.p2, 1, { description: long, location: { country: 'SO' } });

@@ -163,6 +163,15 @@ describe('entering values', () => {
     expect(await seen(p1)).toBe(1);
   });
 
+  test('a breakdown in use cannot be dropped from the indicator', async () => {
+    const i = await newIndicator(admin);
+    await admin.post(`/api/indicators/${i.id}/values`, [value(2021, 1, { disaggregation: { sex: 'female' } })]);
+    const r = await admin.patch(`/api/indicators/${i.id}`, { disaggregations: ['country'] });
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 422, code: 'unprocessable' });
+    expect(paths(r)).toEqual(['/disaggregations']);
+    expect((await admin.patch(`/api/indicators/${i.id}`, { disaggregations: ['sex'] })).status).toBe(200);
+  });
+
   test('values are filtered by whole period, status and country', async () => {
     const i = await newIndicator(admin);
     await admin.post(`/api/indicators/${i.id}/values`, [value(2021, 1, { disaggregation: { country: 'ML' } }), value(2022, 2), { periodStart: '2022-07-01', periodEnd: '2023-06-30', value: 3 }]);

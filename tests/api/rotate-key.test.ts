@@ -8,7 +8,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
-import { usePg } from '../helpers/db';
+import { TMP, usePg } from '../helpers/db';
 import { canary, found, plantCanaries, Planted } from '../helpers/canaries';
 import { must } from '../helpers/proof';
 import { outcomeBody } from '../helpers/fixtures';
@@ -103,6 +103,8 @@ test('when rotated to a new key (environment keys), then every value and file is
   expect(r).toMatchObject({ keyId: 'rot2', mode: 'environment', remaining: 0, unreadable: {} });
   expect(r.lookalikes).toBeGreaterThan(0); // the typed title (and its search text)
   expect(r.values).toBeGreaterThan(20);
+  fs.mkdirSync(path.join(TMP, 'figures'), { recursive: true });
+  fs.writeFileSync(path.join(TMP, 'figures', `rotate-${usePg() ? 'pg' : 'sqlite'}.json`), JSON.stringify({ values: r.values, rows: r.rows, files: r.files, columns: r.columns, canaries: planted.values.length, kinds: planted.kinds }, null, 2));
   expect(Object.keys(r.columns)).toEqual(expect.arrayContaining(['outcomes.social_actor_name_enc', 'outcomes.coordinates_enc', 'outcomes.evidence', 'revisions.changes', 'users.name_enc', 'outcome_translations.translated_by_enc']));
   if (planted.kinds.includes('file')) expect(r.files).toBe(planted.ids.file.length);
   expect([...await keyIdsInDatabase()]).toEqual(['rot2']);

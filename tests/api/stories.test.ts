@@ -2,6 +2,7 @@
 // visibility by role, domains of change, selection rounds up the levels, and consent withdrawal.
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { everyStoredRow, newHarvest, newStory, ok, publish, storyBody } from '../helpers/stories';
+import { applyTombstones, listTombstones } from '../../server/consent/erase';
 
 let t: TestApp;
 let p1: Client, p2: Client, p3: Client, ev: Client, evB: Client, donor: Client, donorB: Client, admin: Client;
@@ -217,6 +218,26 @@ describe('consent withdrawal', () => {
     expect(await everyStoredRow(t)).not.toMatch(/Zokorotan/i);
     expect(await t.ctx.db('revisions').where({ entity_id: s.id }).pluck('action')).toEqual(['erased', 'erased']);
     expect((await p1.post(`/api/stories/${s.id}/consent/withdraw`, {})).status).toBe(404);
+  });
+
+  test('when an older backup brings a withdrawn story back, re-applying the tombstones erases it again', async () => {
+    const s = await newStory(p1, { title: 'Story Pelvantori from before the withdrawal' });
+    await ok(p1.patch(`/api/stories/${s.id}`, { whySignificant: 'Pelvantori women were heard.' }));
+    const db = t.ctx.db;
+    const backup = { story: await db('stories').where({ id: s.id }).first(), goals: await db('story_goals').where({ story_id: s.id }), revisions: await db('revisions').where({ entity_id: s.id }) };
+    const tombstone = await ok(p1.post(`/api/stories/${s.id}/consent/withdraw`, { reason: 'withdrawn' }));
+    const carried = await listTombstones(db); // read from the live database before the restore
+    await db('tombstones').del(); // the older backup predates the tombstone …
+    const { seq: _seq, search_tsv: _tsv, ...row } = backup.story; // both are derived on insert
+    await db('stories').insert(row); // … and holds the story and its revisions
+    await db('story_goals').insert(backup.goals);
+    await db('revisions').insert(backup.revisions.map(({ id: _id, ...r }) => r));
+    expect((await p1.get(`/api/stories/${s.id}`)).status).toBe(200);
+    await applyTombstones(db, t.ctx.config.dataDir, carried);
+    expect((await p1.get(`/api/stories/${s.id}`)).status).toBe(404);
+    expect((await p1.get('/api/stories?q=Pelvantori')).body.total).toBe(0);
+    expect(await everyStoredRow(t)).not.toMatch(/Pelvantori/);
+    expect(await db('tombstones').where({ entity_id: s.id }).pluck('id')).toEqual([tombstone.id]);
   });
 
   test('only the organisation, its evaluators or an admin withdraw; a donor cannot', async () => {

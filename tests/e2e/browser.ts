@@ -21,7 +21,7 @@ export async function open(browser: Browser, options: { width?: number; locale?:
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'en-GB', baseURL: BASE });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.stack ?? e.message}`));
   return { context, page, errors };
 }
 

@@ -9,28 +9,33 @@ beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
 const SCREENS: Record<string, string[]> = {
-  partner: ['/outcomes', '/outcomes/new', '/library', '/dashboard', '/notifications', '/no-such-page'],
-  evaluator: ['/review', '/outcomes', '/harvests', '/dashboard'],
-  donor: ['/dashboard', '/library'],
+  partner: ['/outcomes', '/outcomes/new', '/library', '/stories', '/stories/new', '/fragments', '/fragments/new', '/search?q=women', '/dashboard', '/notifications', '/no-such-page'],
+  evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard'],
+  donor: ['/dashboard', '/library', '/stories'],
   admin: ['/outcomes', '/review', '/dashboard'],
 };
 
-async function firstOutcome(page: Page): Promise<string> {
-  const res = await page.request.get('/api/outcomes?pageSize=1&status=published');
-  return ((await res.json()) as { items: Array<{ id: string }> }).items[0].id;
+/** A published record of each kind, to open its detail screen. */
+async function details(page: Page): Promise<string[]> {
+  const first = async (kind: string) => {
+    const res = await page.request.get(`/api/${kind}?pageSize=1&status=published`);
+    const id = res.ok() ? ((await res.json()) as { items: Array<{ id: string }> }).items[0]?.id : undefined;
+    return id ? [`/${kind}/${id}`] : [];
+  };
+  return [...(await first('outcomes')), ...(await first('stories')), ...(await first('fragments'))];
 }
 
 describe.each(['en', 'ar'])('the %s interface', (lang) => {
   test.each(Object.keys(SCREENS))('when %s opens each of their screens, then axe finds no violation', async (who) => {
     const { page, context, errors } = await open(browser);
     await loginAs(page, who);
-    const paths = [...SCREENS[who], `/outcomes/${await firstOutcome(page)}`];
+    const paths = [...SCREENS[who], ...(await details(page))];
     const found: string[] = [];
     for (const p of paths) {
-      await page.goto(`${p}?lang=${lang}`);
+      await page.goto(`${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
       await settled(page);
       found.push(...(await axe(page)).map((v) => `${p}: ${v}`));
-      await shot(page, `screen-${lang}-${who}${p.replace(/[^a-z0-9]+/gi, '-').replace(/-[0-9a-f]{8}-.*$/, '-detail')}`);
+      await shot(page, `screen-${lang}-${who}${p.replace(/[^a-z0-9]+/gi, '-').replace(/-[0-9a-f]{8}-.*$/, '-detail').replace(/-lang.*$/, '')}`);
     }
     expect(found).toEqual([]);
     expect(errors).toEqual([]);

@@ -8,7 +8,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.type(), m.text()); });
-page.on('pageerror', (e) => console.log('pageerror:', e.message));
+page.on('pageerror', (e) => console.log('pageerror:', e.stack));
 if (user) {
   const r = await page.request.post(`${base}/api/auth/login`, { data: { email: `${user}@oogst.test`, password: 'oogst-demo' }, headers: { origin: base } });
   console.log('login', r.status());

@@ -189,7 +189,15 @@ export const POLICY: Record<string, Entry> = {
   'GET /api/dashboard/coverage': USER,
   'GET /api/dashboard/map': USER,
   'GET /api/dashboard/pathways': USER,
-  'GET /api/exports/outcomes.csv': USER,
-  'GET /api/exports/outcomes.xlsx': USER,
-  'GET /api/exports/outcomes.json': USER,
+  ...Object.fromEntries(['outcomes', 'stories', 'fragments', 'indicator-values'].flatMap((kind) => ['csv', 'xlsx', 'json'].map((f) => [`GET /api/exports/${kind}.${f}`, USER]))),
+  'GET /api/codebook.qdc': USER,
+  'POST /api/codebook.qdc': { gate: REVIEWERS },
+
+  // reports of published data (issue 8): for the people of the programme or harvest
+  // (an activity needs its IATI identifiers and dates first: 409 until then, past every access check)
+  'GET /api/programmes/:id/iati.xml': read('programme', relaxed(programme.read)),
+  'GET /api/harvests/:id/iati.xml': read('harvest', relaxed(harvest.read)),
+  'GET /api/harvests/:id/report.html': read('harvest', harvest.read),
+  'GET /api/harvests/:id/report.md': read('harvest', harvest.read),
+  'GET /api/reports/report.css': PUBLIC,
 };

@@ -161,3 +161,12 @@ test('worldMap: when a country has outcomes, then it is shaded and reachable by 
   svg.dispatchEvent(new window.FocusEvent('focus'));
   expect(said).toEqual(['ML. 3 outcomes']);
 });
+
+test('indicatorsChart: when an indicator has only disaggregated values, then their spread is drawn and nothing breaks', () => {
+  const svg = indicatorsChart([{ key: 'I', label: 'Seats', unit: '%', direction: 'increase', spread: [12, 30, 21] }], {
+    document, width: 800, formatNumber: String, formatDate: (s) => s.slice(0, 4),
+    labels: { title: 'T', description: 'D', baseline: 'baseline', target: 'target', actual: 'latest', noData: 'none', outcomes: 'outcomes', higher: 'higher', lower: 'lower', series: 'series' },
+  });
+  expect(svg.querySelectorAll('.indicator-row circle')).toHaveLength(3);
+  expect(svg.textContent).toContain('3 series: 12–30');
+});

@@ -1,0 +1,51 @@
+// Lifecycle buttons for stories and fragments (draft → submitted → published, or back to draft
+// with a reason), and the withdrawal of consent, which erases the record for good.
+import { h, newId } from '../core/dom';
+import { post } from '../core/api';
+import { t } from '../core/i18n';
+import { me } from '../core/session';
+import { navigate } from '../core/router';
+import { recordMoves, type RecordStatus } from '../core/story-model';
+import { dialogError, openDialog } from './dialog';
+import { errorMessage } from '../views/errors';
+import { announce } from '../views/shell';
+import type { MessageKey } from '../i18n/en';
+
+export function recordActions(base: string, r: { id: string; status: RecordStatus; organisation: { id: string } }, editHref: string | null, onMoved: () => void): HTMLElement | null {
+  const user = me();
+  const moves = recordMoves(user, r);
+  const mayWithdraw = !!user && user.role !== 'donor' && (user.organisation.id === r.organisation.id || user.role === 'evaluator' || user.role === 'admin');
+  const buttons = moves.map((m) => h('button', { type: 'button', class: m.to === 'draft' ? 'secondary' : 'primary', onclick: () => {
+    const id = newId('c');
+    const box = h('textarea', { id, rows: 4, dir: 'auto' });
+    openDialog(t(`recordMove.${m.to}` as MessageKey), h('div', { class: 'field' }, h('label', { for: id }, m.comment ? t('move.commentRequired') : t('move.commentOptional')), box), t('move.confirm'), async (form) => {
+      if (m.comment && !box.value.trim()) return dialogError(form, t('err.commentRequired')), false;
+      try {
+        await post(`${base}/${r.id}/transitions`, { to: m.to, ...(box.value.trim() && { comment: box.value.trim() }) });
+        announce(t('move.done', { status: t(`status.${m.to}` as MessageKey) }));
+        onMoved();
+        return true;
+      } catch (e) {
+        return dialogError(form, errorMessage(e)), false;
+      }
+    });
+  } }, t(`recordMove.${m.to}` as MessageKey)));
+  const withdraw = mayWithdraw ? h('button', { type: 'button', class: 'secondary danger', onclick: () => {
+    const id = newId('reason');
+    openDialog(t('consent.withdrawTitle'), h('div', {}, h('p', { class: 'alert' }, t('consent.withdrawWarning')),
+      h('div', { class: 'field' }, h('label', { for: id }, t('consent.withdrawReason')), h('textarea', { id, rows: 3, dir: 'auto' }))), t('consent.withdrawConfirm'), async (form) => {
+      try {
+        const reason = (form.querySelector(`#${id}`) as HTMLTextAreaElement).value.trim();
+        await post(`${base}/${r.id}/consent/withdraw`, reason ? { reason } : {});
+        announce(t('consent.withdrawn'));
+        navigate(base.replace('/api', ''));
+        return true;
+      } catch (e) {
+        return dialogError(form, errorMessage(e)), false;
+      }
+    });
+  } }, t('consent.withdraw')) : null;
+  const edit = editHref ? h('a', { href: editHref, class: 'button secondary' }, t('detail.edit')) : null;
+  if (!buttons.length && !withdraw && !edit) return null;
+  return h('div', { class: 'actions', role: 'group', 'aria-label': t('detail.actions') }, edit, buttons, withdraw);
+}

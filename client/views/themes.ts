@@ -1,0 +1,52 @@
+// The codebook: the themes research fragments are coded with, as a tree, with how many fragments
+// carry each; evaluators add themes here.
+import { h, replace } from '../core/dom';
+import { api, ApiError, post, type List } from '../core/api';
+import { formatNumber, t } from '../core/i18n';
+import { me } from '../core/session';
+import { field, showErrors } from '../components/field';
+import { setTitle } from './shell';
+import { errorMessage } from './errors';
+
+type Theme = { code: string; name: string; description: string | null; parentCode: string | null; fragments?: number };
+
+function tree(themes: Theme[], parent: string | null = null): HTMLElement | null {
+  const level = themes.filter((x) => (x.parentCode ?? null) === parent);
+  if (!level.length) return null;
+  return h('ul', { class: 'theme-tree' }, level.map((x) => h('li', {},
+    h('a', { href: `/fragments?theme=${encodeURIComponent(x.code)}` }, x.name), ' ', h('code', {}, x.code),
+    x.fragments !== undefined ? h('span', { class: 'meta' }, ` · ${t('theme.fragments', { count: x.fragments })}`) : null,
+    x.description ? h('p', { class: 'meta' }, x.description) : null, tree(themes, x.code))));
+}
+
+export async function themesView(): Promise<HTMLElement> {
+  setTitle(t('theme.title'));
+  const page = h('div', { class: 'page' });
+  const draw = async () => {
+    const list = await api<List<Theme>>('/api/themes?pageSize=200');
+    const user = me();
+    let form: HTMLElement | null = null;
+    if (user?.role === 'evaluator' || user?.role === 'admin') {
+      const code = field('/code', t('theme.code'), h('input', { type: 'text', pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxlength: 80 }), { required: true, hint: t('theme.codeHint') });
+      const name = field('/name', t('theme.name'), h('input', { type: 'text', dir: 'auto', maxlength: 300 }), { required: true });
+      const parent = field('/parentCode', t('theme.parent'), h('select', {}, h('option', { value: '' }, '—'), list.items.map((x) => h('option', { value: x.code }, x.name))));
+      const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
+      const f = h('form', { class: 'form-section', novalidate: true }, summary, code.box, name.box, parent.box, h('button', { type: 'submit', class: 'primary' }, t('theme.add')));
+      f.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const v = (x: typeof code) => (x.control as HTMLInputElement).value.trim();
+        try {
+          await post('/api/themes', { code: v(code), name: v(name), ...(v(parent) && { parentCode: v(parent) }) });
+          void draw();
+        } catch (err) {
+          showErrors(summary, [code, name, parent], err instanceof ApiError && err.errors.length ? err.errors : [{ path: '/', message: errorMessage(err) }]);
+        }
+      });
+      form = h('details', {}, h('summary', {}, t('theme.add')), f);
+    }
+    replace(page, h('h1', {}, t('theme.title')), h('p', { class: 'lead' }, t('theme.intro', { count: formatNumber(list.total) })), form,
+      tree(list.items) ?? h('p', { class: 'empty-state' }, t('theme.none')));
+  };
+  await draw();
+  return page;
+}

@@ -1,0 +1,110 @@
+// The client's own rules: an outcome's period by precision, who may make which move, what the form
+// checks before asking the server, the dashboards' period rule and buckets, drafts kept on the
+// device, and routing.
+import { movesFor, periodOf, canEdit, type Outcome } from '../../client/core/outcome-model';
+import { localErrors } from '../../client/views/outcome-form';
+import { blankOutcome } from '../../client/core/outcome-model';
+import { bucketRange, inPeriod, laneMembership } from '../../client/dashboard/data';
+import { clearDraft, draftKeys, loadDraft, saveDraft } from '../../client/core/draft-store';
+import { match, route } from '../../client/core/router';
+import { recordMoves } from '../../client/core/story-model';
+import type { Me } from '../../client/core/session';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const user = (role: Me['role'], org = 'org-a'): Me => ({ id: 'u', email: 'u@x', name: 'U', role, language: 'en', organisation: { id: org, name: 'A' }, programmes: [] });
+const outcome = (status: Outcome['status'], org = 'org-a') => ({ status, organisation: { id: org, name: 'A' } });
+
+describe('periodOf', () => {
+  test.each([
+    [{ date: '2024-03-18', precision: 'day' as const }, ['2024-03-18', '2024-03-18']],
+    [{ date: '2024-02', precision: 'month' as const }, ['2024-02-01', '2024-02-29']],
+    [{ date: '2023', precision: 'year' as const }, ['2023-01-01', '2023-12-31']],
+  ])('when the date is %o, then it stands for %o', (on, [a, b]) => {
+    expect(periodOf(on).map(iso)).toEqual([a, b]);
+  });
+});
+
+describe('movesFor', () => {
+  test('when a partner sees her own draft, then she may only submit it', () => {
+    expect(movesFor(user('partner'), outcome('draft'))).toEqual([{ to: 'submitted', comment: false }]);
+  });
+  test('when a partner sees another organisation\u2019s draft, then she may do nothing', () => {
+    expect(movesFor(user('partner', 'org-b'), outcome('draft'))).toEqual([]);
+  });
+  test('when an evaluator sees an outcome under review, then conclusions need a comment and returning it too', () => {
+    const moves = movesFor(user('evaluator', 'org-e'), outcome('under_review'));
+    expect(moves.map((m) => m.to)).toEqual(['substantiated', 'partly_substantiated', 'not_substantiated', 'draft', 'retracted']);
+    expect(moves.every((m) => m.comment)).toBe(true);
+  });
+  test('when an evaluator sees a published outcome, then taking it back needs a reason', () => {
+    expect(movesFor(user('evaluator', 'org-e'), outcome('published'))).toContainEqual({ to: 'under_review', comment: true });
+  });
+  test('when a donor sees anything, then there is nothing to do', () => {
+    expect(movesFor(user('donor', 'org-d'), outcome('published'))).toEqual([]);
+    expect(canEdit(user('donor', 'org-d'), outcome('draft'))).toBe(false);
+  });
+  test('stories: when an evaluator sees a submitted story, then she may publish it or return it with a reason', () => {
+    expect(recordMoves(user('evaluator', 'org-e'), outcome('submitted' as never) as never)).toEqual([{ to: 'published', comment: false }, { to: 'draft', comment: true }]);
+  });
+});
+
+describe('localErrors (the form\u2019s own checks)', () => {
+  test('when the form is empty, then every required field is named by its JSON pointer', () => {
+    const paths = localErrors(blankOutcome('en')).map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['/title', '/description', '/socialActor/name', '/changeType', '/occurredOn', '/location/country', '/significance', '/contribution', '/quadrant', '/goals']));
+  });
+  test('when a month-precision date is a day, then the date is refused', () => {
+    const o = { ...blankOutcome('en'), occurredOn: { date: '2024-03-18', precision: 'month' as const } };
+    expect(localErrors(o).map((e) => e.path)).toContain('/occurredOn/date');
+  });
+  test('when a link has no address, then its url is named', () => {
+    const o = { ...blankOutcome('en'), evidence: [{ kind: 'link' as const, title: 'x' }] };
+    expect(localErrors(o).map((e) => e.path)).toContain('/evidence/0/url');
+  });
+});
+
+describe('the dashboards\u2019 period rule', () => {
+  const o = (date: string, precision: 'day' | 'month' | 'year') => ({ occurredOn: { date, precision } }) as Outcome;
+  test('when a year-precision outcome is asked for within that year only in part, then it is left out', () => {
+    expect(inPeriod(o('2024', 'year'), '2024-03-01', '2024-12-31')).toBe(false);
+    expect(inPeriod(o('2024', 'year'), '2024-01-01', '2024-12-31')).toBe(true);
+  });
+  test('when the bounds are months or years, then they cover the whole month or year', () => {
+    expect(inPeriod(o('2024-03-31', 'day'), '2024-03', '2024-03')).toBe(true);
+    expect(inPeriod(o('2024-12', 'month'), '2024', '2024')).toBe(true);
+    expect(inPeriod(o('2025-01-01', 'day'), '2024', '2024')).toBe(false);
+  });
+  test('bucketRange: when a bucket is a quarter, a month or a year, then it spans it', () => {
+    expect(bucketRange('2024-Q2').map(iso)).toEqual(['2024-04-01', '2024-06-30']);
+    expect(bucketRange('2024-02').map(iso)).toEqual(['2024-02-01', '2024-02-29']);
+    expect(bucketRange('2021').map(iso)).toEqual(['2021-01-01', '2021-12-31']);
+  });
+  test('laneMembership: when an outcome is tagged to a sub-goal, then it is in its top goal\u2019s lane', () => {
+    const lanes = [{ code: 'G1', name: '', children: [{ code: 'G1.1', name: '', children: [] }] }, { code: 'G2', name: '', children: [] }];
+    expect(laneMembership(lanes)({ goals: [{ code: 'G1.1' }, { code: 'X' }] })).toEqual(['G1']);
+  });
+});
+
+describe('drafts kept on the device', () => {
+  const store = new Map<string, string>();
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k),
+    key: (i: number) => [...store.keys()][i] ?? null, get length() { return store.size; }, clear: () => store.clear() } as Storage;
+  test('when a draft is kept, then it comes back for the same user only, and is gone once cleared', () => {
+    saveDraft('u1', 'outcome:new', { title: 'kept' }, undefined, storage);
+    expect(loadDraft<{ title: string }>('u1', 'outcome:new', storage)?.value.title).toBe('kept');
+    expect(loadDraft('u2', 'outcome:new', storage)).toBeNull();
+    expect(draftKeys('u1', storage)).toEqual(['outcome:new']);
+    clearDraft('u1', 'outcome:new', storage);
+    expect(loadDraft('u1', 'outcome:new', storage)).toBeNull();
+  });
+  test('when storage refuses to write, then saving says so instead of failing', () => {
+    const full = { ...storage, setItem: () => { throw new Error('quota'); } } as Storage;
+    expect(saveDraft('u1', 'k', {}, undefined, full)).toBe(false);
+  });
+});
+
+test('routing: when a path has parameters, then they are decoded; unknown paths do not match', () => {
+  route('/things/:id/edit', 'thing-edit', () => document.createElement('div'));
+  expect(match('/things/a%20b/edit')).toMatchObject({ params: { id: 'a b' } });
+  expect(match('/things/a/b/edit')).toBeNull();
+});
