@@ -25,6 +25,12 @@ export function consentFields(prefix: string, c: Consent | null | undefined): { 
   };
 }
 
+/** What the server would refuse in a consent, said before sending: a chosen level needs its date and recorder. */
+export function consentErrors(prefix: string, c: Consent | null): Array<{ path: string; message: string }> {
+  if (!c) return [];
+  return [!c.givenOn && `${prefix}/givenOn`, !c.recordedBy && `${prefix}/recordedBy`].filter(Boolean).map((path) => ({ path: path as string, message: 'is required' }));
+}
+
 export function profileFields(prefix: string, p: Profile | null | undefined, withName: boolean): { fields: FieldBox[]; read: () => Profile } {
   const role = field(`${prefix}/role`, t('profile.role'), input(p?.role), { required: true, hint: t('profile.roleHint') });
   const age = field(`${prefix}/ageBand`, t('profile.ageBand'), h('select', {}, h('option', { value: '' }, t('form.choose')),

@@ -70,7 +70,9 @@ export function showErrors(summary: HTMLElement, fields: FieldBox[], errors: Pro
     return;
   }
   const items: HTMLElement[] = [];
-  for (const err of errors) {
+  // a "oneOf: object or null" that failed says "must be null" too: noise when the object's own fields are named
+  const specific = errors.filter((e) => !(/must be null/.test(e.message) && errors.some((o) => o !== e && o.path.startsWith(e.path))));
+  for (const err of specific) {
     const target = fields.filter((f) => err.path === f.path || err.path.startsWith(`${f.path}/`))
       .sort((a, b) => b.path.length - a.path.length)[0];
     const text = localiseMessage(err.message);
@@ -87,6 +89,6 @@ export function showErrors(summary: HTMLElement, fields: FieldBox[], errors: Pro
     } }, `${target?.label ?? err.path}: ${text}`)));
   }
   summary.hidden = false;
-  replace(summary, h('h2', {}, t('form.errorSummary', { count: errors.length })), h('ul', {}, items));
+  replace(summary, h('h2', {}, t('form.errorSummary', { count: specific.length })), h('ul', {}, items));
   summary.focus();
 }

@@ -83,7 +83,7 @@ export const nl: Messages = {
   'evidence.personal': 'Persoonsgegeven: versleuteld, nooit getoond aan donoren of andere organisaties.',
   'evidence.field.title': 'Titel', 'evidence.field.url': 'Webadres', 'evidence.field.date': 'Datum', 'evidence.field.role': 'Rol van de informant',
   'evidence.field.name': 'Naam', 'evidence.field.contact': 'Contactgegevens', 'evidence.field.kind': 'Soort',
-  'err.required': 'Vul dit in.', 'err.tooLong': 'Dit is te lang.', 'err.empty': 'Dit mag niet leeg zijn.', 'err.date': 'Vul een geldige datum in voor de gekozen precisie.',
+  'err.required': 'Vul dit in.', 'err.tooLong': 'Dit is te lang.', 'err.empty': 'Dit mag niet leeg zijn.', 'err.date': 'Vul een geldige datum in.',
   'err.country': 'Kies een land.', 'err.goal': 'Dit doel bestaat niet.', 'err.goalTwice': 'Dit doel is twee keer gekozen.',
   'err.primary': 'Markeer precies één doel als hoofddoel.', 'err.notText': 'Dit bevat tekens die geen tekst zijn.', 'err.url': 'Vul een volledig webadres in dat begint met http:// of https://.',
   'err.changeType': 'Kies een soort verandering.', 'err.quadrant': 'Kies een niveau van verandering.', 'err.harvest': 'Deze oogstronde hoort niet bij uw programma’s.',

@@ -11,7 +11,7 @@ import { SOURCE_TYPES, type Fragment, type Source } from '../core/story-model';
 import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
 import { markdownEditor } from '../components/markdown-field';
 import { goalPicker } from '../components/goal-picker';
-import { consentFields, profileFields } from '../components/consent';
+import { consentErrors, consentFields, profileFields } from '../components/consent';
 import { keptDraft } from '../components/kept-draft';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
@@ -98,7 +98,8 @@ export async function fragmentFormView(id: string | null): Promise<HTMLElement> 
     e.preventDefault();
     keep();
     const input = collect();
-    const missing = [!input.excerpt.trim() && '/excerpt', !input.sourceId && !input.newSource?.title && '/source/title'].filter(Boolean).map((path) => ({ path: path as string, message: 'is required' }));
+    const missing = [!input.excerpt.trim() && '/excerpt', !input.sourceId && !input.newSource?.title && '/source/title', input.speaker && !input.speaker.role && '/speaker/role']
+      .filter(Boolean).map((path) => ({ path: path as string, message: 'is required' })).concat(consentErrors('/speaker/consent', input.speaker?.consent ?? null));
     if (missing.length) return showErrors(summary, all, missing);
     showErrors(summary, all, []);
     try {

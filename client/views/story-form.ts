@@ -12,7 +12,7 @@ import { RECOMMENDED_DOMAINS, type Story } from '../core/story-model';
 import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
 import { markdownEditor } from '../components/markdown-field';
 import { goalPicker } from '../components/goal-picker';
-import { consentFields, profileFields } from '../components/consent';
+import { consentErrors, consentFields, profileFields } from '../components/consent';
 import { keptDraft } from '../components/kept-draft';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
@@ -120,6 +120,7 @@ export async function storyFormView(id: string | null): Promise<HTMLElement> {
       ['/collectedBy', input.collectedBy], ['/collectedOn', input.collectedOn], ['/location/country', input.location.country]] as Array<[string, string | undefined]>)
       .filter(([, x]) => !x?.trim()).map(([path]) => ({ path, message: 'is required' }));
     if (!input.goals.length) missing.push({ path: '/goals', message: 'is required' });
+    missing.push(...consentErrors('/consent', input.consent));
     if (missing.length) return showErrors(summary, all, missing);
     showErrors(summary, all, []);
     try {

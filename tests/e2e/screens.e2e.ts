@@ -40,7 +40,7 @@ describe.each(['en', 'ar'])('the %s interface', (lang) => {
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });
 
 test('when the interface is Arabic, then the page and the charts run right to left', async () => {
