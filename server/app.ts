@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { Request, Response, NextFunction } from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { Problem } from './http/problem';
 import { handleError, mountRoute, sendProblem } from './http/endpoint';
@@ -42,6 +43,8 @@ export function createApp(ctx: AppContext): express.Express {
     },
     strictTransportSecurity: ctx.config.env === 'production',
   }));
+  // field partners are on slow connections: compress JSON, HTML, JS and CSS (streams flush as they go)
+  app.use(compression());
   app.use(pinoHttp({
     logger: ctx.log,
     serializers: {
@@ -57,7 +60,8 @@ export function createApp(ctx: AppContext): express.Express {
 
   const dir = clientDir();
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (/\.[0-9a-f]{8,}\.(js|css)$/i.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    // esbuild names bundles by content hash (base32): such a file never changes, cache it for good
+    if (/\.[A-Z0-9]{8,}\.(js|css)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   } }));
   app.get(/^\/(?!api\/).*/, (_req: Request, res: Response) => {
     const index = path.join(dir, 'index.html');

@@ -1,8 +1,9 @@
 // The login page: the first thing an anonymous visitor sees, and what replaces a screen whose
 // session has ended (then the same screen comes back after logging in, with any kept draft).
 import { h } from '../core/dom';
-import { isLang, setLanguage, t } from '../core/i18n';
-import { homeOf, login } from '../core/session';
+import { isLang, lang, setLanguage, t } from '../core/i18n';
+import { homeOf, login, saveLanguage } from '../core/session';
+import { languageChosenHere } from './shell';
 import { ApiError } from '../core/api';
 import { navigate } from '../core/router';
 import { setTitle } from './shell';
@@ -29,8 +30,10 @@ export function loginView(next?: string): HTMLElement {
     button.disabled = true;
     try {
       const user = await login(email.value.trim(), password.value);
-      const urlLang = new URLSearchParams(location.search).get('lang');
-      if (!isLang(urlLang) && isLang(user.language)) await setLanguage(user.language);
+      // a language asked for in the URL or chosen on this page is kept in the profile; otherwise the profile's wins
+      const asked = new URLSearchParams(location.search).get('lang');
+      if (isLang(asked) || languageChosenHere()) await saveLanguage(lang()).catch(() => undefined);
+      else if (isLang(user.language)) await setLanguage(user.language);
       navigate(next ?? homeOf(user.role), { replace: true });
     } catch (err) {
       error.textContent = err instanceof ApiError && err.status === 401 ? t('login.wrong')

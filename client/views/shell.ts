@@ -52,8 +52,13 @@ function languageSwitcher(): HTMLElement {
   return h('div', { class: 'language' }, h('label', { for: 'language-select' }, t('shell.language')), select);
 }
 
+let chosenLoggedOut = false;
+/** Whether the language was switched before logging in (then it goes into the profile at login). */
+export const languageChosenHere = () => chosenLoggedOut;
+
 /** Switch the interface language now, remember it in the profile, and redraw the screen. */
 export async function switchLanguage(next: Lang): Promise<void> {
+  if (!me()) chosenLoggedOut = true;
   await setLanguage(next);
   await saveLanguage(next).catch(() => undefined);
   reload();

@@ -9,7 +9,10 @@ import { periodOf, Precision } from '../domain/dates';
 export type EvidenceItem =
   | { kind: 'document'; title: string; url?: string; date?: string }
   | { kind: 'link'; title: string; url: string }
-  | { kind: 'informant'; role: string; name?: string; contact?: string };
+  | { kind: 'informant'; role: string; name?: string; contact?: string; consent?: Consent };
+
+/** How an informant agreed to be named or quoted; who recorded it is personal data. */
+type Consent = { level: 'named' | 'anonymous' | 'internal_only'; method: string; givenOn: string; recordedBy: string };
 
 export type OutcomeInput = {
   title: string; description: string; socialActor: { name: string; type: string }; changeType: string; quadrant: string;
@@ -38,7 +41,8 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 function storedEvidence(ring: Keyring, items: EvidenceItem[]): string {
   return JSON.stringify(items.map((e) => {
     if (e.kind !== 'informant') return e;
-    const personal = e.name || e.contact ? encryptJson(ring, { name: e.name, contact: e.contact }) : undefined;
+    // the informant's name, contact and consent record travel together, encrypted
+    const personal = e.name || e.contact || e.consent ? encryptJson(ring, { name: e.name, contact: e.contact, consent: e.consent }) : undefined;
     return { kind: 'informant', role: e.role, ...(personal && { personal }) };
   }));
 }
@@ -46,8 +50,8 @@ function storedEvidence(ring: Keyring, items: EvidenceItem[]): string {
 function evidenceOf(ring: Keyring, stored: string): EvidenceItem[] {
   return (JSON.parse(stored) as Array<Record<string, string>>).map((e) => {
     if (e.kind !== 'informant') return e as EvidenceItem;
-    const p = decryptJson<{ name?: string; contact?: string }>(ring, e.personal) ?? {};
-    return { kind: 'informant', role: e.role, ...(p.name && { name: p.name }), ...(p.contact && { contact: p.contact }) };
+    const p = decryptJson<{ name?: string; contact?: string; consent?: Consent }>(ring, e.personal) ?? {};
+    return { kind: 'informant', role: e.role, ...(p.name && { name: p.name }), ...(p.contact && { contact: p.contact }), ...(p.consent && { consent: p.consent }) };
   });
 }
 

@@ -44,3 +44,10 @@ test('unknown framework is 404', async () => {
   const r = await (await t.as('partner1')).get('/api/frameworks/nope/goals');
   expect(r.status).toBe(404);
 });
+
+test('answers are compressed for slow connections', async () => {
+  const c = await t.as('partner1');
+  const r = await c.request('GET', '/api/frameworks/sdg-5-16-wps/goals', undefined, { 'accept-encoding': 'gzip' });
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-encoding')).toBe('gzip');
+});

@@ -184,7 +184,8 @@ describe('personal data', () => {
     const o = await newOutcome(p1, {
       socialActor: { name: 'Commander Zakaria Canary', type: 'individual' },
       location: { country: 'ML', adminArea: 'Mopti', lat: 14.4843, lon: -4.1827 },
-      evidence: [{ kind: 'informant', role: 'Council clerk', name: 'Fatou Canary', contact: '+223 7000 0000' }],
+      evidence: [{ kind: 'informant', role: 'Council clerk', name: 'Fatou Canary', contact: '+223 7000 0000',
+        consent: { level: 'named', method: 'verbal', givenOn: '2024-03-20', recordedBy: 'Officer Canary' } }],
     });
     const row = await t.ctx.db('outcomes').where({ id: o.id }).first();
     expect(JSON.stringify(row)).not.toMatch(/Canary|14\.4843|7000/);
@@ -192,6 +193,7 @@ describe('personal data', () => {
     expect(own.socialActor.name).toBe('Commander Zakaria Canary');
     expect(own.location.lat).toBe(14.4843);
     expect(own.evidence[0].name).toBe('Fatou Canary');
+    expect(own.evidence[0].consent).toEqual({ level: 'named', method: 'verbal', givenOn: '2024-03-20', recordedBy: 'Officer Canary' });
     await p1.patch(`/api/outcomes/${o.id}`, { evidence: [{ kind: 'informant', role: 'Council clerk', name: 'Awa Canary' }] });
     await publish(o.id);
     for (const c of [donor, p2]) {

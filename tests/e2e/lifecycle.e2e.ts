@@ -78,6 +78,28 @@ describe('an outcome from record to publication', () => {
     await context.close();
   });
 
+  test('when the session ends while saving, then the login appears in place and the text comes back after it', async () => {
+    const { page, context } = await open(browser);
+    await loginAs(page, 'partner');
+    await page.goto('/outcomes/new?lang=en');
+    await settled(page);
+    await fillOutcome(page);
+    await context.clearCookies(); // the session is gone, as after a long time offline
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain('Your session has ended');
+    await page.getByLabel('Email').fill('partner@oogst.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record an outcome' }).waitFor();
+    await settled(page);
+    expect(new URL(page.url()).pathname).toBe('/outcomes/new');
+    await expect(page.getByLabel(/^Title/).inputValue()).resolves.toBe(TITLE);
+    await expect(page.getByRole('checkbox', { name: /NL-IV-1\.1/ }).isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Discard kept text' }).click();
+    await context.close();
+  });
+
   test('when the partner records a complete outcome and submits it, then it is submitted', async () => {
     const { page, context, errors } = await open(browser);
     await loginAs(page, 'partner');
