@@ -34,6 +34,9 @@ add('/outcomes/:id', 'outcome', async (ctx) => (await import('./views/outcome-de
 add('/outcomes/:id/edit', 'outcome-edit', async (ctx) => (await import('./views/outcome-form')).outcomeFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
 add('/review', 'review', async (ctx) => (await import('./views/review-queue')).reviewQueueView(ctx), { roles: ['evaluator', 'admin'] });
 add('/harvests', 'harvests', async () => (await import('./views/harvests')).harvestsView(), { roles: ['evaluator', 'admin'] });
+add('/harvests/new', 'harvest-new', async () => (await import('./views/harvest-form')).harvestFormView(null), { roles: ['evaluator', 'admin'] });
+add('/harvests/:id/edit', 'harvest-edit', async (ctx) => (await import('./views/harvest-form')).harvestFormView(ctx.params.id), { roles: ['evaluator', 'admin'] });
+add('/import', 'import', async () => (await import('./views/import')).importView(), { roles: ['partner', 'evaluator', 'admin'] });
 add('/notifications', 'notifications', async () => (await import('./views/notifications')).notificationsView());
 add('/search', 'search', async (ctx) => (await import('./views/search')).searchView(ctx));
 add('/stories', 'stories', async (ctx) => (await import('./views/story-lists')).storyListView(ctx));
@@ -47,6 +50,17 @@ add('/fragments/:id/edit', 'fragment-edit', async (ctx) => (await import('./view
 add('/selections', 'selections', async () => (await import('./views/selections')).selectionsView());
 add('/themes', 'themes', async () => (await import('./views/themes')).themesView());
 add('/dashboard', 'dashboard', async (ctx) => (await import('./dashboard/view')).dashboardView(ctx));
+const adminOnly: Guard = { roles: ['admin'] };
+add('/admin', 'admin', async () => (await import('./views/admin/hub')).adminHubView(), adminOnly);
+add('/admin/users', 'admin-users', async (ctx) => (await import('./views/admin/users')).usersView(ctx.query), adminOnly);
+add('/admin/users/:id', 'admin-user', async (ctx) => (await import('./views/admin/users')).userEditView(ctx.params.id), adminOnly);
+add('/admin/organisations', 'admin-organisations', async () => (await import('./views/admin/organisations')).organisationsView(), adminOnly);
+add('/admin/organisations/:id', 'admin-organisation', async (ctx) => (await import('./views/admin/organisations')).organisationEditView(ctx.params.id, ctx.query), adminOnly);
+add('/admin/programmes', 'admin-programmes', async () => (await import('./views/admin/programmes')).programmesView(), adminOnly);
+add('/admin/programmes/new', 'admin-programme-new', async () => (await import('./views/admin/programmes')).programmeEditView(null), adminOnly);
+add('/admin/programmes/:id', 'admin-programme', async (ctx) => (await import('./views/admin/programmes')).programmeEditView(ctx.params.id), adminOnly);
+add('/admin/frameworks', 'admin-frameworks', async () => (await import('./views/admin/frameworks')).frameworksView(), adminOnly);
+add('/admin/audit', 'admin-audit', async (ctx) => (await import('./views/admin/audit')).auditView(ctx.query), adminOnly);
 
 let generation = 0;
 

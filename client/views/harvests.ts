@@ -5,6 +5,7 @@ import { optional } from '../core/api';
 import { formatDate, formatNumber, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { statusLabel } from '../components/badges';
+import { me } from '../core/session';
 import { setTitle } from './shell';
 import type { MessageKey } from '../i18n/en';
 
@@ -14,12 +15,20 @@ export async function harvestsView(): Promise<HTMLElement> {
   setTitle(t('harvest.title'));
   const list = await optional<{ items: Harvest[] }>('/api/harvests?pageSize=200');
   const items = list?.items ?? [];
-  return h('div', { class: 'page' }, h('h1', {}, t('harvest.title')),
+  const runs = me()?.role === 'evaluator' || me()?.role === 'admin';
+  return h('div', { class: 'page' }, h('div', { class: 'page-head' }, h('h1', {}, t('harvest.title')),
+    runs ? h('a', { href: '/harvests/new', class: 'button primary' }, t('harvest.new')) : null),
     items.length ? h('ul', { class: 'cards' }, items.map((x) => h('li', { class: 'card' },
       h('h2', {}, x.title), h('p', { class: 'meta' }, h('span', { class: 'badge' }, t(`harvest.status.${x.status}` as MessageKey)), ' ', x.programme?.name ?? '',
         x.periodStart ? ` · ${formatDate(x.periodStart)} – ${x.periodEnd ? formatDate(x.periodEnd) : ''}` : ''),
       x.questions ? h('details', {}, h('summary', {}, t('harvest.questions')), markdownBlock(x.questions)) : null,
       x.counts ? h('ul', { class: 'counts' }, Object.entries(x.counts).map(([s, n]) => h('li', {}, `${statusLabel(s)}: ${formatNumber(n)}`))) : null,
-      h('p', {}, h('a', { href: `/review?harvest=${x.id}` }, t('harvest.openQueue'))))))
+      h('p', {}, h('a', { href: `/review?harvest=${x.id}` }, t('harvest.openQueue'))),
+      // reports and the IATI file are server documents: plain links, opened outside the app
+      h('ul', { class: 'inline-links', 'aria-label': t('harvest.documents', { title: x.title }) },
+        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.html`, target: '_blank', rel: 'noopener' }, t('harvest.reportHtml'))),
+        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.md`, download: '' }, t('harvest.reportMd'))),
+        h('li', {}, h('a', { href: `/api/harvests/${x.id}/iati.xml`, download: '' }, t('harvest.iati'))),
+        runs ? h('li', {}, h('a', { href: `/harvests/${x.id}/edit`, 'aria-label': t('harvest.editNamed', { title: x.title }) }, t('harvest.edit'))) : null))))
       : h('p', { class: 'empty-state' }, t('harvest.none')));
 }

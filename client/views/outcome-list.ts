@@ -11,6 +11,7 @@ import type { Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
 import { filterForm, FILTER_KEYS } from '../components/outcome-filters';
 import { pager } from '../components/pager';
+import { exportLinks } from '../components/export-links';
 import { announce, setTitle } from './shell';
 import { errorMessage } from './errors';
 
@@ -46,6 +47,7 @@ async function results(mode: ListMode, query: URLSearchParams, region: HTMLEleme
     announce(summary);
     replace(region,
       h('p', { class: 'result-count' }, summary),
+      exportLinks('outcomes', params),
       list.items.length
         ? h('ul', { class: 'cards' }, list.items.map(outcomeCard))
         : h('div', { class: 'empty-state' }, h('p', {}, t(mode === 'library' ? 'list.emptyLibrary' : 'list.empty'))),
@@ -84,6 +86,7 @@ export async function outcomeListView(ctx: RouteContext, mode: ListMode): Promis
   void results(mode, ctx.query, region);
   const intro = mode === 'library' ? h('p', { class: 'lead' }, t('list.libraryIntro')) : null;
   const action = me()?.role === 'partner' && mode === 'ours' ? h('a', { href: '/outcomes/new', class: 'button primary' }, t('nav.record')) : null;
+  const importLink = mode === 'ours' ? h('a', { href: '/import', class: 'button' }, t('import.title')) : null;
   return h('div', { class: 'page outcome-list' },
-    h('div', { class: 'page-head' }, h('h1', {}, title), action), intro, mode === 'ours' ? keptDrafts() : null, filters, region);
+    h('div', { class: 'page-head' }, h('h1', {}, title), action, importLink), intro, mode === 'ours' ? keptDrafts() : null, filters, region);
 }

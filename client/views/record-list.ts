@@ -5,6 +5,7 @@ import { api, qs, type List } from '../core/api';
 import { countryOptions, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { pager } from '../components/pager';
+import { exportLinks } from '../components/export-links';
 import { statusLabel } from '../components/badges';
 import { announce, setTitle } from './shell';
 import { errorMessage } from './errors';
@@ -33,7 +34,8 @@ export async function recordListView<T>(ctx: RouteContext, config: ListConfig<T>
       const list = await api<List<T>>(`${config.endpoint}${qs({ ...params, sort: params.q ? 'relevance' : config.sort, page, pageSize: 25 })}`);
       const summary = t(config.count, { count: list.total });
       announce(summary);
-      replace(region, h('p', { class: 'result-count' }, summary),
+      const kind = config.endpoint === '/api/stories' ? 'stories' : config.endpoint === '/api/fragments' ? 'fragments' : null;
+      replace(region, h('p', { class: 'result-count' }, summary), kind ? exportLinks(kind, { ...params, sort: params.q ? 'relevance' : config.sort }) : null,
         list.items.length ? h('ul', { class: 'cards' }, list.items.map(config.card)) : h('div', { class: 'empty-state' }, h('p', {}, t('records.empty'))),
         pager(list, (p) => void run(p)));
     } catch (e) {

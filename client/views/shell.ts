@@ -32,6 +32,7 @@ async function navFor(user: Me): Promise<NavItem[]> {
   add(true, '/dashboard', 'nav.dashboard', /^\/dashboard/);
   add(f.search, '/search', 'nav.search', /^\/search/);
   add(f.notifications, '/notifications', 'nav.notifications', /^\/notifications/);
+  add(r === 'admin', '/admin', 'nav.admin', /^\/admin/);
   if (f.notifications) {
     const unread = await optional<{ unread?: number }>('/api/notifications?unread=true&pageSize=1').catch(() => null);
     const item = items.find((i) => i.href === '/notifications');

@@ -1,0 +1,145 @@
+// The admin screens in the browser: an admin creates an organisation and a user in it, copies the
+// set-password link; someone else opens it in a fresh browser, chooses a password and logs in.
+// Errors from the API land on their field, and axe finds no violation on any admin screen.
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, loginAs, open, settled, shot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+const stamp = Date.now().toString(36);
+const ORG = `Women Mediators ${stamp}`;
+const EMAIL = `mediator-${stamp}@example.org`;
+const NEW_PASSWORD = 'a-long-new-passphrase';
+
+async function checked(page: Page, name: string, found: string[]): Promise<void> {
+  await settled(page);
+  found.push(...(await axe(page)).map((v) => `${name}: ${v}`));
+  await shot(page, `admin-${name}`);
+}
+
+test('when an admin creates an organisation and a user, then the user sets a password through the link and logs in', async () => {
+  const admin = await open(browser);
+  const page = admin.page;
+  await loginAs(page, 'admin');
+  const found: string[] = [];
+
+  await page.goto('/admin');
+  await checked(page, 'hub', found);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).getAttribute('aria-current')).resolves.toBe('page');
+  await page.getByRole('link', { name: 'Organisations' }).click();
+  await settled(page);
+  await page.getByText('Create an organisation', { exact: true }).first().click();
+  await checked(page, 'organisations', found);
+  // nothing filled in: the errors are on the fields, before asking the server
+  await page.getByRole('button', { name: 'Create an organisation' }).click();
+  await expect(page.getByLabel(/^Name/).getAttribute('aria-invalid')).resolves.toBe('true');
+  await page.getByLabel(/^Name/).fill(ORG);
+  await page.getByLabel(/^Kind/).selectOption('partner');
+  await page.getByLabel(/^Country/).selectOption('ML');
+  await page.getByRole('button', { name: 'Create an organisation' }).click();
+  await page.waitForURL(/\/admin\/organisations\/[0-9a-f-]{36}/);
+  await checked(page, 'organisation-edit', found);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(ORG);
+
+  await page.goto('/admin/users?new=1');
+  await checked(page, 'users', found);
+  const fill = async (email: string) => {
+    await page.getByLabel(/^Email/).fill(email);
+    await page.getByLabel(/^Name/).fill('Aminata Diallo');
+    await page.getByLabel(/^Role/).first().selectOption('partner');
+    await page.getByLabel(/^Organisation/).first().selectOption({ label: ORG });
+    await page.getByRole('button', { name: 'Create a user' }).click();
+  };
+  // the API's problem+json errors[].path lands on the email field
+  await fill('admin@oogst.test');
+  await page.waitForSelector('[data-path="/email"] .field-error:not([hidden])');
+  await expect(page.locator('[data-path="/email"] .field-error').textContent()).resolves.toBe('is taken');
+  await expect(page.getByLabel(/^Email/).getAttribute('aria-invalid')).resolves.toBe('true');
+  await fill(EMAIL);
+  const linkInput = page.locator('#set-password-link');
+  await linkInput.waitFor();
+  const link = await linkInput.inputValue();
+  expect(link).toMatch(/\/set-password\/[^/]+$/);
+  await checked(page, 'user-created', found);
+
+  await page.getByRole('link', { name: 'Open their account' }).click();
+  await checked(page, 'user-edit', found);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Aminata Diallo');
+  expect(found).toEqual([]);
+  expect(admin.errors).toEqual([]);
+  await admin.context.close();
+
+  // someone else, in a browser that has never logged in
+  const invited = await open(browser);
+  await invited.page.goto(link);
+  await settled(invited.page);
+  expect(await axe(invited.page)).toEqual([]);
+  await invited.page.getByLabel('New password').fill(NEW_PASSWORD);
+  await invited.page.getByRole('button', { name: 'Set password' }).click();
+  await invited.page.getByText('Your password is set.').waitFor();
+  await invited.page.getByRole('link', { name: 'Log in' }).click();
+  await settled(invited.page);
+  await invited.page.getByLabel('Email').fill(EMAIL);
+  await invited.page.getByLabel('Password').fill(NEW_PASSWORD);
+  await invited.page.getByRole('button', { name: 'Log in' }).click();
+  await invited.page.waitForURL((u) => !u.pathname.startsWith('/login') && u.pathname !== '/');
+  await settled(invited.page);
+  await expect(invited.page.locator('.account .who').textContent()).resolves.toContain('Aminata Diallo');
+  expect(invited.errors).toEqual([]);
+  await invited.context.close();
+}, 180_000);
+
+test('when an admin creates a programme and imports a framework file, then both are listed and axe finds no violation', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'admin');
+  const found: string[] = [];
+  await page.goto('/admin/programmes');
+  await checked(page, 'programmes', found);
+  await page.getByRole('link', { name: 'Create a programme' }).click();
+  await checked(page, 'programme-new', found);
+  await page.getByLabel(/^Name/).fill(`Land and peace ${stamp}`);
+  // a wrong IATI identifier comes back from the API as a problem on its field
+  await page.getByLabel(/^IATI activity identifier/).fill('no spaces allowed');
+  await page.getByRole('group', { name: 'Partner organisations' }).getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Create a programme' }).click();
+  await page.waitForSelector('[data-path="/iatiIdentifier"] .field-error:not([hidden])');
+  await page.getByLabel(/^IATI activity identifier/).fill(`NL-KVK-1234-${stamp}`);
+  await page.getByRole('button', { name: 'Create a programme' }).click();
+  await page.waitForURL(/\/admin\/programmes\/[0-9a-f-]{36}/);
+  await checked(page, 'programme-edit', found);
+  await expect(page.getByRole('group', { name: 'Partner organisations' }).getByRole('checkbox', { checked: true }).count()).resolves.toBe(1);
+
+  await page.goto('/admin/frameworks');
+  await checked(page, 'frameworks', found);
+  const id = `test-${stamp}`;
+  const framework = { id, name: `Test framework ${stamp}`, goals: [{ code: 'G1', name: 'Participation', children: [{ code: 'G1.1', name: 'Women in peace talks' }] }] };
+  await page.getByLabel('Framework file (JSON)').setInputFiles({ name: 'framework.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(framework)) });
+  await page.getByRole('button', { name: 'Import a framework' }).click();
+  await page.getByText('The framework was imported.').waitFor();
+  await expect(page.getByRole('row', { name: new RegExp(id) }).getByRole('cell').last().textContent()).resolves.toBe('2');
+  await checked(page, 'frameworks-imported', found);
+  await page.goto('/admin/audit?action=framework.*,programme.*');
+  await checked(page, 'audit', found);
+  await expect(page.getByRole('cell', { name: 'framework.import' }).count()).resolves.toBeGreaterThan(0);
+  await expect(page.getByRole('cell', { name: 'programme.create' }).count()).resolves.toBeGreaterThan(0);
+  expect(found).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test('when the interface is Arabic, then axe finds no violation on the admin screens', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'admin');
+  const found: string[] = [];
+  for (const p of ['/admin', '/admin/users', '/admin/organisations', '/admin/programmes', '/admin/programmes/new', '/admin/frameworks', '/admin/audit']) {
+    await page.goto(`${p}?lang=ar`);
+    await settled(page);
+    found.push(...(await axe(page)).map((v) => `${p}: ${v}`));
+  }
+  await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
+  expect(found).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
