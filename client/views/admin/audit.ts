@@ -22,7 +22,7 @@ export async function auditView(query: URLSearchParams): Promise<HTMLElement> {
   });
   return h('div', { class: 'page' }, h('p', {}, h('a', { href: '/admin' }, t('admin.title'))),
     h('h1', {}, t('admin.audit.title')), h('p', { class: 'hint' }, t('admin.audit.actionHint')), form,
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('admin.count', { count: list.total }) }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
       h('thead', {}, h('tr', {}, [t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.entityType')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, list.items.map((e) => h('tr', {},
         h('td', {}, formatDateTime(e.at)), h('td', {}, e.actor?.name ?? e.actor?.email ?? '—'), h('td', {}, h('code', {}, e.action)),

@@ -37,7 +37,7 @@ export async function frameworksView(): Promise<HTMLElement> {
     });
     replace(page, h('p', {}, h('a', { href: '/admin' }, t('admin.title'))), h('h1', {}, t('admin.fw.title')),
       notice ? h('p', { role: 'status', class: 'notice' }, notice) : null,
-      h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: items.length })),
+      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('admin.count', { count: items.length }) }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: items.length })),
         h('thead', {}, h('tr', {}, [t('admin.fw.name'), t('admin.fw.id'), t('admin.fw.version'), t('admin.fw.goals')].map((x) => h('th', { scope: 'col' }, x)))),
         h('tbody', {}, items.map((f) => h('tr', {},
           h('th', { scope: 'row' }, f.sourceUrl ? h('a', { href: f.sourceUrl, rel: 'noopener' }, f.name) : f.name),

@@ -40,7 +40,7 @@ export async function organisationsView(): Promise<HTMLElement> {
   return h('div', { class: 'page' }, h('p', {}, h('a', { href: '/admin' }, t('admin.title'))),
     h('h1', {}, t('admin.org.title')),
     h('details', {}, h('summary', {}, t('admin.org.create')), form),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('admin.count', { count: list.total }) }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
       h('thead', {}, h('tr', {}, [t('admin.org.name'), t('admin.org.kind'), t('admin.org.country'), t('admin.org.requireTotp')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, list.items.map((o) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `/admin/organisations/${o.id}` }, o.name)),

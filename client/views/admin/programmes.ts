@@ -60,7 +60,7 @@ export async function programmesView(): Promise<HTMLElement> {
   const period = (p: Programme) => [p.periodStart, p.periodEnd].map((d) => (d ? formatDate(d) : '…')).join(' – ');
   return h('div', { class: 'page' }, h('p', {}, h('a', { href: '/admin' }, t('admin.title'))),
     h('h1', {}, t('admin.prog.title')), h('p', {}, h('a', { href: '/admin/programmes/new', class: 'button' }, t('admin.prog.create'))),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('admin.count', { count: list.total }) }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
       h('thead', {}, h('tr', {}, [t('admin.prog.name'), t('admin.prog.period'), t('admin.prog.iatiIdentifier')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, list.items.map((p) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `/admin/programmes/${p.id}` }, p.name)), h('td', {}, period(p)), h('td', {}, p.iatiIdentifier ?? '—')))))));

@@ -56,7 +56,7 @@ export async function usersView(query: URLSearchParams): Promise<HTMLElement> {
     h('h1', {}, t('admin.user.title')),
     h('details', { open: query.has('new') }, h('summary', {}, t('admin.user.create')), createForm(all, out)), out,
     filters(query, all),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('admin.count', { count: list.total }) }, h('table', { class: 'data-table' }, h('caption', {}, t('admin.count', { count: list.total })),
       h('thead', {}, h('tr', {}, [t('admin.user.name'), t('admin.user.email'), t('admin.user.role'), t('admin.user.organisation'), t('admin.user.state')].map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, list.items.map((u) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `/admin/users/${u.id}` }, u.name)), h('td', {}, u.email),
