@@ -45,7 +45,7 @@ function row(o: Outcome, onTaken: () => void): HTMLElement {
 async function stage(key: MessageKey, statuses: string, harvest: string | null, redraw: () => void): Promise<HTMLElement> {
   const id = newId('stage');
   const list = await api<List<Outcome>>(`/api/outcomes${qs({ status: statuses, harvest, sort: 'updatedAt', pageSize: 100 })}`);
-  const body = list.items.length ? h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': id }, h('table', { class: 'data-table', 'aria-labelledby': id },
+  const body = list.items.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table', 'aria-labelledby': id },
     h('thead', {}, h('tr', {}, ['review.col.title', 'review.col.organisation', 'review.col.when', 'review.col.country', 'review.col.status', 'review.col.submitted', 'review.col.action']
       .map((k) => h('th', { scope: 'col' }, t(k as MessageKey))))),
     h('tbody', {}, list.items.map((o) => row(o, redraw)))))
