@@ -100,7 +100,8 @@ async function main() {
   const db = env.DATABASE_URL.startsWith('sqlite') ? 'SQLite file' : 'PostgreSQL';
   const text = [
     `${N.toLocaleString('en')} outcomes, ${EVIDENCE.toLocaleString('en')} stories and as many fragments, ${VALUES.toLocaleString('en')} indicator values; ${db}.`,
-    `HTTP rows: autocannon, one connection, ${DURATION} s each. Direct rows: the same handler called ${DIRECT_RUNS} times in-process (SQL and assembly, no HTTP, session or JSON).`,
+    `HTTP rows: autocannon, one connection, ${DURATION} s each, the same query repeated: after the first request the answer is the one kept until the next write (server/db/read-cache.ts).`,
+    `Direct rows: the handler itself called ${DIRECT_RUNS} times in-process — what computing the aggregate costs (the first request after a write), without HTTP, session or JSON.`,
     `Queries: \`${QUERIES.timeline}\`, \`${QUERIES.transformation}\`, \`${QUERIES.coverage}\`. Target: timeline p95 ≤ 50 ms on SQLite.`,
     '', table([...http, ...direct_]),
   ].join('\n');

@@ -23,6 +23,8 @@ export type Config = {
   substantiatorRetentionDays: number;
   /** largest file POST /api/imports accepts (413 above) */
   importMaxBytes: number;
+  /** keep list and dashboard results until the next write (SQLite only; server/db/read-cache.ts) */
+  readCache: boolean;
   secretsFile: string;
 };
 
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
     substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
     importMaxBytes: limits.importMaxBytes,
+    readCache: intVar(env, 'READ_CACHE', 1, 0, 1) === 1,
     secretsFile,
   };
 }

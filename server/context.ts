@@ -1,14 +1,17 @@
 // Builds what every request needs from the configuration: database, validator, keyring, logger.
 import type { Config } from './config';
 import { createDb } from './db/knex';
+import { enableReadCache } from './db/read-cache';
 import { createAjv, Validator } from './http/validation';
 import { createLogger } from './logger';
 import type { AppContext } from './http/types';
 
 export function createContext(config: Config): AppContext {
+  const db = createDb(config.databaseUrl);
+  if (config.readCache) enableReadCache(db);
   return {
     config,
-    db: createDb(config.databaseUrl),
+    db,
     validator: new Validator(createAjv()),
     keyring: { currentKeyId: config.currentKeyId, keys: config.encryptionKeys },
     log: createLogger(config.logLevel),

@@ -12,6 +12,10 @@ export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }
 
+let opened = 0;
+/** SQLite connections opened by this process: PRAGMA data_version compares only within one. */
+export const connectionsOpened = () => opened;
+
 export function createDb(databaseUrl: string): Knex {
   if (databaseUrl.startsWith('sqlite://')) {
     const filename = databaseUrl.slice('sqlite://'.length);
@@ -25,6 +29,7 @@ export function createDb(databaseUrl: string): Knex {
         min: 1,
         max: 1,
         afterCreate: (conn: { exec: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+          opened += 1;
           conn.exec(
             'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;',
             (err) => done(err, conn),

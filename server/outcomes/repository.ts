@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { Db, isPostgres } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereVisible } from './access';
+import { cachedRead, remembers, scopeKey } from '../db/read-cache';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -98,14 +99,26 @@ export async function list(
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
   else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
   else qb.orderBy('o.updated_at', 'desc');
+  const offset = (page.page - 1) * page.pageSize;
+  if (remembers(db)) {
+    // every match in order, kept until the next write (server/db/read-cache.ts): a page is a slice
+    const key = `outcomes:${scopeKey(user)}:${JSON.stringify(f)}:${sort ?? ''}`;
+    const seqs = await cachedRead(db, key, async () => Int32Array.from(await qb.orderBy('o.seq', 'desc').pluck('o.seq')), (s) => s.length);
+    return { rows: await rowsBy(db, 'seq', Array.from(seqs.subarray(offset, offset + page.pageSize))), total: seqs.length };
+  }
   // one pass over the matches gives both the page (ids, from the covering index) and the total
   const hits: Array<{ id: string; total: number | string }> = await qb.clone().orderBy('o.seq', 'desc')
-    .select('o.id', db.raw('count(*) over () as total')).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+    .select('o.id', db.raw('count(*) over () as total')).limit(page.pageSize).offset(offset);
   const total = hits.length ? Number(hits[0].total) : page.page > 1 ? Number((await qb.clearOrder().count({ n: '*' }))[0].n) : 0;
-  if (!hits.length) return { rows: [], total };
-  const byId = new Map<string, Row>();
-  for (const r of await base(db).whereIn('o.id', hits.map((h) => h.id)).select('o.*', 'org.name as organisation_name')) byId.set(r.id, r);
-  return { rows: hits.map((h) => byId.get(h.id)!), total };
+  return { rows: await rowsBy(db, 'id', hits.map((h) => h.id)), total };
+}
+
+/** Full rows of these outcomes, in the order given. */
+async function rowsBy(db: Db, column: 'id' | 'seq', keys: Array<string | number>): Promise<Row[]> {
+  if (!keys.length) return [];
+  const byKey = new Map<string | number, Row>();
+  for (const r of await base(db).whereIn(`o.${column}`, keys).select('o.*', 'org.name as organisation_name')) byKey.set(r[column], r);
+  return keys.map((k) => byKey.get(k)!);
 }
 
 /** Recounts the evidence of outcomes: items on the record, linked stories and fragments, files. */
