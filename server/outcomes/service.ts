@@ -104,12 +104,25 @@ function checkEditable(ctx: Ctx, o: Outcome): void {
   }
 }
 
+/**
+ * An evaluator files outcomes only into harvests of the programmes they evaluate: a partner in two
+ * programmes must not find its outcome moved into the other programme's harvest by a stranger to it.
+ */
+async function checkHarvestRunner(ctx: Ctx, harvestId: string): Promise<void> {
+  if (ctx.user.role !== 'evaluator') return;
+  const harvest = await ctx.db('harvests').where({ id: harvestId }).first('programme_id');
+  if (harvest && !ctx.user.programmeIds.includes(harvest.programme_id)) {
+    throw new Problem('forbidden', 'Only the evaluators of its programme file outcomes into this harvest', [{ path: '/harvestId', message: 'is a harvest of a programme you do not evaluate' }]);
+  }
+}
+
 export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   const before = await load(ctx, ctx.params.id);
   // assigning an outcome to a harvest changes none of its text: its evaluators may do it in any state
   const harvestOnly = Object.keys(ctx.body).every((k) => k === 'harvestId') && isReviewer(ctx.user, before.organisation.id);
   if (!harvestOnly) checkEditable(ctx, before);
   const merged: OutcomeInput = { ...toInput(before), ...ctx.body };
+  if (ctx.body.harvestId) await checkHarvestRunner(ctx, ctx.body.harvestId);
   await checkOutcome(ctx.db, merged, before.organisation.id);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
   if (!changes.length) return withTranslations(ctx, before);
