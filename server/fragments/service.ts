@@ -5,6 +5,7 @@ import { created } from '../http/types';
 import { notFound, Problem, ProblemPath } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
+import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
@@ -38,8 +39,12 @@ async function withFiles(ctx: Ctx, f: Fragment): Promise<Fragment> {
   return present(ctx, { ...f, files: (await filesOf(ctx.db, ctx.app.keyring, 'fragment', [f.id])).get(f.id) ?? [] });
 }
 
+const FRAGMENT = { entityType: 'fragment', fields: PERSONAL_FIELDS, redactField };
+
 export async function get(ctx: Ctx) {
-  return withFiles(ctx, await load(ctx, ctx.params.id));
+  const shown = await withFiles(ctx, await load(ctx, ctx.params.id));
+  await auditViews(ctx, FRAGMENT, [shown], true); // the speaker's data read from outside its organisation
+  return shown;
 }
 
 async function checkFragment(ctx: Ctx, f: FragmentInput): Promise<void> {
@@ -74,7 +79,9 @@ export async function list(ctx: Ctx<unknown, Query>) {
   const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
   const ids = rows.map((r) => r.id);
   const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', ids), repo.themesOf(ctx.db, ids)]);
-  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? []))), total, page);
+  const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? [])));
+  await auditViews(ctx, FRAGMENT, items);
+  return listReply(items, total, page);
 }
 
 export async function create(ctx: Ctx<FragmentInput>) {

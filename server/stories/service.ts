@@ -5,6 +5,7 @@ import { created } from '../http/types';
 import { notFound, Problem } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
+import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
@@ -41,8 +42,12 @@ export async function withDetails(ctx: Ctx, s: Story): Promise<Story> {
   return present(ctx, { ...s, translations, files });
 }
 
+const STORY = { entityType: 'story', fields: PERSONAL_FIELDS, redactField };
+
 export async function get(ctx: Ctx) {
-  return withDetails(ctx, await load(ctx, ctx.params.id));
+  const shown = await withDetails(ctx, await load(ctx, ctx.params.id));
+  await auditViews(ctx, STORY, [shown], true); // the storyteller's data read from outside its organisation
+  return shown;
 }
 
 async function filtersOf(ctx: Ctx, q: Query): Promise<repo.StoryFilters> {
@@ -65,7 +70,9 @@ export async function list(ctx: Ctx<unknown, Query>) {
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
   const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
   const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', rows.map((r) => r.id));
-  return listReply(rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))), total, page);
+  const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
+  await auditViews(ctx, STORY, items);
+  return listReply(items, total, page);
 }
 
 export async function create(ctx: Ctx<StoryInput>) {

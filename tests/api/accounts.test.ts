@@ -3,6 +3,7 @@
 import * as OTPAuth from 'otpauth';
 import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
+import { newStory } from '../helpers/stories';
 import { auditPersonalAccess } from '../../server/audit/log';
 
 let t: TestApp;
@@ -237,6 +238,21 @@ describe('who read personal data (personal.view)', () => {
     await donor.get(`/api/outcomes/${personal}`);
     await donor.get('/api/outcomes');
     expect((await views()).length).toBe(before);
+  });
+
+  test("when an evaluator reads a story in full, then the storyteller's data is recorded as read; its own organisation is not", async () => {
+    const p1 = await t.as('partner1');
+    const story = await newStory(p1, { storyteller: { role: 'market gardener', place: 'Canaryville', gender: 'woman' } });
+    expect((await p1.post(`/api/stories/${story.id}/transitions`, { to: 'submitted' })).status).toBe(200);
+    await p1.get(`/api/stories/${story.id}`);
+    expect(await views(story.id)).toEqual([]);
+    const ev = await t.as('evaluator');
+    expect((await ev.get(`/api/stories/${story.id}`)).status).toBe(200);
+    expect(await views(story.id)).toEqual([{ actor_id: t.world.users.evaluator, entity_id: story.id, details: JSON.stringify({ count: 1 }) }]);
+    expect((await ev.get('/api/stories?pageSize=200')).status).toBe(200);
+    const entry = await t.ctx.db('audit_log').where({ action: 'personal.view', entity_type: 'story' }).whereNull('entity_id').orderBy('id', 'desc').first();
+    expect(JSON.parse(entry.details).ids).toContain(story.id);
+    expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canaryville/);
   });
 
   test('auditPersonalAccess records an export by count, for the interop module', async () => {

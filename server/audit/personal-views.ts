@@ -1,0 +1,25 @@
+// Who read personal data from outside the organisation that recorded it (evaluators of its
+// programmes, admins): one audit entry per record read, or one per list page, for every record
+// kind that holds personal data. Whether a record shown carries some is decided by the kind's own
+// redaction function: a field whose redacted value differs from the value shown holds some.
+import type { Ctx } from '../http/types';
+import { auditPersonalAccess } from './log';
+
+export type Shown = { id: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ translatedBy?: string | null }> };
+export type PersonalKind = { entityType: string; fields: readonly string[]; redactField: (field: string, value: unknown) => unknown };
+
+export function carriesPersonalData(kind: PersonalKind, r: Shown): boolean {
+  if (r.redacted) return false;
+  if (r.translations?.some((t) => t.translatedBy)) return true;
+  const fields = r as unknown as Record<string, unknown>;
+  return kind.fields.some((f) => JSON.stringify(kind.redactField(f, fields[f]) ?? null) !== JSON.stringify(fields[f] ?? null));
+}
+
+/** Call with what is about to be sent; `single` for one record, else a list page. */
+export async function auditViews(ctx: Ctx, kind: PersonalKind, shown: Shown[], single = false): Promise<void> {
+  const read = shown.filter((r) => r.organisation.id !== ctx.user.organisationId && carriesPersonalData(kind, r));
+  if (!read.length) return;
+  await auditPersonalAccess(ctx.db, single
+    ? { actorId: ctx.user.id, entityType: kind.entityType, entityId: read[0].id }
+    : { actorId: ctx.user.id, entityType: kind.entityType, count: read.length, ids: read.map((r) => r.id) });
+}
