@@ -3,7 +3,7 @@
 import * as OTPAuth from 'otpauth';
 import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
-import { newStory } from '../helpers/stories';
+import { fragmentBody, newStory, ok, sourceBody } from '../helpers/stories';
 import { auditPersonalAccess } from '../../server/audit/log';
 
 let t: TestApp;
@@ -253,6 +253,18 @@ describe('who read personal data (personal.view)', () => {
     const entry = await t.ctx.db('audit_log').where({ action: 'personal.view', entity_type: 'story' }).whereNull('entity_id').orderBy('id', 'desc').first();
     expect(JSON.parse(entry.details).ids).toContain(story.id);
     expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canaryville/);
+  });
+
+  test("when an evaluator reads a fragment in full, then the speaker's data is recorded as read", async () => {
+    const p1 = await t.as('partner1');
+    const source = await ok(p1.post('/api/sources', sourceBody()), 201) as { id: string };
+    const fragment = await ok(p1.post('/api/fragments', fragmentBody(source.id)), 201) as { id: string };
+    expect((await p1.post(`/api/fragments/${fragment.id}/transitions`, { to: 'submitted' })).status).toBe(200);
+    await p1.get(`/api/fragments/${fragment.id}`);
+    expect(await views(fragment.id)).toEqual([]);
+    expect((await (await t.as('evaluator')).get(`/api/fragments/${fragment.id}`)).status).toBe(200);
+    expect(await views(fragment.id)).toEqual([{ actor_id: t.world.users.evaluator, entity_id: fragment.id, details: JSON.stringify({ count: 1 }) }]);
+    expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Recorder Canary/);
   });
 
   test('auditPersonalAccess records an export by count, for the interop module', async () => {
