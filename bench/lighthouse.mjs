@@ -36,6 +36,9 @@ try {
   const rows = [];
   for (const [name, url, headers] of [['login page', `${base}/`, {}], ['dashboard (donor, demo data)', `${base}/dashboard`, { cookie }]]) {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', extraHeaders: headers, onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+    // the whole report, for the diagnostics behind a score (long tasks, script bootup, LCP element)
+    fs.mkdirSync(path.join(root, 'bench/.data'), { recursive: true });
+    fs.writeFileSync(path.join(root, `bench/.data/lighthouse-${name.split(' ')[0]}.json`), JSON.stringify(result.lhr));
     const c = result.lhr.categories;
     const a = result.lhr.audits;
     const score = (k) => Math.round((c[k]?.score ?? 0) * 100);

@@ -18,7 +18,7 @@ try {
     entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     packages: 'external', logLevel: 'warning', absWorkingDir: root, sourcemap: 'inline',
   });
-  const r = spawnSync(process.execPath, ['--enable-source-maps', bundle, ...args], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [...(process.env.RUN_TS_NODE_ARGS ?? '').split(' ').filter(Boolean), '--enable-source-maps', bundle, ...args], { cwd: root, stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
   fs.rmSync(bundle, { force: true });

@@ -7,7 +7,36 @@ import { downloadPng, downloadSvg } from './download';
 
 export type TableData = { columns: string[]; rows: Array<Array<string | number>>; numeric?: number[] };
 export type Drawn = { svg: SVGSVGElement; table: TableData } | { empty: string };
-export type Frame = { element: HTMLElement; show: (draw: (env: { width: number; announce: (s: string) => void }) => Drawn) => void; loading: () => void; error: (message: string) => void };
+export type Frame = {
+  element: HTMLElement;
+  show: (draw: (env: { width: number; announce: (s: string) => void }) => Drawn) => void;
+  loading: () => void;
+  error: (message: string) => void;
+  /** Runs `load` once the frame comes near the screen, and at once ever after. */
+  whenNear: (load: () => void) => void;
+};
+
+/**
+ * A view below the overview fetches and draws only when someone scrolls near it: on a phone over a
+ * slow link the first screen is then the overview alone, without the other five views' requests
+ * and drawing in its way. Until then the frame says so (data-deferred marks it for tests).
+ */
+function nearness(element: HTMLElement, body: HTMLElement): Frame['whenNear'] {
+  if (typeof IntersectionObserver !== 'function') return (load) => load();
+  let near = false;
+  let waiting: (() => void) | undefined;
+  element.dataset.deferred = '';
+  replace(body, h('div', { class: 'chart-empty chart-deferred' }, h('p', {}, t('dash.deferred'))));
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    near = true;
+    delete element.dataset.deferred;
+    waiting?.();
+  }, { rootMargin: '300px 0px' });
+  observer.observe(element);
+  return (load) => { if (near) load(); else waiting = load; };
+}
 
 export function chartFrame(id: string, title: string, intro: Child): Frame {
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
@@ -48,6 +77,7 @@ export function chartFrame(id: string, title: string, intro: Child): Frame {
 
   return {
     element,
+    whenNear: nearness(element, body),
     show: (draw) => { last = draw; render(); },
     loading: () => replace(body, h('div', { class: 'chart-loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), t('dash.loading'))),
     error: (message) => replace(body, h('div', { class: 'chart-empty', role: 'alert' }, h('p', {}, message))),

@@ -12,29 +12,28 @@ import { setTitle, announce } from '../views/shell';
 import { errorMessage } from '../views/errors';
 import { chartFrame, type Frame } from './frame';
 import { FILTER_NAMES, inPeriod, loadRegions, readFilters, type DashFilters } from './data';
-import { timelineSection } from './section-timeline';
-import { coverageSection, pathwaysSection, transformationSection } from './sections';
-import { indicatorsSection, mapSection } from './sections-map-indicators';
-import { openRecord } from './record-panel';
+
+// the charts (and d3) load beside the page, not before it: headings and filters show first
+const charts = () => Promise.all([import('./section-timeline'), import('./sections'), import('./sections-map-indicators')])
+  .then(([timeline, sections, more]) => ({ ...timeline, ...sections, ...more }));
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-async function filterForm(f: DashFilters, apply: (next: Partial<DashFilters>) => void): Promise<HTMLElement> {
-  const [frameworks, goals, regions, programmes] = await Promise.all([loadFrameworks(), loadGoals(f.framework), loadRegions(),
-    optional<{ items: Array<{ id: string; name: string }> }>('/api/programmes?pageSize=200').catch(() => null)]);
-  const select = (name: keyof DashFilters, label: string, options: Array<{ value: string; label: string }>, any = true) => h('div', { class: 'field' },
+/**
+ * The shared filters. The form is drawn at once with its final shape, and its choices are filled
+ * in when the reference data arrives, so nothing below it moves on a slow connection.
+ */
+function filterForm(f: DashFilters, apply: (next: Partial<DashFilters>) => void): HTMLFormElement {
+  const select = (name: keyof DashFilters, label: string, any = true) => h('div', { class: 'field' },
     h('label', { for: `dash-${name}` }, label),
     h('select', { id: `dash-${name}`, name }, any ? h('option', { value: '' }, t('filters.any')) : null,
-      options.map((o) => h('option', { value: o.value, selected: o.value === f[name] }, o.label))));
+      f[name] ? h('option', { value: f[name], selected: true }, f[name]) : null));
   const date = (name: 'from' | 'to') => h('div', { class: 'field' }, h('label', { for: `dash-${name}` }, t(`filters.${name}`)),
     h('input', { id: `dash-${name}`, name, type: 'date', value: f[name] ?? '' }));
+  const programme = select('programme', t('dash.programme'));
   const form = h('form', { class: 'filters dashboard-filters', role: 'search', 'aria-label': t('dash.filters') },
-    select('framework', t('dash.framework'), frameworks.map((x) => ({ value: x.id, label: localName(x) })), false),
-    select('goal', t('filters.goal'), goalOptions(goals)),
-    select('region', t('dash.region'), regions.map((r) => ({ value: r.code, label: localName(r) }))),
-    select('country', t('filters.country'), countryOptions().map((c) => ({ value: c.code, label: c.name }))),
-    (programmes?.items.length ?? 0) > 1 ? select('programme', t('dash.programme'), programmes!.items.map((p) => ({ value: p.id, label: p.name }))) : null,
-    date('from'), date('to'),
+    select('framework', t('dash.framework'), false), select('goal', t('filters.goal')), select('region', t('dash.region')),
+    select('country', t('filters.country')), programme, date('from'), date('to'),
     h('div', { class: 'filter-actions' }, h('button', { type: 'submit' }, t('filters.apply')), h('button', { type: 'reset', class: 'secondary' }, t('filters.clear'))));
   const read = () => Object.fromEntries(FILTER_NAMES.map((k) => [k, (form.elements.namedItem(k) as HTMLInputElement | null)?.value || undefined])) as Partial<DashFilters>;
   form.addEventListener('submit', (e) => { e.preventDefault(); apply(read()); });
@@ -44,12 +43,25 @@ async function filterForm(f: DashFilters, apply: (next: Partial<DashFilters>) =>
     apply(name === 'framework' ? { ...read(), goal: undefined } : read());
   });
   form.addEventListener('reset', (e) => { e.preventDefault(); apply({}); });
+  const fill = (name: keyof DashFilters, options: Array<{ value: string; label: string }>, any = true) => {
+    const el = form.elements.namedItem(name) as HTMLSelectElement;
+    replace(el, any ? h('option', { value: '' }, t('filters.any')) : null, options.map((o) => h('option', { value: o.value, selected: o.value === f[name] }, o.label)));
+  };
+  void Promise.all([loadFrameworks(), loadGoals(f.framework), loadRegions(),
+    optional<{ items: Array<{ id: string; name: string }> }>('/api/programmes?pageSize=200').catch(() => null)]).then(([frameworks, goals, regions, programmes]) => {
+    fill('framework', frameworks.map((x) => ({ value: x.id, label: localName(x) })), false);
+    fill('goal', goalOptions(goals));
+    fill('region', regions.map((r) => ({ value: r.code, label: localName(r) })));
+    fill('country', countryOptions().map((c) => ({ value: c.code, label: c.name })));
+    // one programme or none: nothing to choose
+    if ((programmes?.items.length ?? 0) > 1) fill('programme', programmes!.items.map((p) => ({ value: p.id, label: p.name })));
+    else programme.remove();
+  }, () => undefined);
   return form;
 }
 
 export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   setTitle(t('dash.title'));
-  await loadAllGoals();
   const frames: Record<string, Frame> = {
     timeline: chartFrame('change-over-time', t('dash.timeline'), t('dash.timelineIntro')),
     transformation: chartFrame('transformation', t('dash.transformation'), t('dash.transformationIntro')),
@@ -64,18 +76,22 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   let outcomes: Outcome[] = [];
   const fail = (frame: Frame) => (e: unknown) => frame.error(errorMessage(e));
 
-  const others = (f: DashFilters) => {
+  const others = async (f: DashFilters) => {
+    const { transformationSection, coverageSection, pathwaysSection, mapSection, indicatorsSection } = await charts();
     const chosen = outcomes.filter((o) => inPeriod(o, f.from, f.to));
-    void transformationSection(frames.transformation, f, chosen).catch(fail(frames.transformation));
-    void coverageSection(frames.coverage, f, chosen).catch(fail(frames.coverage));
-    void pathwaysSection(frames.pathways, f).catch(fail(frames.pathways));
-    void mapSection(frames.map, f, chosen).catch(fail(frames.map));
-    void indicatorsSection(frames.indicators, f, explain).catch(fail(frames.indicators));
+    frames.transformation.whenNear(() => void transformationSection(frames.transformation, f, chosen).catch(fail(frames.transformation)));
+    frames.coverage.whenNear(() => void coverageSection(frames.coverage, f, chosen).catch(fail(frames.coverage)));
+    frames.pathways.whenNear(() => void pathwaysSection(frames.pathways, f).catch(fail(frames.pathways)));
+    frames.map.whenNear(() => void mapSection(frames.map, f, chosen).catch(fail(frames.map)));
+    frames.indicators.whenNear(() => void indicatorsSection(frames.indicators, f, explain).catch(fail(frames.indicators)));
   };
   const load = async (f: DashFilters, all: boolean) => {
-    replace(filterSlot, await filterForm(f, apply));
+    // the page (headings, filters, frames) is on screen before the reference data has arrived
+    replace(filterSlot, filterForm(f, apply));
+    frames.timeline.loading();
+    const [{ timelineSection }] = await Promise.all([charts(), loadAllGoals()]);
     if (all) outcomes = await timelineSection(frames.timeline, f).catch((e) => (fail(frames.timeline)(e), [] as Outcome[]));
-    others(f);
+    await others(f);
   };
   const apply = (next: Partial<DashFilters>) => {
     setQuery(Object.fromEntries(FILTER_NAMES.map((k) => [k, next[k] ?? null])), { push: true });
@@ -91,7 +107,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   const page = h('div', { class: 'page dashboard' });
   page.addEventListener('markselect', (e) => {
     const d = (e as CustomEvent<{ kind: string; id?: string; code?: string }>).detail;
-    if (d.kind === 'outcome' && d.id) void openRecord(d.id);
+    if (d.kind === 'outcome' && d.id) void import('./record-panel').then((m) => m.openRecord(d.id!));
     else if (d.kind === 'goal' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), goal: d.code });
     else if (d.kind === 'country' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), country: d.code, region: undefined });
   });

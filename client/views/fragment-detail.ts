@@ -11,6 +11,7 @@ import { sensitivityBadge, statusBadge } from '../components/badges';
 import { recordActions } from '../components/record-actions';
 import { languageName } from './outcome-translations';
 import { setTitle } from './shell';
+import { filesSection, type FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 
 export function citation(f: Fragment): string {
@@ -26,6 +27,7 @@ export async function fragmentDetailView(id: string): Promise<HTMLElement> {
     const title = f.excerpt.replace(/\s+/g, ' ').slice(0, 80) + (f.excerpt.length > 80 ? '…' : '');
     setTitle(title);
     const user = me();
+    const files = await filesSection({ type: 'fragment', id: f.id, redacted: f.redacted, files: (f as { files?: FileInfo[] }).files ?? [] });
     const editable = !!user && ((f.status === 'draft' && user.organisation.id === f.organisation.id) || (f.status === 'submitted' && (user.role === 'evaluator' || user.role === 'admin')));
     const row = (k: string, ...v: Array<Node | string>) => [h('dt', {}, k), h('dd', {}, ...v)];
     const sp = f.speaker;
@@ -42,7 +44,8 @@ export async function fragmentDetailView(id: string): Promise<HTMLElement> {
           f.location ? row(t('detail.where'), countryName(f.location.country)) : [],
           row(t('fragment.themes'), f.themes.join(', ') || '—'),
           row(t('detail.goals'), f.goals.map((g) => goalLabel(g.code)).join('; ') || '—'),
-          row(t('detail.organisation'), f.organisation.name), row(t('form.language'), languageName(f.language)))));
+          row(t('detail.organisation'), f.organisation.name), row(t('form.language'), languageName(f.language)))),
+      files);
   };
   await draw();
   return page;

@@ -87,7 +87,8 @@ export async function importView(): Promise<HTMLElement> {
   }
 
   const form = h('form', { class: 'form', novalidate: true }, labelled(kind, t('import.kind')), labelled(format, t('import.format')),
-    labelled(mapping, t('import.mapping')), labelled(file, t('import.file')), h('p', {}, submit));
+    labelled(mapping, t('import.mapping')), h('p', { class: 'hint' }, h('a', { href: '/import/mappings' }, t('mapping.manage'))),
+    labelled(file, t('import.file')), h('p', {}, submit));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const chosen = file.files?.[0];

@@ -13,6 +13,7 @@ import { languageChooser, languageName, translationForm } from './outcome-transl
 import { discussionSection } from './outcome-discussion';
 import { substantiationSection } from './outcome-substantiations';
 import { evidenceLinksSection } from './outcome-evidence';
+import { filesSection } from './files';
 import { setTitle } from './shell';
 import type { MessageKey } from '../i18n/en';
 
@@ -59,8 +60,9 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
     const content = h('div', { class: 'statement-slot' }, statement(rec, language));
     const chooser = languageChooser(rec, language, (next) => void draw(rec, next));
     const notice = query.get('submitted') ? t('detail.submittedNotice') : query.get('saved') ? t('detail.savedNotice') : null;
-    const [review, subst, links, revisions] = await Promise.all([
+    const [review, subst, links, revisions, files] = await Promise.all([
       discussionSection(rec.id, rec.organisation.id), substantiationSection(rec), evidenceLinksSection(rec), revisionsSection(rec.id).catch(() => null),
+      filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted }, 3),
     ]);
     replace(page,
       h('header', { class: 'record-head' },
@@ -71,7 +73,7 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
       outcomeActions(rec, (next) => void draw({ ...rec, ...next }, language)),
       chooser, content,
       h('section', { class: 'detail-section', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, t('detail.facts')), facts(rec)),
-      h('section', { class: 'detail-section', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, t('form.section.evidence')), evidenceList(rec.evidence ?? []), links),
+      h('section', { class: 'detail-section', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, t('form.section.evidence')), evidenceList(rec.evidence ?? []), files, links),
       subst, review,
       h('section', { class: 'detail-section', 'aria-labelledby': 'tr-title' }, h('h2', { id: 'tr-title' }, t('translation.title')),
         rec.translations?.length ? h('ul', {}, rec.translations.map((x) => h('li', {}, languageName(x.language), x.translatedBy ? ` — ${x.translatedBy}` : ''))) : h('p', { class: 'muted' }, t('translation.none')),

@@ -28,6 +28,7 @@ function show(field: string, v: unknown): string {
     const a = v as { name?: string; type: string };
     return [a.name ?? t('detail.redacted'), t(`actor.${a.type}` as MessageKey)].join(' — ');
   }
+  if (field === 'files' && typeof v === 'object') return [t(`files.kind.${(v as { kind: string }).kind}` as MessageKey), (v as { contentType: string }).contentType].join(' · ');
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

@@ -30,6 +30,7 @@ async function navFor(user: Me): Promise<NavItem[]> {
   add(f.harvests && (r === 'evaluator' || r === 'admin'), '/harvests', 'nav.harvests', /^\/harvests/);
   add(r === 'partner' || r === 'donor', '/library', 'nav.library', /^\/library/);
   add(true, '/dashboard', 'nav.dashboard', /^\/dashboard/);
+  add(true, '/indicators', 'nav.indicators', /^\/indicators/);
   add(f.search, '/search', 'nav.search', /^\/search/);
   add(f.notifications, '/notifications', 'nav.notifications', /^\/notifications/);
   add(r === 'admin', '/admin', 'nav.admin', /^\/admin/);

@@ -14,6 +14,7 @@ import { translationFormFor } from './record-translation';
 import { languageName } from './outcome-translations';
 import { domainLabel, loadDomainNames } from './story-form';
 import { setTitle } from './shell';
+import { filesSection, type FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 
 type PathItem = { roundId: string; level: string; domain: string; heldOn: string; selected: boolean; reasons: string; dissent: string | null; panel: Array<{ role: string; count?: number }> };
@@ -40,6 +41,7 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
     const lang = language ?? s.language;
     const tr = lang === s.language ? null : s.translations?.find((x) => x.language === lang);
     const user = me();
+    const files = await filesSection({ type: 'story', id: s.id, redacted: s.redacted, files: (s as { files?: FileInfo[] }).files ?? [] });
     const editable = !!user && ((s.status === 'draft' && user.organisation.id === s.organisation.id) || (s.status === 'submitted' && (user.role === 'evaluator' || user.role === 'admin')));
     const chooser = s.translations?.length ? h('div', { class: 'language-chooser', role: 'group', 'aria-label': t('translation.readIn') },
       [s.language, ...s.translations.map((x) => x.language)].map((l) => h('button', { type: 'button', class: 'chip', lang: l, 'aria-pressed': String(l === lang), onclick: () => void draw(l) },
@@ -52,6 +54,7 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
       h('section', { 'aria-labelledby': 'st-story' }, h('h2', { id: 'st-story' }, t('story.story')), markdownBlock(tr?.story ?? s.story, tr?.language ?? s.language)),
       h('section', { 'aria-labelledby': 'st-why' }, h('h2', { id: 'st-why' }, t('story.why')), markdownBlock(tr?.whySignificant ?? s.whySignificant, tr?.whySignificant ? tr.language : s.language)),
       h('section', { class: 'detail-section', 'aria-labelledby': 'st-facts' }, h('h2', { id: 'st-facts' }, t('story.about')), facts(s)),
+      files,
       path ? h('section', { class: 'detail-section', 'aria-labelledby': 'st-path' }, h('h2', { id: 'st-path' }, t('selection.path')),
         path.items.length ? h('ol', { class: 'history' }, path.items.map((p) => h('li', {},
           h('p', { class: 'meta' }, h('strong', {}, t(`selection.level.${p.level}` as MessageKey)), ' · ', formatDate(p.heldOn), ' · ', p.selected ? t('selection.selected') : t('selection.considered')),

@@ -35,6 +35,13 @@ export async function loginAs(page: Page, who: string): Promise<void> {
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .chart-loading, .loading'), undefined, { timeout: 20_000 });
+  // dashboard views below the overview load when scrolled near: bring each into view, so that
+  // axe and the screenshots see every view drawn
+  const deferred = await page.locator('.chart-frame[data-deferred]').evaluateAll((els) => els.map((el) => el.id));
+  for (const id of deferred) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => !el.hasAttribute('data-deferred') && !el.querySelector('.chart-loading'), await page.locator(`#${id}`).elementHandle(), { timeout: 20_000 });
+  }
 }
 
 /** axe-core (WCAG 2.1 A and AA rules) on the page as it is now; returns the violations, readable. */

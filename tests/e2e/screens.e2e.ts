@@ -9,10 +9,10 @@ beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser?.close(); });
 
 const SCREENS: Record<string, string[]> = {
-  partner: ['/outcomes', '/outcomes/new', '/library', '/stories', '/stories/new', '/fragments', '/fragments/new', '/search?q=women', '/dashboard', '/notifications', '/no-such-page'],
-  evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard'],
-  donor: ['/dashboard', '/library', '/stories'],
-  admin: ['/outcomes', '/review', '/dashboard'],
+  partner: ['/outcomes', '/outcomes/new', '/library', '/stories', '/stories/new', '/fragments', '/fragments/new', '/search?q=women', '/dashboard', '/notifications', '/no-such-page', '/indicators', '/indicators/new', '/import', '/import/mappings', '/import/mappings/new'],
+  evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard', '/indicators', '/indicators/new', '/import/mappings'],
+  donor: ['/dashboard', '/library', '/stories', '/indicators'],
+  admin: ['/outcomes', '/review', '/dashboard', '/indicators', '/indicators/new'],
 };
 
 /** A published record of each kind, to open its detail screen. */
@@ -22,7 +22,10 @@ async function details(page: Page): Promise<string[]> {
     const id = res.ok() ? ((await res.json()) as { items: Array<{ id: string }> }).items[0]?.id : undefined;
     return id ? [`/${kind}/${id}`] : [];
   };
-  return [...(await first('outcomes')), ...(await first('stories')), ...(await first('fragments'))];
+  // a partner's indicator with breakdowns: its writers see the value-entry grid, the donor only reads it
+  const indicators = await page.request.get('/api/indicators?code=WLP-ML-GBV-REFERRALS');
+  const indicatorId = indicators.ok() ? ((await indicators.json()) as { items: Array<{ id: string }> }).items[0]?.id : undefined;
+  return [...(await first('outcomes')), ...(await first('stories')), ...(await first('fragments')), ...(indicatorId ? [`/indicators/${indicatorId}`] : [])];
 }
 
 describe.each(['en', 'ar'])('the %s interface', (lang) => {

@@ -1,0 +1,149 @@
+// Evidence files of an outcome, story or fragment: the list (title, type, size, date, download) and,
+// for those the server lets attach files, an upload form with its progress. Files are personal
+// data: whoever receives the record redacted (donors, other organisations) sees no section at all.
+import { h, newId, replace } from '../core/dom';
+import { api, ApiError, type Problem } from '../core/api';
+import { formatDate, formatNumber, t } from '../core/i18n';
+import { me } from '../core/session';
+import type { MessageKey } from '../i18n/en';
+import { announce } from './shell';
+import { errorMessage } from './errors';
+
+export type FileInfo = { id: string; name: string | null; title: string | null; kind: string; contentType: string; size: number; createdAt: string };
+export type FileTarget = { type: 'outcome' | 'story' | 'fragment'; id: string; redacted?: boolean; files?: FileInfo[] };
+
+/** What server/files/upload.ts accepts (it sniffs the content; the names only guide the picker). */
+export const ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png,.webp,.mp3,.m4a,.ogg,.oga,.opus,.wav';
+const FORMATS: Array<[RegExp, string]> = [
+  [/pdf/, 'PDF'], [/wordprocessingml/, 'Word'], [/spreadsheetml/, 'Excel'], [/jpeg/, 'JPEG'], [/png/, 'PNG'], [/webp/, 'WebP'],
+  [/mpeg|mp3/, 'MP3'], [/mp4|m4a/, 'M4A'], [/ogg|opus/, 'OGG'], [/wav|wave/, 'WAV'],
+];
+const formatOf = (contentType: string) => FORMATS.find(([re]) => re.test(contentType))?.[1] ?? contentType;
+
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  if (bytes < 1024 * 1024) return formatNumber(bytes / 1024, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 });
+  return formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 });
+}
+
+/**
+ * Mirrors server/files/service.ts: personal data (and so files) reach only those who get the record
+ * unredacted; of those, anyone but a donor may attach (its organisation, its evaluators, admins) —
+ * the server allows it in every state it shows the record in.
+ */
+const seesFiles = (target: FileTarget) => !target.redacted && !!me() && me()!.role !== 'donor';
+
+async function loadFiles(target: FileTarget): Promise<FileInfo[]> {
+  const id = encodeURIComponent(target.id);
+  if (target.type === 'outcome') return (await api<{ files?: FileInfo[] }>(`/api/outcomes/${id}/evidence`)).files ?? [];
+  return (await api<{ files?: FileInfo[] }>(`/api/${target.type === 'story' ? 'stories' : 'fragments'}/${id}`)).files ?? [];
+}
+
+function fileList(files: FileInfo[]): HTMLElement {
+  if (!files.length) return h('p', { class: 'muted' }, t('files.none'));
+  return h('ul', { class: 'file-list' }, files.map((f) => {
+    const title = f.title || f.name || t('files.untitled');
+    return h('li', { 'data-file-id': f.id },
+      h('span', { class: 'file-title', dir: 'auto' }, title),
+      h('span', { class: 'meta' }, [t(`files.kind.${f.kind}` as MessageKey), formatOf(f.contentType), sizeLabel(f.size), formatDate(f.createdAt)].join(' · ')),
+      h('a', { href: `/api/files/${encodeURIComponent(f.id)}`, download: '', class: 'button secondary small', 'aria-label': t('files.downloadNamed', { title }) }, t('files.download')));
+  }));
+}
+
+/** Sends the form with XMLHttpRequest: fetch cannot report upload progress. */
+function send(data: FormData, onProgress: (loaded: number, total: number) => void): Promise<FileInfo> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/files');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+    xhr.onload = () => {
+      const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as FileInfo);
+      else reject(new ApiError(xhr.status, body as Problem | null));
+    };
+    xhr.onerror = () => reject(new ApiError(0, null));
+    xhr.send(data);
+  });
+}
+
+/** Our own sentence for what went wrong, and the server's detail (in English) beside it where it says more. */
+function uploadError(e: unknown): HTMLElement[] {
+  const mine = e instanceof ApiError && e.status === 413 ? t('files.tooLarge')
+    : e instanceof ApiError && (e.status === 415 || e.status === 422) ? t('files.refusedType')
+      : e instanceof ApiError && e.status === 400 ? t('files.invalid') : errorMessage(e);
+  const detail = e instanceof ApiError && e.status >= 400 && e.status < 500 && e.problem
+    ? [e.problem.detail, ...e.errors.map((x) => x.message)].filter((x): x is string => !!x && x !== e.problem?.title) : [];
+  return [h('span', {}, mine), ...detail.map((d) => h('span', { class: 'server-detail', lang: 'en', dir: 'ltr' }, d))];
+}
+
+function uploadForm(target: FileTarget, level: 3 | 4, onUploaded: (f: FileInfo) => void): HTMLElement {
+  const headingId = newId('file-upload-title');
+  const fileId = newId('evidence-file');
+  const titleId = newId('evidence-title');
+  const file = h('input', { type: 'file', id: fileId, name: 'file', accept: ACCEPT, 'aria-describedby': `${fileId}-hint ${fileId}-error` });
+  const title = h('input', { type: 'text', id: titleId, name: 'title', maxlength: 300, dir: 'auto', 'aria-describedby': `${titleId}-hint` });
+  const error = h('div', { class: 'field-error file-error', id: `${fileId}-error`, role: 'alert' });
+  const bar = h('progress', { max: 100, value: 0, 'aria-label': t('files.progress'), hidden: true });
+  const status = h('span', { class: 'upload-status', 'aria-live': 'polite' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('files.upload'));
+  const form = h('form', { class: 'file-upload', novalidate: true, 'aria-labelledby': headingId },
+    h(level === 3 ? 'h3' : 'h4', { id: headingId }, t('files.addTitle')),
+    h('div', { class: 'field' }, h('label', { for: fileId }, t('files.file')), h('p', { class: 'hint', id: `${fileId}-hint` }, t('files.accepted')), error, file),
+    h('div', { class: 'field' }, h('label', { for: titleId }, t('files.title'), h('span', { class: 'required' }, ` (${t('files.optional')})`)),
+      h('p', { class: 'hint', id: `${titleId}-hint` }, t('files.titleHint')), title),
+    h('div', { class: 'form-actions' }, submit, bar, status));
+  const fail = (content: HTMLElement[] | string) => {
+    file.setAttribute('aria-invalid', 'true');
+    replace(error, content);
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const chosen = file.files?.[0];
+    file.removeAttribute('aria-invalid');
+    replace(error);
+    if (!chosen) return void fail(t('files.chooseFile'));
+    const data = new FormData();
+    data.set(`${target.type}Id`, target.id);
+    if (title.value.trim()) data.set('title', title.value.trim());
+    data.set('file', chosen);
+    submit.disabled = true;
+    bar.hidden = false;
+    bar.value = 0;
+    status.textContent = t('files.uploading');
+    send(data, (loaded, total) => {
+      bar.value = Math.round((loaded / total) * 100);
+      status.textContent = t('files.uploadingPercent', { percent: bar.value });
+    }).then((saved) => {
+      form.reset();
+      status.textContent = '';
+      announce(t('files.uploaded', { title: saved.title || saved.name || t('files.untitled') }));
+      onUploaded(saved);
+    }, (e) => {
+      status.textContent = '';
+      fail(uploadError(e));
+      file.focus();
+    }).finally(() => { submit.disabled = false; bar.hidden = true; });
+  });
+  return form;
+}
+
+/**
+ * The files section of a record's detail screen, or null where the user may not see files. Stories
+ * and fragments carry their files; an outcome's come from its evidence.
+ */
+export async function filesSection(target: FileTarget, level: 2 | 3 = 2): Promise<HTMLElement | null> {
+  if (!seesFiles(target)) return null;
+  const headingId = newId('files-title');
+  const list = h('div', { class: 'file-list-slot' }, fileList(target.files ?? await loadFiles(target)));
+  const refresh = async () => {
+    try {
+      replace(list, fileList(await loadFiles(target)));
+    } catch (e) {
+      replace(list, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
+    }
+  };
+  return h('section', { class: `files ${level === 2 ? 'detail-section' : ''}`, 'aria-labelledby': headingId },
+    h(level === 2 ? 'h2' : 'h3', { id: headingId }, t('files.heading')), list,
+    uploadForm(target, level === 2 ? 3 : 4, () => void refresh()));
+}

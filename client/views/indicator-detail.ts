@@ -1,0 +1,138 @@
+// One indicator: what it measures (description, unit, direction, goals, breakdowns, source),
+// baseline and targets, its progress — the latest actual against baseline and target, with the
+// outcomes of the same goals that may explain the number — and its values. Those who may change
+// it also get the value-entry grid and the edit and retire actions.
+import { h, replace } from '../core/dom';
+import { api, del, optional } from '../core/api';
+import { formatDate, formatNumber, formatPercent, t } from '../core/i18n';
+import { markdownBlock } from '../core/markdown';
+import { goalLabel, loadAllGoals } from '../core/reference';
+import { me } from '../core/session';
+import { navigate } from '../core/router';
+import {
+  breakdownLabel, breakdownName, directionLabel, iatiMeasureLabel, mayManage, periodLabel, withUnit, type Dated, type Indicator, type Progress,
+} from '../core/indicator-model';
+import { statusBadge } from '../components/badges';
+import { openDialog, dialogError } from '../components/dialog';
+import { valuesSection } from './indicator-values';
+import { entryGrid } from './indicator-grid';
+import { announce, setTitle } from './shell';
+import { errorMessage } from './errors';
+
+const dated = (d: Dated, unit: string) => [withUnit(d.value, unit), ` (${formatDate(d.date)})`, d.note ? h('span', { class: 'muted', dir: 'auto' }, ` — ${d.note}`) : ''];
+
+function facts(i: Indicator): HTMLElement {
+  const row = (label: string, ...value: Array<Node | string>) => [h('dt', {}, label), h('dd', {}, ...value)];
+  return h('dl', { class: 'facts' },
+    row(t('ind.code'), h('span', { dir: 'ltr' }, i.code)),
+    row(t('ind.unit'), h('span', { dir: 'auto' }, i.unit)),
+    row(t('ind.direction'), directionLabel(i.direction)),
+    row(t('detail.goals'), i.goals.length ? h('ul', { class: 'goal-list' }, i.goals.map((g) => h('li', {}, goalLabel(g)))) : t('ind.none')),
+    row(t('ind.breakdowns'), i.disaggregations.length ? i.disaggregations.map(breakdownName).join(', ') : t('ind.none')),
+    row(t('ind.baseline'), ...(i.baseline ? dated(i.baseline, i.unit) : [t('ind.none')]) as Array<Node | string>),
+    row(t('ind.targets'), i.targets.length ? h('ul', { class: 'goal-list' }, i.targets.map((x) => h('li', {}, ...dated(x, i.unit)))) : t('ind.none')),
+    row(t('ind.programme'), i.programme?.name ?? t('ind.global')),
+    i.organisation ? row(t('ind.organisation'), i.organisation.name) : [],
+    i.iatiMeasure ? row(t('ind.iatiMeasure'), iatiMeasureLabel(i.iatiMeasure)) : [],
+    i.source || i.sourceUrl ? row(t('ind.source'), i.source ? markdownBlock(i.source) : '',
+      i.sourceUrl && /^https?:/i.test(i.sourceUrl) ? h('a', { href: i.sourceUrl, rel: 'noopener noreferrer nofollow', target: '_blank', dir: 'ltr' }, i.sourceUrl) : '') : []);
+}
+
+/** The share as a filled bar; set through the CSSOM, which the content security policy allows (a style attribute it refuses). */
+function bar(share: number): HTMLElement {
+  const fill = h('span', {});
+  fill.style.inlineSize = `${Math.round(share * 100)}%`;
+  return fill;
+}
+
+/** The headline in words (never only a bar): latest, baseline, target, share of the way, achieved. */
+function headline(i: Indicator, p: Progress): HTMLElement {
+  const row = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)];
+  const share = p.progress === null ? null : Math.max(0, Math.min(1, p.progress));
+  return h('div', { class: 'ind-progress' },
+    h('dl', { class: 'facts' },
+      row(t('ind.latest'), p.latest ? h('span', {}, withUnit(p.latest.value, i.unit), ` (${periodLabel(p.latest.periodStart, p.latest.periodEnd)}) `, p.latest.status === 'draft' ? statusBadge('draft') : '')
+        : h('span', { class: 'muted' }, p.series.length ? t('ind.onlyBreakdowns') : t('ind.noValues'))),
+      row(t('ind.baseline'), p.baseline ? `${withUnit(p.baseline.value, i.unit)} (${formatDate(p.baseline.date)})` : t('ind.none')),
+      row(t('ind.targetNow'), p.target ? `${withUnit(p.target.value, i.unit)} (${formatDate(p.target.date)})` : t('ind.none')),
+      p.progress !== null ? row(t('ind.progress'), t('ind.progressText', { share: formatPercent(p.progress) })) : [],
+      p.achieved !== null ? row(t('ind.achieved'), p.achieved ? t('ind.achievedYes') : t('ind.achievedNo')) : []),
+    share !== null ? h('div', { class: 'ind-bar', 'aria-hidden': 'true' }, bar(share)) : null);
+}
+
+function seriesTable(i: Indicator, p: Progress): HTMLElement | null {
+  if (p.series.length < 2 && (p.series.length === 0 || !Object.keys(p.series[0].disaggregation).length)) return null;
+  const cols = [t('ind.breakdown'), t('ind.latest'), t('ind.period'), t('ind.targetNow'), t('ind.progress')];
+  return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'ind-series-caption' }, h('table', { class: 'data-table' },
+    h('caption', { id: 'ind-series-caption' }, t('ind.seriesCaption')),
+    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, p.series.map((s) => h('tr', {},
+      h('th', { scope: 'row' }, breakdownLabel(s.disaggregation)),
+      h('td', { class: 'num' }, formatNumber(s.latest.value), s.latest.status === 'draft' ? [' ', statusBadge('draft')] : ''),
+      h('td', {}, periodLabel(s.latest.periodStart, s.latest.periodEnd)),
+      h('td', { class: 'num' }, s.target ? formatNumber(s.target.value) : '—'),
+      h('td', { class: 'num' }, s.progress === null ? '—' : formatPercent(s.progress)))))));
+}
+
+function explaining(p: Progress): HTMLElement {
+  const o = p.outcomes;
+  return h('div', {},
+    h('p', { class: 'meta' }, p.period.from && p.period.to ? t('ind.outcomesIntro', { count: o.total, from: formatDate(p.period.from), to: formatDate(p.period.to) })
+      : p.period.from ? t('ind.outcomesSince', { count: o.total, from: formatDate(p.period.from) }) : t('ind.outcomesCount', { count: o.total })),
+    o.items.length ? h('ul', { class: 'ind-outcomes' }, o.items.map((x) => h('li', {},
+      h('a', { href: `/outcomes/${x.id}`, dir: 'auto' }, x.title), h('span', { class: 'meta' }, ` · ${formatDate(x.occurredOn.date, x.occurredOn.precision)} · ${x.organisation.name}`)))) : null,
+    o.total > o.items.length ? h('p', { class: 'meta' }, t('ind.outcomesMore', { shown: o.items.length, count: o.total })) : null);
+}
+
+/** Progress and the outcomes that may explain it come from one request; each has its own section. */
+async function progressSection(i: Indicator, slot: HTMLElement, outcomesSlot: HTMLElement): Promise<void> {
+  try {
+    const p = await optional<Progress>(`/api/indicators/${i.id}/progress`);
+    replace(slot, p ? [headline(i, p), seriesTable(i, p)] : h('p', { class: 'muted' }, t('ind.noValues')));
+    replace(outcomesSlot, p ? explaining(p) : null);
+  } catch (e) {
+    replace(slot, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
+    replace(outcomesSlot);
+  }
+}
+
+function retire(i: Indicator): void {
+  openDialog(t('ind.retireTitle'), h('p', {}, t('ind.retireHint')), t('ind.retire'), async (form) => {
+    try {
+      await del(`/api/indicators/${i.id}`);
+      announce(t('ind.retired'));
+      navigate('/indicators');
+      return true;
+    } catch (e) {
+      dialogError(form, errorMessage(e));
+      return false;
+    }
+  });
+}
+
+export async function indicatorDetailView(id: string): Promise<HTMLElement> {
+  const [i] = await Promise.all([api<Indicator>(`/api/indicators/${encodeURIComponent(id)}`), loadAllGoals()]);
+  setTitle(`${i.code} — ${i.name}`);
+  const user = me();
+  const writer = mayManage(user, i);
+  const progressSlot = h('div', {}, h('p', { class: 'loading' }, t('common.loading')));
+  const outcomesSlot = h('div', {});
+  const refreshProgress = () => progressSection(i, progressSlot, outcomesSlot);
+  const values = await valuesSection(i, user, () => void refreshProgress());
+  void refreshProgress();
+  const grid = writer && user ? entryGrid(i, user, () => { void values.reload(); void refreshProgress(); }) : null;
+  return h('article', { class: 'page indicator-detail' },
+    h('header', { class: 'record-head' },
+      h('p', { class: 'meta' }, h('a', { href: '/indicators' }, t('ind.back'))),
+      h('h1', { dir: 'auto' }, i.name),
+      h('p', { class: 'meta' }, h('span', { class: 'badge', dir: 'ltr' }, i.code), ' ', i.programme?.name ?? t('ind.global'), i.organisation ? ` · ${i.organisation.name}` : '')),
+    writer ? h('div', { class: 'actions', role: 'group', 'aria-label': t('ind.actions') },
+      h('a', { href: `/indicators/${i.id}/edit`, class: 'button secondary' }, t('ind.edit')),
+      h('button', { type: 'button', class: 'secondary', onclick: () => retire(i) }, t('ind.retire'))) : null,
+    i.description ? markdownBlock(i.description) : null,
+    h('section', { class: 'detail-section', 'aria-labelledby': 'ind-progress-title' }, h('h2', { id: 'ind-progress-title' }, t('ind.progressTitle')), progressSlot),
+    grid, values.element,
+    h('section', { class: 'detail-section', 'aria-labelledby': 'ind-outcomes-title' }, h('h2', { id: 'ind-outcomes-title' }, t('ind.outcomesTitle')), outcomesSlot),
+    h('section', { class: 'detail-section', 'aria-labelledby': 'ind-facts-title' }, h('h2', { id: 'ind-facts-title' }, t('ind.facts')), facts(i),
+      i.notes ? [h('h3', {}, t('ind.notes')), markdownBlock(i.notes)] : null));
+}

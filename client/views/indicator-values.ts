@@ -1,0 +1,131 @@
+// An indicator's values as a paged table (latest period first), with a status filter for those who
+// see drafts, and — for those who may change the indicator — per value: validate a draft, correct
+// it, or withdraw it. The server decides; its refusals are shown above the table.
+import { h, newId, replace } from '../core/dom';
+import { api, del, patch, qs, type List } from '../core/api';
+import { formatNumber, t } from '../core/i18n';
+import type { Me } from '../core/session';
+import { breakdownLabel, mayManage, mayValidate, periodLabel, type Indicator, type IndicatorValue } from '../core/indicator-model';
+import { statusBadge, statusLabel } from '../components/badges';
+import { openDialog, dialogError } from '../components/dialog';
+import { pager } from '../components/pager';
+import { announce } from './shell';
+import { errorMessage } from './errors';
+
+const PAGE_SIZE = 25;
+
+export type ValuesSection = { element: HTMLElement; reload: () => Promise<void> };
+
+/** The visible verb and, for screen readers, which value it acts on. */
+const actionButton = (label: string, about: string, onclick: () => void) =>
+  h('button', { type: 'button', class: 'secondary small', onclick }, label, h('span', { class: 'visually-hidden' }, `: ${about}`));
+
+function correctDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
+  const valueId = newId('correct-value');
+  const noteId = newId('correct-note');
+  const body = h('div', {},
+    h('p', { class: 'meta' }, periodLabel(v.periodStart, v.periodEnd), Object.keys(v.disaggregation).length ? ` · ${breakdownLabel(v.disaggregation)}` : ''),
+    h('div', { class: 'field' }, h('label', { for: valueId }, `${t('ind.value')} (${i.unit})`),
+      h('input', { id: valueId, name: 'value', type: 'number', step: 'any', required: true, value: String(v.value), dir: 'ltr' })),
+    h('div', { class: 'field' }, h('label', { for: noteId }, t('ind.note')),
+      h('input', { id: noteId, name: 'note', type: 'text', maxlength: 2000, dir: 'auto', value: v.note ?? '' })));
+  openDialog(t('ind.correctTitle'), body, t('common.save'), async (form) => {
+    const value = (form.elements.namedItem('value') as HTMLInputElement).valueAsNumber;
+    if (!Number.isFinite(value)) {
+      dialogError(form, t('ind.err.number'));
+      return false;
+    }
+    const note = (form.elements.namedItem('note') as HTMLInputElement).value.trim();
+    try {
+      await patch(`/api/indicators/${i.id}/values/${v.id}`, { value, note: note || null });
+      announce(t('ind.corrected'));
+      done();
+      return true;
+    } catch (e) {
+      dialogError(form, errorMessage(e));
+      return false;
+    }
+  });
+}
+
+function withdrawDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
+  openDialog(t('ind.withdrawTitle'), h('p', {}, t('ind.withdrawHint', { period: periodLabel(v.periodStart, v.periodEnd), value: formatNumber(v.value) })), t('ind.withdraw'), async (form) => {
+    try {
+      await del(`/api/indicators/${i.id}/values/${v.id}`);
+      announce(t('ind.withdrawn'));
+      done();
+      return true;
+    } catch (e) {
+      dialogError(form, errorMessage(e));
+      return false;
+    }
+  });
+}
+
+export async function valuesSection(i: Indicator, user: Me | null, onChange: () => void): Promise<ValuesSection> {
+  const writer = mayManage(user, i);
+  const validator = mayValidate(user, i);
+  const broken = i.disaggregations.length > 0;
+  let page = 1;
+  const region = h('div', { class: 'ind-values' });
+  const problem = h('div', {});
+  const statusFilter = h('select', { id: 'ind-values-status' }, h('option', { value: '' }, t('filters.any')),
+    (['draft', 'validated'] as const).map((s) => h('option', { value: s }, statusLabel(s))));
+
+  const reload = async () => {
+    region.setAttribute('aria-busy', 'true');
+    try {
+      const list = await api<List<IndicatorValue>>(`/api/indicators/${i.id}/values${qs({ sort: '-periodEnd', status: statusFilter.value, page, pageSize: PAGE_SIZE })}`);
+      if (!list.items.length && page > 1) { page -= 1; return void (await reload()); }
+      replace(region, list.items.length ? table(list) : h('div', { class: 'empty-state' }, h('p', {}, t('ind.noValues'))),
+        pager(list, (next) => { page = next; void reload(); }));
+    } catch (e) {
+      replace(region, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
+    } finally {
+      region.removeAttribute('aria-busy');
+    }
+  };
+  const changed = () => { replace(problem); onChange(); void reload(); };
+
+  async function validate(v: IndicatorValue): Promise<void> {
+    replace(problem);
+    try {
+      await patch(`/api/indicators/${i.id}/values/${v.id}`, { status: 'validated' });
+      announce(t('ind.validated'));
+      changed();
+    } catch (e) {
+      replace(problem, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
+    }
+  }
+
+  function actions(v: IndicatorValue): HTMLElement {
+    const about = [periodLabel(v.periodStart, v.periodEnd), broken ? breakdownLabel(v.disaggregation) : ''].filter(Boolean).join(', ');
+    const draft = v.status === 'draft';
+    return h('td', { class: 'row-actions' },
+      validator && draft ? actionButton(t('ind.validate'), about, () => void validate(v)) : null,
+      draft || validator ? actionButton(t('ind.correct'), about, () => correctDialog(i, v, changed)) : null,
+      draft ? actionButton(t('ind.withdraw'), about, () => withdrawDialog(i, v, changed)) : null);
+  }
+
+  function table(list: List<IndicatorValue>): HTMLElement {
+    const cols = [t('ind.period'), t('ind.value'), broken ? t('ind.breakdown') : null, t('ind.status'), t('ind.note'), writer ? t('ind.col.actions') : null].filter((c): c is string => !!c);
+    return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'ind-values-caption' }, h('table', { class: 'data-table values-table' },
+      h('caption', { id: 'ind-values-caption' }, t('ind.valuesCaption', { count: list.total, unit: i.unit })),
+      h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, list.items.map((v) => h('tr', { 'data-value-id': v.id },
+        h('th', { scope: 'row' }, periodLabel(v.periodStart, v.periodEnd)),
+        h('td', { class: 'num' }, formatNumber(v.value, { maximumFractionDigits: 3 })),
+        broken ? h('td', {}, breakdownLabel(v.disaggregation)) : null,
+        h('td', {}, statusBadge(v.status)),
+        h('td', { dir: 'auto' }, v.note ?? ''),
+        writer ? actions(v) : null)))));
+  }
+
+  statusFilter.addEventListener('change', () => { page = 1; void reload(); });
+  await reload();
+  const element = h('section', { class: 'detail-section', 'aria-labelledby': 'ind-values-title' },
+    h('h2', { id: 'ind-values-title' }, t('ind.values')),
+    user?.role !== 'donor' ? h('div', { class: 'field inline' }, h('label', { for: statusFilter.id }, t('ind.status')), statusFilter) : null,
+    problem, region);
+  return { element, reload };
+}
