@@ -69,10 +69,12 @@ export async function create(ctx: Ctx<Required<Pick<Body, 'name' | 'kind' | 'fie
   return created(present(await loadMapping(ctx, id)));
 }
 
+/** Who may create a mapping of a kind may change it: its organisation's people whose role imports the kind. */
 function checkOwner(ctx: Ctx, m: SavedMapping): void {
-  if (ctx.user.role !== 'admin' && (m.organisationId !== ctx.user.organisationId || ctx.user.role === 'evaluator')) {
-    throw new Problem('forbidden', "Only its organisation's partners change a mapping");
+  if (ctx.user.role !== 'admin' && m.organisationId !== ctx.user.organisationId) {
+    throw new Problem('forbidden', "Only its organisation's people change a mapping");
   }
+  importKind(ctx, m.kind); // 403 for a role that does not import this kind (evaluators: outcomes, stories)
 }
 
 export async function update(ctx: Ctx<Body>) {

@@ -56,6 +56,15 @@ describe('mappings', () => {
     expect((await p1.get(`/api/import-mappings/${id}`)).status).toBe(404);
   });
 
+  test('when an evaluator keeps a mapping, then only of the kind their role imports (indicator values), and may change it too', async () => {
+    const outcomes = await ev.post('/api/import-mappings', { name: 'x', kind: 'outcomes', fields: { title: { from: 'a' } } });
+    expect({ status: outcomes.status, code: outcomes.body.code }).toEqual({ status: 403, code: 'forbidden' });
+    const values = await ev.post('/api/import-mappings', { name: 'Monthly values', kind: 'indicator-values', fields: { value: { from: 'count' } } });
+    expect(values.status).toBe(201);
+    expect((await ev.patch(`/api/import-mappings/${values.body.id}`, { name: 'Monthly values v2' })).body.name).toBe('Monthly values v2');
+    expect((await ev.delete(`/api/import-mappings/${values.body.id}`)).status).toBe(204);
+  });
+
   test('when a mapping names a column outcomes do not have, or misuses a geopoint, then 422 naming it', async () => {
     const r = await p1.post('/api/import-mappings', { name: 'x', kind: 'outcomes', fields: { colour: { from: 'a' }, title: { from: 'gps', as: 'geopoint' } } });
     expect({ status: r.status, code: r.body.code }).toEqual({ status: 422, code: 'unprocessable' });
