@@ -17,6 +17,8 @@ import { connectionsOpened, isPostgres } from './knex';
 const UNCACHED = new Set(['rate_limits', 'sessions', 'audit_log', 'notifications', 'imports', 'import_chunks', 'tokens']);
 const WRITE = /^\s*(?:insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update|delete\s+from)\s+[`"]?(\w+)/i;
 const READ = /^\s*(?:select|pragma|begin|commit|rollback|savepoint|release|explain)\b/i;
+// a common table expression reads unless it ends in a write (any such word counts, to be safe)
+const CTE_READ = /^\s*with\b(?![\s\S]*\b(?:insert|update|delete|replace)\b)/i;
 
 const MAX_WEIGHT = 4_000_000; // ids or cells: a few tens of MB at most
 const MAX_ENTRIES = 1000;
@@ -31,10 +33,15 @@ export function enableReadCache(db: Knex): void {
   const state: State = { writes: 0, version: '', entries: new Map(), weight: 0 };
   states.set(db, state);
   db.on('query', (q: { sql?: string }) => {
-    const sql = q.sql ?? '';
-    const write = WRITE.exec(sql);
-    if (write ? !UNCACHED.has(write[1].toLowerCase()) : !READ.test(sql)) state.writes += 1;
+    if (countsAsWrite(q.sql ?? '')) state.writes += 1;
   });
+}
+
+/** Whether a statement may change what a kept result was computed from (when unsure: yes). */
+export function countsAsWrite(sql: string): boolean {
+  const write = WRITE.exec(sql);
+  if (write) return !UNCACHED.has(write[1].toLowerCase());
+  return !(READ.test(sql) || CTE_READ.test(sql));
 }
 
 /** Whether results of this database are kept (SQLite, outside a transaction). */

@@ -67,3 +67,23 @@ test('when two people ask the same question, then each gets the answer of their 
   expect(await total(p1)).toBeGreaterThan(0);
   expect(await total(p2)).toBe(0); // partner1's drafts are not partner2's to count
 });
+
+test('when the same question is asked again with nothing written, then the kept answer is given without counting again', async () => {
+  if (isPostgres(t.ctx.db)) return; // nothing is kept on PostgreSQL
+  const paths = ['/api/outcomes?q=kept', '/api/dashboard/timeline?framework=nap1325-nl-iv&bucket=year', '/api/dashboard/transformation',
+    '/api/dashboard/coverage?framework=nap1325-nl-iv', '/api/dashboard/map', '/api/dashboard/pathways'];
+  for (const path of paths) {
+    const first = await admin.get(path);
+    expect(first.status).toBe(200);
+    const statements: string[] = [];
+    const note = (q: { sql: string }) => statements.push(q.sql);
+    t.ctx.db.on('query', note);
+    const again = await admin.get(path);
+    t.ctx.db.off('query', note);
+    expect(again.text).toBe(first.text);
+    // what the second request ran: the session, the cache's check and (for a list) the page's rows by
+    // their keys — never the matching or counting over the records
+    const counting = statements.filter((sql) => /outcome_facts|outcomes_fts|from `outcomes`|goal_ancestors/i.test(sql) && !/`o`\.`seq` in \(/.test(sql));
+    expect({ path, counting }).toEqual({ path, counting: [] });
+  }
+});
