@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import * as cookie from 'cookie';
-import type { Db } from '../db/knex';
+import { Db, isPostgres } from '../db/knex';
 import type { AppContext, CurrentUser, Role } from '../http/types';
 
 export const SESSION_COOKIE = 'oogst_session';
@@ -46,6 +46,10 @@ export async function programmeScope(db: Db, userId: string, role: Role, organis
   };
 }
 
+/** The user's programmes (as a partner: its organisation's), as SQL on a row `u` of users. */
+const PROGRAMMES_OF_U = `SELECT programme_id FROM programme_partners WHERE u.role = 'partner' AND organisation_id = u.organisation_id
+  UNION SELECT programme_id FROM programme_members WHERE u.role <> 'partner' AND user_id = u.id`;
+
 /** The logged-in user of this request, or undefined. Expired sessions and disabled users count as logged out. */
 export async function loadSessionUser(app: AppContext, req: Request): Promise<CurrentUser | undefined> {
   const header = req.headers.cookie;
@@ -53,18 +57,23 @@ export async function loadSessionUser(app: AppContext, req: Request): Promise<Cu
   const token = cookie.parse(header)[SESSION_COOKIE];
   if (!token) return undefined;
   const id = tokenHash(app.config.sessionSecret, token);
+  // one query on every request: the session, its user, and the programme scope programmeScope()
+  // gives (comma-joined ids: UUIDs hold no comma)
+  const joined = (col: string) => (isPostgres(app.db) ? `string_agg(DISTINCT ${col}, ',')` : `group_concat(DISTINCT ${col})`);
   const row = await app.db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
     .join('organisations as o', 'o.id', 'u.organisation_id')
     .where('s.id', id)
     .where('s.expires_at', '>', nowIso())
     .whereNull('u.disabled_at')
-    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp');
+    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp',
+      app.db.raw(`(SELECT ${joined('mine.programme_id')} FROM (${PROGRAMMES_OF_U}) mine) AS programme_ids`),
+      app.db.raw(`(SELECT ${joined('pp.organisation_id')} FROM programme_partners pp WHERE pp.programme_id IN (${PROGRAMMES_OF_U})) AS programme_org_ids`));
   if (!row) return undefined;
-  const scope = await programmeScope(app.db, row.id, row.role, row.organisation_id);
+  const ids = (joinedIds: string | null) => (joinedIds ? joinedIds.split(',') : []);
   return {
     id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id,
-    language: row.language, sessionId: id, ...scope,
+    language: row.language, sessionId: id, programmeIds: ids(row.programme_ids), programmeOrgIds: ids(row.programme_org_ids),
     // the organisation requires two-factor sign-in and the user has none yet (accounts/totp.ts)
     ...(row.require_totp && !row.totp_enabled_at && { totpSetupOnly: true }),
   };
