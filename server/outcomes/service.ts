@@ -26,10 +26,9 @@ export function present(ctx: Ctx, o: Outcome): Outcome {
 
 /** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */
 export async function load(ctx: Ctx, id: string): Promise<Outcome> {
-  const row = await repo.findRow(ctx.db, id);
-  if (!row || !canSee(ctx.user, row as { organisation_id: string; status: string; sensitivity: string })) throw notFound('outcome');
-  const goals = await repo.goalsOf(ctx.db, [id]);
-  return fromRow(ctx.app.keyring, row, goals.get(id) ?? []);
+  const found = await repo.findWithGoals(ctx.db, id);
+  if (!found || !canSee(ctx.user, found.row as { organisation_id: string; status: string; sensitivity: string })) throw notFound('outcome');
+  return fromRow(ctx.app.keyring, found.row, found.goals);
 }
 
 async function withTranslations(ctx: Ctx, o: Outcome) {
@@ -105,14 +104,15 @@ function checkEditable(ctx: Ctx, o: Outcome): void {
 }
 
 /**
- * An evaluator files outcomes only into harvests of the programmes they evaluate: a partner in two
- * programmes must not find its outcome moved into the other programme's harvest by a stranger to it.
+ * An evaluator files outcomes only into, and out of, harvests of the programmes they evaluate: a
+ * partner in two programmes must not find its outcome moved between them by a stranger to one.
  */
-async function checkHarvestRunner(ctx: Ctx, harvestId: string): Promise<void> {
-  if (ctx.user.role !== 'evaluator') return;
-  const harvest = await ctx.db('harvests').where({ id: harvestId }).first('programme_id');
-  if (harvest && !ctx.user.programmeIds.includes(harvest.programme_id)) {
-    throw new Problem('forbidden', 'Only the evaluators of its programme file outcomes into this harvest', [{ path: '/harvestId', message: 'is a harvest of a programme you do not evaluate' }]);
+async function checkHarvestRunner(ctx: Ctx<Partial<OutcomeInput>>, before: Outcome): Promise<void> {
+  if (ctx.user.role !== 'evaluator' || !('harvestId' in ctx.body) || (ctx.body.harvestId ?? null) === (before.harvestId ?? null)) return;
+  const touched = [before.harvestId, ctx.body.harvestId].filter((x): x is string => !!x);
+  const programmes: string[] = await ctx.db('harvests').whereIn('id', touched).pluck('programme_id');
+  if (programmes.some((p) => !ctx.user.programmeIds.includes(p))) {
+    throw new Problem('forbidden', 'Only the evaluators of its programme file outcomes into or out of this harvest', [{ path: '/harvestId', message: 'concerns a harvest of a programme you do not evaluate' }]);
   }
 }
 
@@ -122,8 +122,8 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   const harvestOnly = Object.keys(ctx.body).every((k) => k === 'harvestId') && isReviewer(ctx.user, before.organisation.id);
   if (!harvestOnly) checkEditable(ctx, before);
   const merged: OutcomeInput = { ...toInput(before), ...ctx.body };
-  if (ctx.body.harvestId) await checkHarvestRunner(ctx, ctx.body.harvestId);
   await checkOutcome(ctx.db, merged, before.organisation.id);
+  await checkHarvestRunner(ctx, before);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
   if (!changes.length) return withTranslations(ctx, before);
   await repo.update(ctx.db, before.id, { ...toRow(ctx.app.keyring, merged), updated_at: nowIso() });

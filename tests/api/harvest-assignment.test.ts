@@ -26,9 +26,13 @@ test("when an evaluator files an outcome into another programme's harvest, then 
   expect((await p1.get(`/api/outcomes/${outcome}`)).body.harvestId ?? null).toBeNull();
 });
 
-test('when evaluators file the outcome into harvests of their own programmes, then it moves', async () => {
+test('when evaluators file the outcome into, and out of, harvests of their own programmes only, then it moves only then', async () => {
   expect((await ev.patch(`/api/outcomes/${outcome}`, { harvestId: harvestA })).status).toBe(200);
   expect((await p1.get(`/api/outcomes/${outcome}`)).body.harvestId).toBe(harvestA);
+  // programme B's evaluator may not take it out of programme A's harvest, not even to none
+  expect((await evB.patch(`/api/outcomes/${outcome}`, { harvestId: harvestB })).status).toBe(403);
+  expect((await evB.patch(`/api/outcomes/${outcome}`, { harvestId: null })).status).toBe(403);
+  expect((await ev.patch(`/api/outcomes/${outcome}`, { harvestId: null })).status).toBe(200);
   expect((await evB.patch(`/api/outcomes/${outcome}`, { harvestId: harvestB })).status).toBe(200);
   expect((await p1.get(`/api/outcomes/${outcome}`)).body.harvestId).toBe(harvestB);
 });
