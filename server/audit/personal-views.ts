@@ -5,12 +5,13 @@
 import type { Ctx } from '../http/types';
 import { auditPersonalAccess } from './log';
 
-export type Shown = { id: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ translatedBy?: string | null }> };
+export type Shown = { id: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ translatedBy?: string | null }>; files?: unknown[] };
 export type PersonalKind = { entityType: string; fields: readonly string[]; redactField: (field: string, value: unknown) => unknown };
 
 export function carriesPersonalData(kind: PersonalKind, r: Shown): boolean {
   if (r.redacted) return false;
   if (r.translations?.some((t) => t.translatedBy)) return true;
+  if (r.files?.length) return true; // files are personal data (their names and contents may name people)
   const fields = r as unknown as Record<string, unknown>;
   return kind.fields.some((f) => JSON.stringify(kind.redactField(f, fields[f]) ?? null) !== JSON.stringify(fields[f] ?? null));
 }

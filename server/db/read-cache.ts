@@ -20,7 +20,7 @@ const READ = /^\s*(?:select|pragma|begin|commit|rollback|savepoint|release|expla
 // a common table expression reads unless it ends in a write (any such word counts, to be safe)
 const CTE_READ = /^\s*with\b(?![\s\S]*\b(?:insert|update|delete|replace)\b)/i;
 
-const MAX_WEIGHT = 4_000_000; // ids or cells: a few tens of MB at most
+const MAX_WEIGHT = 4_000_000; // in units of about 8 bytes (an id, a number): some 32 MB at most
 const MAX_ENTRIES = 1000;
 
 type Entry = { value: unknown; weight: number };
@@ -29,7 +29,10 @@ const states = new WeakMap<Knex, State>();
 
 /** Starts keeping results for this (SQLite) database; without it every read is computed. */
 export function enableReadCache(db: Knex): void {
-  if (isPostgres(db) || states.has(db)) return;
+  // exactness rests on one connection: data_version compares only within it, and no reader can
+  // run beside an uncommitted write
+  const pool = (db.client.config as { pool?: { max?: number } }).pool;
+  if (isPostgres(db) || states.has(db) || pool?.max !== 1) return;
   const state: State = { writes: 0, version: '', entries: new Map(), weight: 0 };
   states.set(db, state);
   db.on('query', (q: { sql?: string }) => {
@@ -76,7 +79,7 @@ export async function cachedRead<T>(db: Knex | Knex.Transaction, key: string, co
   }
   const value = await compute();
   if (state.version !== version) return value; // a read meanwhile saw newer data: this key is gone
-  const weight = Math.max(1, weigh(value));
+  const weight = Math.max(1, weigh(value)) + Math.ceil(key.length / 8);
   if (weight > MAX_WEIGHT / 4) return value;
   state.entries.set(key, { value, weight });
   state.weight += weight;

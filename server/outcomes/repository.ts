@@ -123,21 +123,26 @@ export async function list(
     // every match in order, kept until the next write (server/db/read-cache.ts): a page is a slice
     const key = `outcomes:${scopeKey(user)}:${JSON.stringify(f)}:${sort ?? ''}`;
     const seqs = await cachedRead(db, key, async () => Int32Array.from(await qb.orderBy('o.seq', 'desc').pluck('o.seq')), (s) => s.length);
-    return { rows: await rowsBy(db, 'seq', Array.from(seqs.subarray(offset, offset + page.pageSize))), total: seqs.length };
+    return { rows: await rowsBy(db, 'seq', Array.from(seqs.subarray(offset, offset + page.pageSize)), user), total: seqs.length };
   }
   // one pass over the matches gives both the page (ids, from the covering index) and the total
   const hits: Array<{ id: string; total: number | string }> = await qb.clone().orderBy('o.seq', 'desc')
     .select('o.id', db.raw('count(*) over () as total')).limit(page.pageSize).offset(offset);
   const total = hits.length ? Number(hits[0].total) : page.page > 1 ? Number((await qb.clearOrder().count({ n: '*' }))[0].n) : 0;
-  return { rows: await rowsBy(db, 'id', hits.map((h) => h.id)), total };
+  return { rows: await rowsBy(db, 'id', hits.map((h) => h.id), user), total };
 }
 
-/** Full rows of these outcomes, in the order given. */
-async function rowsBy(db: Db, column: 'id' | 'seq', keys: Array<string | number>): Promise<Row[]> {
+/**
+ * Full rows of these outcomes, in the order given — checked for visibility again, as a record may
+ * have changed since its key was matched (one that did is left out of this page).
+ */
+async function rowsBy(db: Db, column: 'id' | 'seq', keys: Array<string | number>, user: CurrentUser): Promise<Row[]> {
   if (!keys.length) return [];
   const byKey = new Map<string | number, Row>();
-  for (const r of await base(db).whereIn(`o.${column}`, keys).select('o.*', 'org.name as organisation_name')) byKey.set(r[column], r);
-  return keys.map((k) => byKey.get(k)!);
+  const qb = base(db).whereIn(`o.${column}`, keys);
+  whereVisible(qb, user);
+  for (const r of await qb.select('o.*', 'org.name as organisation_name')) byKey.set(r[column], r);
+  return keys.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
 }
 
 /** Recounts the evidence of outcomes: items on the record, linked stories and fragments, files. */
