@@ -85,13 +85,23 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
     frames.map.whenNear(() => void mapSection(frames.map, f, chosen).catch(fail(frames.map)));
     frames.indicators.whenNear(() => void indicatorsSection(frames.indicators, f, explain).catch(fail(frames.indicators)));
   };
+  let generation = 0;
   const load = async (f: DashFilters, all: boolean) => {
+    const mine = ++generation; // a later change of filters wins over a slower earlier load
     // the page (headings, filters, frames) is on screen before the reference data has arrived
     replace(filterSlot, filterForm(f, apply));
     frames.timeline.loading();
-    const [{ timelineSection }] = await Promise.all([charts(), loadAllGoals()]);
-    if (all) outcomes = await timelineSection(frames.timeline, f).catch((e) => (fail(frames.timeline)(e), [] as Outcome[]));
-    await others(f);
+    try {
+      const [{ timelineSection }] = await Promise.all([charts(), loadAllGoals()]);
+      if (mine !== generation) return;
+      const drawn = all ? await timelineSection(frames.timeline, f).catch((e) => (fail(frames.timeline)(e), [] as Outcome[])) : outcomes;
+      if (mine !== generation) return;
+      outcomes = drawn;
+      await others(f);
+    } catch (e) {
+      // the charts' code could not be loaded (offline, or a new version deployed meanwhile)
+      if (mine === generation) Object.values(frames).forEach((frame) => frame.error(errorMessage(e)));
+    }
   };
   const apply = (next: Partial<DashFilters>) => {
     setQuery(Object.fromEntries(FILTER_NAMES.map((k) => [k, next[k] ?? null])), { push: true });

@@ -111,9 +111,15 @@ function uploadForm(target: FileTarget, level: 3 | 4, onUploaded: (f: FileInfo) 
     bar.hidden = false;
     bar.value = 0;
     status.textContent = t('files.uploading');
+    delete status.dataset.quarter;
     send(data, (loaded, total) => {
       bar.value = Math.round((loaded / total) * 100);
-      status.textContent = t('files.uploadingPercent', { percent: bar.value });
+      // the live region speaks at each quarter, not at every percent
+      const quarter = Math.floor(bar.value / 25) * 25;
+      if (quarter > 0 && status.dataset.quarter !== String(quarter)) {
+        status.dataset.quarter = String(quarter);
+        status.textContent = t('files.uploadingPercent', { percent: quarter });
+      }
     }).then((saved) => {
       form.reset();
       status.textContent = '';
