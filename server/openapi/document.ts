@@ -53,6 +53,46 @@ function queryParameters(ref: string | undefined, schemas: Record<string, Json>)
   return Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema: rewriteRefs(schema, file) }));
 }
 
+const problem = (d: string) => ({ description: d, content: { 'application/problem+json': { schema: refOf('common#/$defs/problem') } } });
+
+// Kept in words, not in bytes: the document is built once from the registry, without a config,
+// and an instance may set its own limit.
+const UPLOAD_LIMIT = 'IMPORT_MAX_BYTES (default 50 MB)';
+
+// An upload's form fields plus the file, inlined rather than referenced: the fields schema says
+// additionalProperties: false, so an allOf of it and `file` would refuse every request.
+function uploadBody(fields: string, schemas: Record<string, Json>) {
+  const [file, pointer] = fields.split('#/$defs/');
+  const schema = rewriteRefs((schemas[file].$defs as Record<string, Json>)[pointer], file) as Json;
+  const fileField = { type: 'string', format: 'binary', description: `The file, at most ${UPLOAD_LIMIT}` };
+  return {
+    required: true,
+    description: `multipart/form-data: one file in the field \`file\`, at most ${UPLOAD_LIMIT} — a larger one gets 413 — and the fields of ${file}.${pointer}.`,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          ...schema,
+          properties: { ...(schema.properties as Json | undefined), file: fileField },
+          required: [...((schema.required as string[] | undefined) ?? []), 'file'],
+        },
+      },
+    },
+  };
+}
+
+function requestBody(r: RouteDef, schemas: Record<string, Json>) {
+  if (r.upload) return uploadBody(r.upload.fields, schemas);
+  if (!r.body) return undefined;
+  const media = { schema: refOf(r.body) };
+  // a `form` route also reads a plain HTML form (the page works without JavaScript)
+  return { required: true, content: { 'application/json': media, ...(r.form ? { 'application/x-www-form-urlencoded': media } : {}) } };
+}
+
+const uploadProblems = {
+  '413': problem(`The file is over ${UPLOAD_LIMIT}`),
+  '415': problem('The body is not multipart/form-data'),
+};
+
 export function openApiDocument(routes: RouteDef[], schemas: Record<string, Json>, version: string): Json {
   const components: Record<string, unknown> = {};
   for (const [file, schema] of Object.entries(schemas)) {
@@ -68,7 +108,7 @@ export function openApiDocument(routes: RouteDef[], schemas: Record<string, Json
     const success = status === '204'
       ? { description: 'Done' }
       : { description: 'OK', content: r.produces ? { [r.produces]: { schema: { type: 'string' } } } : { 'application/json': { schema: r.response ? refOf(r.response) : { type: 'object' } } } };
-    const problem = (d: string) => ({ description: d, content: { 'application/problem+json': { schema: refOf('common#/$defs/problem') } } });
+    const body = requestBody(r, schemas);
     paths[path] ??= {};
     paths[path][r.method] = {
       operationId: `${r.method}${r.path.replace(/[/:{}-]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
@@ -76,12 +116,13 @@ export function openApiDocument(routes: RouteDef[], schemas: Record<string, Json
       tags: [r.tag],
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(params.length || r.query ? { parameters: [...params, ...queryParameters(r.query, schemas)] } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: refOf(r.body) } } } } : {}),
+      ...(body ? { requestBody: body } : {}),
       responses: {
         [status]: success,
         '400': problem('Invalid request'),
         ...(r.access !== 'public' ? { '401': problem('Not logged in'), '403': problem('Not allowed') } : {}),
         '404': problem('Not found or not visible to you'),
+        ...(r.upload ? uploadProblems : {}),
       },
     };
   }
