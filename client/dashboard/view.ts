@@ -88,8 +88,11 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   let generation = 0;
   const load = async (f: DashFilters, all: boolean) => {
     const mine = ++generation; // a later change of filters wins over a slower earlier load
-    // the page (headings, filters, frames) is on screen before the reference data has arrived
+    // the page (headings, filters, frames) is on screen before the reference data has arrived;
+    // the filter just changed keeps the keyboard focus in the new form
+    const focused = document.activeElement?.id;
     replace(filterSlot, filterForm(f, apply));
+    if (focused?.startsWith('dash-')) document.getElementById(focused)?.focus();
     frames.timeline.loading();
     try {
       const [{ timelineSection }] = await Promise.all([charts(), loadAllGoals()]);

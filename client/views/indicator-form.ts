@@ -117,7 +117,9 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
       code: c.code, name: c.name, unit: c.unit, direction: c.direction, goals: c.goals, disaggregations: [...new Set(keys)],
       baseline: b ? toDated(b) : null, targets: targets.read().filter((x) => x).map((x) => toDated(x!)),
       ...changedText('description', c.description), ...changedText('source', c.source), ...changedText('notes', c.notes),
-      ...(c.sourceUrl && { sourceUrl: c.sourceUrl }), ...(c.iatiMeasure && { iatiMeasure: Number(c.iatiMeasure) }),
+      // emptied where it had a value: sent as null, which clears it
+      ...(c.sourceUrl ? { sourceUrl: c.sourceUrl } : existing?.sourceUrl ? { sourceUrl: null } : {}),
+      ...(c.iatiMeasure ? { iatiMeasure: Number(c.iatiMeasure) } : existing?.iatiMeasure ? { iatiMeasure: null } : {}),
       ...(!existing && c.programmeId && { programmeId: c.programmeId }), ...(!existing && c.organisationId && user.role !== 'partner' && { organisationId: c.organisationId }),
     };
     return { input, local };

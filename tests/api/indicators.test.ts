@@ -84,6 +84,11 @@ describe('recording indicators', () => {
     const revs = await p1.get(`/api/indicators/${i.id}/revisions`);
     expect(revs.body.items[0].changes[0].field).toBe('targets');
     expect(await t.ctx.db('audit_log').where({ entity_id: i.id }).pluck('action')).toEqual(expect.arrayContaining(['indicator.create', 'indicator.update']));
+    // a source address and an IATI measure, once set, can be cleared again (null)
+    expect((await ev.patch(`/api/indicators/${i.id}`, { sourceUrl: 'https://example.org/survey', iatiMeasure: 1 })).body).toMatchObject({ sourceUrl: 'https://example.org/survey', iatiMeasure: 1 });
+    const cleared = await ev.patch(`/api/indicators/${i.id}`, { sourceUrl: null, iatiMeasure: null });
+    expect(cleared.status).toBe(200);
+    expect([cleared.body.sourceUrl ?? null, cleared.body.iatiMeasure ?? null]).toEqual([null, null]);
     expect((await p1.delete(`/api/indicators/${i.id}`)).status).toBe(204);
     expect((await p1.get(`/api/indicators/${i.id}`)).status).toBe(404);
     expect((await admin.get(`/api/indicators/${i.id}`)).body.retiredAt).toEqual(expect.any(String));
