@@ -19,6 +19,8 @@ export type Config = {
   loginMaxFailures: number;
   lockoutMinutes: number;
   userRateLimitPerMinute: number; // 0 = off
+  /** requests per address per 15 minutes to login, password and two-factor endpoints */
+  authRateLimit: number;
   /** days after a harvest closes until substantiators' names and contacts are erased */
   substantiatorRetentionDays: number;
   /** largest file POST /api/imports accepts (413 above) */
@@ -141,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
+    authRateLimit: intVar(env, 'AUTH_RATE_LIMIT', 30, 1, 1_000_000),
     substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
     importMaxBytes: limits.importMaxBytes,
     readCache: intVar(env, 'READ_CACHE', 1, 0, 1) === 1,

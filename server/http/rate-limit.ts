@@ -53,6 +53,8 @@ export async function checkUserLimit(app: AppContext, userId: string): Promise<v
 export function rateLimiter(app: AppContext, kind: keyof typeof LIMITS) {
   return rateLimit({
     ...LIMITS[kind],
+    // an office behind one address may need more logins than the default (AUTH_RATE_LIMIT)
+    ...(kind === 'auth' && { limit: app.config.authRateLimit }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new KnexStore(app.db, kind),
