@@ -22,6 +22,11 @@ export function whenUnauthenticated(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
+/** For requests made without api() (uploads by XMLHttpRequest, for their progress): a 401 asks to log in again. */
+export function unauthenticated(): void {
+  onUnauthenticated?.();
+}
+
 export async function api<T>(path: string, init: RequestInit & { json?: unknown; quiet401?: boolean } = {}): Promise<T> {
   const { json, quiet401, ...rest } = init;
   const headers: Record<string, string> = { accept: 'application/json', ...(rest.headers as Record<string, string> | undefined) };

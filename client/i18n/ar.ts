@@ -345,7 +345,7 @@ export const ar: Messages = {
   'mapping.manage': 'إدارة مطابقات الاستمارات (KoboToolbox وODK Central)', 'mapping.listTitle': 'مطابقات الاستمارات', 'mapping.toImport': 'العودة إلى الاستيراد',
   'mapping.listIntro': 'تحدّد مطابقة الاستمارة أيّ سؤال في استمارة KoboToolbox أو ODK Central يملأ أيّ حقل في النتيجة أو القصة، وأيّ القيم يحصل عليها كل سجل مستورد. تتشارك منظمتك مطابقاتها.',
   'mapping.new': 'مطابقة جديدة', 'mapping.count': { zero: 'لا مطابقات', one: 'مطابقة واحدة', two: 'مطابقتان', few: '{count} مطابقات', other: '{count} مطابقة' },
-  'mapping.name': 'الاسم', 'mapping.kind': 'ما تستورده', 'mapping.fieldCount': 'الحقول', 'mapping.updated': 'آخر تعديل', 'mapping.actions': 'الإجراءات',
+  'mapping.name': 'الاسم', 'mapping.kindDiscard': 'لنوع آخر من السجلات حقول أخرى: سيُمحى ما أدخلته في هذه الحقول. هل تريد المتابعة؟', 'mapping.kind': 'ما تستورده', 'mapping.fieldCount': 'الحقول', 'mapping.updated': 'آخر تعديل', 'mapping.actions': 'الإجراءات',
   'mapping.edit': 'تعديل', 'mapping.view': 'عرض', 'mapping.delete': 'حذف', 'mapping.deleteTitle': 'حذف المطابقة',
   'mapping.deleteConfirm': 'حذف «{name}»؟ تبقى عمليات الاستيراد التي تمّت بها.', 'mapping.deleted': 'حُذفت المطابقة «{name}».',
   'mapping.saved': 'حُفظت المطابقة «{name}».', 'mapping.empty': 'لا مطابقات بعد. أنشئ واحدة لاستيراد الإرساليات من KoboToolbox أو ODK Central.',

@@ -341,7 +341,7 @@ export const en = {
   'mapping.manage': 'Manage form mappings (KoboToolbox, ODK Central)', 'mapping.listTitle': 'Form mappings', 'mapping.toImport': 'Back to the import',
   'mapping.listIntro': 'A form mapping says which question of a KoboToolbox or ODK Central form fills which field of an outcome or a story, and which values every imported record gets. Your organisation shares its mappings.',
   'mapping.new': 'New mapping', 'mapping.count': { zero: 'No mappings', one: '{count} mapping', other: '{count} mappings' },
-  'mapping.name': 'Name', 'mapping.kind': 'What it imports', 'mapping.fieldCount': 'Fields', 'mapping.updated': 'Last changed', 'mapping.actions': 'Actions',
+  'mapping.name': 'Name', 'mapping.kindDiscard': 'Another kind of record has other fields: what you entered for these fields will be cleared. Continue?', 'mapping.kind': 'What it imports', 'mapping.fieldCount': 'Fields', 'mapping.updated': 'Last changed', 'mapping.actions': 'Actions',
   'mapping.edit': 'Edit', 'mapping.view': 'View', 'mapping.delete': 'Delete', 'mapping.deleteTitle': 'Delete the mapping',
   'mapping.deleteConfirm': 'Delete \u201c{name}\u201d? The imports made with it stay.', 'mapping.deleted': 'Mapping \u201c{name}\u201d deleted.',
   'mapping.saved': 'Mapping \u201c{name}\u201d saved.', 'mapping.empty': 'No mappings yet. Create one to import submissions from KoboToolbox or ODK Central.',

@@ -342,7 +342,7 @@ export const fr: Messages = {
   'mapping.manage': 'Gérer les correspondances de formulaires (KoboToolbox, ODK Central)', 'mapping.listTitle': 'Correspondances de formulaires', 'mapping.toImport': 'Retour à l’import',
   'mapping.listIntro': 'Une correspondance indique quelle question d’un formulaire KoboToolbox ou ODK Central remplit quel champ d’un changement ou d’un récit, et quelles valeurs chaque fiche importée reçoit. Votre organisation partage ses correspondances.',
   'mapping.new': 'Nouvelle correspondance', 'mapping.count': { zero: 'Aucune correspondance', one: '{count} correspondance', other: '{count} correspondances' },
-  'mapping.name': 'Nom', 'mapping.kind': 'Ce qu’elle importe', 'mapping.fieldCount': 'Champs', 'mapping.updated': 'Dernière modification', 'mapping.actions': 'Actions',
+  'mapping.name': 'Nom', 'mapping.kindDiscard': 'Un autre type de fiche a d’autres champs : ce que vous avez saisi pour ces champs sera effacé. Continuer ?', 'mapping.kind': 'Ce qu’elle importe', 'mapping.fieldCount': 'Champs', 'mapping.updated': 'Dernière modification', 'mapping.actions': 'Actions',
   'mapping.edit': 'Modifier', 'mapping.view': 'Consulter', 'mapping.delete': 'Supprimer', 'mapping.deleteTitle': 'Supprimer la correspondance',
   'mapping.deleteConfirm': 'Supprimer « {name} » ? Les imports faits avec elle restent.', 'mapping.deleted': 'Correspondance « {name} » supprimée.',
   'mapping.saved': 'Correspondance « {name} » enregistrée.', 'mapping.empty': 'Aucune correspondance pour l’instant. Créez-en une pour importer des soumissions de KoboToolbox ou d’ODK Central.',

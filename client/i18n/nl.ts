@@ -342,7 +342,7 @@ export const nl: Messages = {
   'mapping.manage': 'Formulierkoppelingen beheren (KoboToolbox, ODK Central)', 'mapping.listTitle': 'Formulierkoppelingen', 'mapping.toImport': 'Terug naar het importeren',
   'mapping.listIntro': 'Een formulierkoppeling zegt welke vraag van een KoboToolbox- of ODK Central-formulier welk veld van een uitkomst of verhaal vult, en welke waarden elk geïmporteerd record krijgt. Uw organisatie deelt haar koppelingen.',
   'mapping.new': 'Nieuwe koppeling', 'mapping.count': { zero: 'Geen koppelingen', one: '{count} koppeling', other: '{count} koppelingen' },
-  'mapping.name': 'Naam', 'mapping.kind': 'Wat ze importeert', 'mapping.fieldCount': 'Velden', 'mapping.updated': 'Laatst gewijzigd', 'mapping.actions': 'Acties',
+  'mapping.name': 'Naam', 'mapping.kindDiscard': 'Een ander soort record heeft andere velden: wat u voor deze velden invulde, wordt gewist. Doorgaan?', 'mapping.kind': 'Wat ze importeert', 'mapping.fieldCount': 'Velden', 'mapping.updated': 'Laatst gewijzigd', 'mapping.actions': 'Acties',
   'mapping.edit': 'Bewerken', 'mapping.view': 'Bekijken', 'mapping.delete': 'Verwijderen', 'mapping.deleteTitle': 'De koppeling verwijderen',
   'mapping.deleteConfirm': '‘{name}’ verwijderen? De importen die ermee gedaan zijn blijven bestaan.', 'mapping.deleted': 'Koppeling ‘{name}’ verwijderd.',
   'mapping.saved': 'Koppeling ‘{name}’ opgeslagen.', 'mapping.empty': 'Nog geen koppelingen. Maak er een om inzendingen uit KoboToolbox of ODK Central te importeren.',

@@ -2,7 +2,7 @@
 // for those the server lets attach files, an upload form with its progress. Files are personal
 // data: whoever receives the record redacted (donors, other organisations) sees no section at all.
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, type Problem } from '../core/api';
+import { api, ApiError, unauthenticated, type Problem } from '../core/api';
 import { formatDate, formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
 import type { MessageKey } from '../i18n/en';
@@ -60,7 +60,10 @@ function send(data: FormData, onProgress: (loaded: number, total: number) => voi
     xhr.onload = () => {
       const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as FileInfo);
-      else reject(new ApiError(xhr.status, body as Problem | null));
+      else {
+        if (xhr.status === 401) unauthenticated(); // the session ended: the login comes up, the form stays
+        reject(new ApiError(xhr.status, body as Problem | null));
+      }
     };
     xhr.onerror = () => reject(new ApiError(0, null));
     xhr.send(data);

@@ -101,12 +101,25 @@ export async function mappingEditorView(id: string | null, query: URLSearchParam
   const key = control(t('mapping.key'), h('input', { type: 'text', dir: 'ltr', list: datalist.id, autocomplete: 'off', spellcheck: 'false', value: existing?.key ?? '' }), { path: '/key', hint: t('mapping.keyHint') });
   const rowsHolder = h('div', { class: 'mapping-rows', 'data-path': '/fields' });
   let rows: Row[] = [];
+  let drawing = 0;
+  let typed = false; // the rows hold something the user typed or chose
+  rowsHolder.addEventListener('input', () => { typed = true; });
+  rowsHolder.addEventListener('change', () => { typed = true; });
   const drawRows = async (fields: Record<string, MappingField>) => {
-    rows = await rowsFor(kind, fields, ctx);
+    const mine = ++drawing; // a quick second change of kind wins over the first
+    const next = await rowsFor(kind, fields, ctx);
+    if (mine !== drawing) return;
+    rows = next;
+    typed = false;
     replace(rowsHolder, rows.map((r) => r.element));
   };
   await drawRows(existing?.fields ?? {});
   kindSelect.addEventListener('change', () => {
+    // another kind has other fields: what was typed for this one would be lost, so ask first
+    if (typed && !window.confirm(t('mapping.kindDiscard'))) {
+      kindSelect.value = kind;
+      return;
+    }
     kind = kindSelect.value as MappingKind;
     void drawRows({});
   });

@@ -1,7 +1,7 @@
 // The import screen: template download, kind/format/mapping/file, the upload with its progress, the
 // dry-run report polled while the server checks the rows, and the commit (all rows or none).
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, optional, post, type List, type Problem } from '../core/api';
+import { api, ApiError, unauthenticated, optional, post, type List, type Problem } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
 import { announce, setTitle } from './shell';
@@ -30,7 +30,10 @@ function upload(data: FormData, bar: HTMLProgressElement): Promise<Report> {
     xhr.onload = () => {
       const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as Report);
-      else reject(new ApiError(xhr.status, body as Problem | null));
+      else {
+        if (xhr.status === 401) unauthenticated(); // the session ended: the login comes up, the form stays
+        reject(new ApiError(xhr.status, body as Problem | null));
+      }
     };
     xhr.onerror = () => reject(new ApiError(0, null));
     xhr.send(data);
