@@ -22,9 +22,25 @@ export function whenUnauthenticated(fn: () => void): void {
   onUnauthenticated = fn;
 }
 
-/** For requests made without api() (uploads by XMLHttpRequest, for their progress): a 401 asks to log in again. */
-export function unauthenticated(): void {
-  onUnauthenticated?.();
+/**
+ * Posts a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress — for
+ * files and imports over slow connections. Errors and a 401 are handled as api() handles them.
+ */
+export function postWithProgress<T>(path: string, data: FormData, onProgress: (loaded: number, total: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
+    xhr.onload = () => {
+      const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      if (xhr.status === 401) onUnauthenticated?.(); // the session ended: the login comes up, the form stays
+      reject(new ApiError(xhr.status, body as Problem | null));
+    };
+    xhr.onerror = () => reject(new ApiError(0, null));
+    xhr.send(data);
+  });
 }
 
 export async function api<T>(path: string, init: RequestInit & { json?: unknown; quiet401?: boolean } = {}): Promise<T> {

@@ -2,7 +2,7 @@
 // for those the server lets attach files, an upload form with its progress. Files are personal
 // data: whoever receives the record redacted (donors, other organisations) sees no section at all.
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, unauthenticated, type Problem } from '../core/api';
+import { api, ApiError, postWithProgress } from '../core/api';
 import { formatDate, formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
 import type { MessageKey } from '../i18n/en';
@@ -50,25 +50,7 @@ function fileList(files: FileInfo[]): HTMLElement {
   }));
 }
 
-/** Sends the form with XMLHttpRequest: fetch cannot report upload progress. */
-function send(data: FormData, onProgress: (loaded: number, total: number) => void): Promise<FileInfo> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/files');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded, e.total); };
-    xhr.onload = () => {
-      const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as FileInfo);
-      else {
-        if (xhr.status === 401) unauthenticated(); // the session ended: the login comes up, the form stays
-        reject(new ApiError(xhr.status, body as Problem | null));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, null));
-    xhr.send(data);
-  });
-}
+const send = (data: FormData, onProgress: (loaded: number, total: number) => void) => postWithProgress<FileInfo>('/api/files', data, onProgress);
 
 /** Our own sentence for what went wrong, and the server's detail (in English) beside it where it says more. */
 function uploadError(e: unknown): HTMLElement[] {

@@ -1,7 +1,7 @@
 // The import screen: template download, kind/format/mapping/file, the upload with its progress, the
 // dry-run report polled while the server checks the rows, and the commit (all rows or none).
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, unauthenticated, optional, post, type List, type Problem } from '../core/api';
+import { api, optional, post, postWithProgress, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
 import { announce, setTitle } from './shell';
@@ -20,25 +20,8 @@ function select(name: string, options: Array<{ value: string; label: string }>):
 
 const labelled = (control: HTMLElement, label: string) => h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
 
-/** Sends the form with XMLHttpRequest: fetch cannot report upload progress. */
-function upload(data: FormData, bar: HTMLProgressElement): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/imports');
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) { bar.max = e.total; bar.value = e.loaded; } };
-    xhr.onload = () => {
-      const body = (() => { try { return JSON.parse(xhr.responseText) as unknown; } catch { return null; } })();
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Report);
-      else {
-        if (xhr.status === 401) unauthenticated(); // the session ended: the login comes up, the form stays
-        reject(new ApiError(xhr.status, body as Problem | null));
-      }
-    };
-    xhr.onerror = () => reject(new ApiError(0, null));
-    xhr.send(data);
-  });
-}
+/** Sends the form with its upload progress on the bar. */
+const upload = (data: FormData, bar: HTMLProgressElement) => postWithProgress<Report>('/api/imports', data, (loaded, total) => { bar.max = total; bar.value = loaded; });
 
 function reportView(r: Report, onCommit: () => void): HTMLElement {
   const errors = r.errors ?? [];
