@@ -25,10 +25,14 @@ export async function open(browser: Browser, options: { width?: number; locale?:
   return { context, page, errors };
 }
 
-/** Logs in through the API (a test that is about the login form uses the form itself). */
+/** Logs in through the API, in English (a test that is about the login form uses the form itself). */
 export async function loginAs(page: Page, who: string): Promise<void> {
   const res = await page.request.post('/api/auth/login', { data: { email: `${who}@oogst.test`, password: PASSWORD }, headers: { origin: BASE } });
   if (res.status() !== 200) throw new Error(`login as ${who}: ${res.status()}`);
+  // the profile keeps the last language asked for with ?lang= (another test may have left Arabic):
+  // every test starts in English, whatever ran before it
+  const reset = await page.request.patch('/api/auth/me', { data: { language: 'en' }, headers: { origin: BASE } });
+  if (reset.status() !== 200) throw new Error(`language of ${who}: ${reset.status()}`);
 }
 
 /** Waits until the screen has drawn: no region busy, no loading text left. */
