@@ -9,4 +9,5 @@ module.exports = {
   testEnvironment: 'node',
   testTimeout: 90_000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/tests/e2e/sequencer.js',
 };
