@@ -15,6 +15,8 @@ import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
 import { filesOf } from '../files/attachments';
 import type { Outcome } from '../outcomes/representation';
+import { auditOutcomeViews } from '../audit/outcome-views';
+import { auditViews } from '../audit/personal-views';
 
 type LinkBody = { storyId?: string; fragmentId?: string; relation: 'supports' | 'contradicts' | 'context'; note?: string | null };
 
@@ -46,6 +48,11 @@ export async function evidence(ctx: Ctx) {
     outcomeId: o.id, documents: of('document'), links: of('link'), informants: of('informant'), files,
     stories: visible.filter((x) => x.kind === 'story'), fragments: visible.filter((x) => x.kind === 'fragment'),
   };
+  // personal data read from outside the organisation that recorded it: the outcome's informants,
+  // place and files, and each linked story's storyteller and fragment's speaker
+  await auditOutcomeViews(ctx, [{ ...o, files }], true);
+  await auditViews(ctx, stories.STORY, result.stories.map((x) => x.story));
+  await auditViews(ctx, fragments.FRAGMENT, result.fragments.map((x) => x.fragment));
   const counts = Object.fromEntries(Object.entries(result).filter(([k]) => k !== 'outcomeId').map(([k, v]) => [k, (v as unknown[]).length]));
   return { ...result, counts: { ...counts, total: Object.values(counts).reduce((a, b) => a + b, 0) } };
 }

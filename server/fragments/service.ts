@@ -39,7 +39,8 @@ async function withFiles(ctx: Ctx, f: Fragment): Promise<Fragment> {
   return present(ctx, { ...f, files: (await filesOf(ctx.db, ctx.app.keyring, 'fragment', [f.id])).get(f.id) ?? [] });
 }
 
-const FRAGMENT = { entityType: 'fragment', fields: PERSONAL_FIELDS, redactField };
+/** The kind's personal fields, for auditing who read them (audit/personal-views.ts). */
+export const FRAGMENT = { entityType: 'fragment', fields: PERSONAL_FIELDS, redactField };
 
 export async function get(ctx: Ctx) {
   const shown = await withFiles(ctx, await load(ctx, ctx.params.id));

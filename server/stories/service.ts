@@ -42,7 +42,8 @@ export async function withDetails(ctx: Ctx, s: Story): Promise<Story> {
   return present(ctx, { ...s, translations, files });
 }
 
-const STORY = { entityType: 'story', fields: PERSONAL_FIELDS, redactField };
+/** The kind's personal fields, for auditing who read them (audit/personal-views.ts). */
+export const STORY = { entityType: 'story', fields: PERSONAL_FIELDS, redactField };
 
 export async function get(ctx: Ctx) {
   const shown = await withDetails(ctx, await load(ctx, ctx.params.id));

@@ -268,6 +268,26 @@ describe('who read personal data (personal.view)', () => {
     expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Recorder Canary/);
   });
 
+  test("when an evaluator reads an outcome's evidence, then the outcome and its linked story are recorded as read; its own organisation is not", async () => {
+    const p1 = await t.as('partner1');
+    const story = await newStory(p1, { storyteller: { role: 'teacher', place: 'Canarytown', gender: 'woman' } });
+    expect((await p1.post(`/api/stories/${story.id}/transitions`, { to: 'submitted' })).status).toBe(200);
+    expect((await p1.post(`/api/outcomes/${personal}/evidence-links`, { storyId: story.id, relation: 'supports' })).status).toBe(201);
+    const before = (await views()).length;
+    expect((await p1.get(`/api/outcomes/${personal}/evidence`)).status).toBe(200);
+    expect((await views()).length).toBe(before);
+    const ev = await t.as('evaluator');
+    const read = await ev.get(`/api/outcomes/${personal}/evidence`);
+    expect(read.body.stories[0].story.storyteller.place).toBe('Canarytown');
+    const added = (await views()).slice(before);
+    expect(added).toEqual(expect.arrayContaining([
+      { actor_id: t.world.users.evaluator, entity_id: personal, details: JSON.stringify({ count: 1 }) },
+      { actor_id: t.world.users.evaluator, entity_id: null, details: JSON.stringify({ count: 1, ids: [story.id] }) },
+    ]));
+    expect(added).toHaveLength(2);
+    expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canarytown/);
+  });
+
   test('auditPersonalAccess records an export by count, for the interop module', async () => {
     await auditPersonalAccess(t.ctx.db, { actorId: t.world.users.admin, entityType: 'outcome', count: 42, action: 'personal.export' });
     const r = await (await t.as('admin')).get('/api/audit?action=personal.export');
