@@ -13,6 +13,8 @@ export type Indicator = {
   source: string | null; sourceUrl: string | null; notes: string | null; iatiMeasure: number | null;
   programme: Ref | null; organisation: Ref | null; createdAt: string; updatedAt: string;
 };
+/** An item of the indicator list: the indicator with its latest value (server/indicators/latest.ts). */
+export type ListedIndicator = Indicator & { latest: Latest | null; seriesRange: { count: number; min: number; max: number } | null };
 export type ValueStatus = 'draft' | 'validated';
 export type IndicatorValue = {
   id: string; indicatorId: string; periodStart: string; periodEnd: string; value: number; disaggregation: Record<string, string>;

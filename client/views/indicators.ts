@@ -7,7 +7,7 @@ import { formatDate, formatNumber, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { setQuery, type RouteContext } from '../core/router';
 import { loadFrameworks, loadGoals } from '../core/reference';
-import { directionLabel, mayCreate, targetFor, withUnit, type Indicator, type Progress } from '../core/indicator-model';
+import { directionLabel, mayCreate, targetFor, withUnit, type ListedIndicator } from '../core/indicator-model';
 import { goalOptions } from '../components/outcome-filters';
 import { pager } from '../components/pager';
 import { announce, setTitle } from './shell';
@@ -54,33 +54,29 @@ async function filterForm(query: URLSearchParams, apply: () => void): Promise<HT
 }
 
 /** The latest actual: the overall series, else the range of the breakdowns' latest values. */
-function latestText(i: Indicator, p: Progress | null): string {
-  if (!p) return '—';
-  if (p.latest) return `${withUnit(p.latest.value, i.unit)} (${formatDate(p.latest.periodEnd, 'month')})`;
-  const values = p.series.map((s) => s.latest.value);
-  if (!values.length) return t('ind.noValues');
-  return t('ind.latestRange', { min: formatNumber(Math.min(...values)), max: formatNumber(Math.max(...values)), count: values.length });
+function latestText(i: ListedIndicator): string {
+  if (i.latest) return `${withUnit(i.latest.value, i.unit)} (${formatDate(i.latest.periodEnd, 'month')})`;
+  if (!i.seriesRange) return t('ind.noValues');
+  return t('ind.latestRange', { min: formatNumber(i.seriesRange.min), max: formatNumber(i.seriesRange.max), count: i.seriesRange.count });
 }
 
-function row(i: Indicator): { tr: HTMLElement; latest: HTMLElement } {
+function row(i: ListedIndicator): HTMLElement {
   const target = targetFor(i.targets);
-  const latest = h('td', { class: 'num' }, '…');
-  const tr = h('tr', {},
+  return h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `/indicators/${i.id}` }, h('span', { class: 'ind-code', dir: 'ltr' }, i.code), ' ', h('span', { dir: 'auto' }, i.name))),
     h('td', { dir: 'auto' }, i.unit),
     h('td', {}, directionLabel(i.direction)),
     h('td', { class: 'num' }, i.baseline ? `${formatNumber(i.baseline.value)} (${formatDate(i.baseline.date, 'year')})` : '—'),
-    latest,
+    h('td', { class: 'num' }, latestText(i)),
     h('td', { class: 'num' }, target ? `${formatNumber(target.value)} (${formatDate(target.date, 'year')})` : '—'),
     h('td', {}, i.programme?.name ?? t('ind.global')));
-  return { tr, latest };
 }
 
 async function results(query: URLSearchParams, region: HTMLElement): Promise<void> {
   region.setAttribute('aria-busy', 'true');
   try {
     const params = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? undefined]));
-    const list = await api<List<Indicator>>(`/api/indicators${qs({ ...params, page: query.get('page') ?? undefined, pageSize: PAGE_SIZE })}`);
+    const list = await api<List<ListedIndicator>>(`/api/indicators${qs({ ...params, page: query.get('page') ?? undefined, pageSize: PAGE_SIZE })}`);
     const summary = t('ind.count', { count: list.total });
     announce(summary);
     const rows = list.items.map(row);
@@ -90,19 +86,12 @@ async function results(query: URLSearchParams, region: HTMLElement): Promise<voi
         ? h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'ind-count' }, h('table', { class: 'data-table indicator-table' },
           h('caption', { class: 'visually-hidden' }, t('ind.title')),
           h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, rows.map((r) => r.tr))))
+          h('tbody', {}, rows)))
         : h('div', { class: 'empty-state' }, h('p', {}, t('ind.empty'))),
       pager(list, (page) => {
         setQuery({ page: String(page) }, { push: true });
         void results(new URLSearchParams(location.search), region);
       }));
-    // the latest actual comes from each indicator's progress, a few at a time so the server is not flooded
-    for (let k = 0; k < list.items.length; k += 5) {
-      await Promise.all(list.items.slice(k, k + 5).map(async (i, n) => {
-        const p = await optional<Progress>(`/api/indicators/${i.id}/progress`).catch(() => null);
-        rows[k + n].latest.textContent = latestText(i, p);
-      }));
-    }
   } catch (e) {
     replace(region, h('p', { role: 'alert', class: 'alert' }, errorMessage(e)));
   } finally {

@@ -7,34 +7,17 @@ import { Problem } from '../http/problem';
 import { boundOf } from '../domain/dates';
 import { withDescendants } from '../frameworks/service';
 import * as outcomes from '../outcomes/repository';
-import { whereValueVisible } from './access';
+import { type Latest, latestPerSeries } from './latest';
 import { load } from './service';
 import type { Dated, Indicator } from './representation';
 
-type Latest = { periodStart: string; periodEnd: string; value: number; status: string };
 const AGGREGATE_SENSITIVITIES = ['public', 'restricted'];
-const MAX_SERIES = 500;
 
 export function bound(value: string | undefined, side: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
   const b = boundOf(value, side);
   if (!b) throw new Problem('validation_failed', `${side} is not a date`, [{ path: `/${side}`, message: 'is not a valid date' }]);
   return b;
-}
-
-/** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */
-async function latestPerSeries(ctx: Ctx, i: Indicator, from?: string, to?: string) {
-  const inner = ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id').where('v.indicator_id', i.id)
-    .select('v.disaggregation', 'v.period_start', 'v.period_end', 'v.value', 'v.status')
-    .select(ctx.db.raw('row_number() over (partition by v.disaggregation order by v.period_end desc, v.period_start desc) as rn'));
-  whereValueVisible(inner, ctx.user);
-  if (from) inner.where('v.period_start', '>=', from);
-  if (to) inner.where('v.period_end', '<=', to);
-  const rows = await ctx.db.from(inner.as('x')).where('rn', 1).orderBy('disaggregation').limit(MAX_SERIES);
-  return rows.map((r) => ({
-    disaggregation: JSON.parse(r.disaggregation) as Record<string, string>,
-    latest: { periodStart: r.period_start, periodEnd: r.period_end, value: Number(r.value), status: r.status } as Latest,
-  }));
 }
 
 /** The target that applies to a value: the first one due on or after it, else the last one. */

@@ -11,6 +11,7 @@ import { diff, recordRevision } from '../revisions/log';
 import * as repo from './repository';
 import { canSeeIndicator, mayManage, seesFullRecord } from './access';
 import { checkIndicator, placement } from './rules';
+import { latestSummaries } from './latest';
 import { EDITABLE_FIELDS, fromRow, Indicator, IndicatorInput, redactIndicator, toInput, toRow } from './representation';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,8 +48,11 @@ export async function list(ctx: Ctx<unknown, Record<string, string | undefined>>
     goalCodes: goals && (await withDescendants(ctx.db, goals)),
     programmeIds: programmes?.filter((p) => p !== 'global'), global: programmes?.includes('global'), codes: listOf(ctx.query.code),
   }, ctx.query.sort, page);
-  const goalMap = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
-  return listReply(rows.map((r) => present(ctx, fromRow(r, goalMap.get(r.id) ?? []))), total, page);
+  const ids = rows.map((r) => r.id);
+  const goalMap = await repo.goalsOf(ctx.db, ids);
+  // each row's latest value, so that a list page is one request rather than one per indicator
+  const latest = await latestSummaries(ctx, ids);
+  return listReply(rows.map((r) => ({ ...present(ctx, fromRow(r, goalMap.get(r.id) ?? [])), ...latest.get(r.id) })), total, page);
 }
 
 export async function create(ctx: Ctx<IndicatorInput>) {

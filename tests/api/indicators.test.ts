@@ -210,6 +210,40 @@ describe('progress', () => {
   });
 });
 
+describe('the latest value on a list page', () => {
+  test('each item carries the latest headline value, or the range of its series, as its progress says, for each reader', async () => {
+    const headline = await newIndicator(ev, { programmeId: t.world.programmes.A });
+    await ev.post(`/api/indicators/${headline.id}/values`, [value(2022, 15, { status: 'validated' }), value(2023, 20, { status: 'validated' }), value(2024, 26)]);
+    const split = await newIndicator(ev, { programmeId: t.world.programmes.A });
+    await ev.post(`/api/indicators/${split.id}/values`, [
+      value(2022, 3, { disaggregation: { country: 'ML' }, status: 'validated' }), value(2023, 7, { disaggregation: { country: 'ML' }, status: 'validated' }),
+      value(2023, 11, { disaggregation: { country: 'NE' }, status: 'validated' }), value(2024, 40, { disaggregation: { country: 'NE' } }),
+    ]);
+    const empty = await newIndicator(ev, { programmeId: t.world.programmes.A });
+    const codes = [headline, split, empty].map((i) => i.code).join(',');
+    const listed = async (c: Client) => {
+      const r = await c.get(`/api/indicators?code=${codes}`);
+      expect(r.status).toBe(200);
+      return new Map((r.body.items as Array<{ id: string; latest: unknown; seriesRange: unknown }>).map((i) => [i.id, i]));
+    };
+    const asEvaluator = await listed(ev);
+    expect(asEvaluator.get(headline.id)).toMatchObject({ latest: { value: 26, periodEnd: '2024-12-31', status: 'draft' }, seriesRange: null });
+    expect(asEvaluator.get(split.id)).toMatchObject({ latest: null, seriesRange: { count: 2, min: 7, max: 40 } });
+    expect(asEvaluator.get(empty.id)).toMatchObject({ latest: null, seriesRange: null });
+    // a donor sees validated values only, in the list as in the progress
+    const asDonor = await listed(donor);
+    expect(asDonor.get(headline.id)).toMatchObject({ latest: { value: 20, status: 'validated' } });
+    expect(asDonor.get(split.id)).toMatchObject({ seriesRange: { count: 2, min: 7, max: 11 } });
+    for (const [c, items] of [[ev, asEvaluator], [p1, await listed(p1)], [donor, asDonor]] as const) {
+      for (const i of [headline, split, empty]) {
+        const p = (await c.get(`/api/indicators/${i.id}/progress`)).body as { latest: unknown; series: Array<{ latest: { value: number } }> };
+        expect(items.get(i.id)!.latest).toEqual(p.latest);
+        if (!p.latest) expect(items.get(i.id)!.seriesRange).toEqual(p.series.length ? { count: p.series.length, min: Math.min(...p.series.map((s) => s.latest.value)), max: Math.max(...p.series.map((s) => s.latest.value)) } : null);
+      }
+    }
+  });
+});
+
 describe('demo reference series', () => {
   test('period labels become start and end dates', () => {
     expect(periodOfLabel('2006')).toEqual({ start: '2006-01-01', end: '2006-12-31' });

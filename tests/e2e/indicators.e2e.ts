@@ -59,6 +59,7 @@ test('when an evaluator enters three values with one bad row, then the row shows
   await page.goto(`/indicators?code=${CODE}&lang=en`);
   await checked(page, 'list', found);
   await expect(page.locator('.result-count').textContent()).resolves.toBe('1 indicator');
+  await expect(page.getByRole('row', { name: new RegExp(CODE) }).textContent()).resolves.toContain('No values yet.');
   await page.getByRole('link', { name: new RegExp(CODE) }).click();
   await page.getByRole('heading', { level: 1, name: `Women mediators trained (${stamp})` }).waitFor();
   await checked(page, 'detail-empty', found);
@@ -124,6 +125,14 @@ test('when an evaluator enters three values with one bad row, then the row shows
   await expect(page.getByText(/We restored rows you had not saved yet/).isVisible()).resolves.toBe(true);
   await page.getByRole('button', { name: 'Discard kept text' }).click();
   await expect(cell(page, 'Value (women)', 1).inputValue()).resolves.toBe('');
+
+  // back in the list, the latest actual of the two breakdowns comes with the page: no request per indicator
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/indicators')) asked.push(new URL(r.url()).pathname); });
+  await page.goto(`/indicators?code=${CODE}&lang=en`);
+  await settled(page);
+  await expect(page.getByRole('row', { name: new RegExp(CODE) }).textContent()).resolves.toContain('12 to 15 (2 breakdowns)');
+  expect(asked).toEqual(['/api/indicators']);
   expect(found).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

@@ -1,0 +1,48 @@
+// The latest visible value of indicators' series, in SQL: per series for one indicator's progress,
+// and summed up per indicator for a list page (one query for the page, not one per indicator).
+import type { Ctx } from '../http/types';
+import { whereValueVisible } from './access';
+import type { Indicator } from './representation';
+
+export type Latest = { periodStart: string; periodEnd: string; value: number; status: string };
+const MAX_SERIES = 500;
+
+/** Visible values of these indicators, numbered from the latest within each series (rn = 1 is the latest). */
+function numbered(ctx: Ctx, ids: string[], from?: string, to?: string) {
+  const inner = ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id').whereIn('v.indicator_id', ids)
+    .select('v.indicator_id', 'v.disaggregation', 'v.period_start', 'v.period_end', 'v.value', 'v.status')
+    .select(ctx.db.raw('row_number() over (partition by v.indicator_id, v.disaggregation order by v.period_end desc, v.period_start desc) as rn'));
+  whereValueVisible(inner, ctx.user);
+  if (from) inner.where('v.period_start', '>=', from);
+  if (to) inner.where('v.period_end', '<=', to);
+  return ctx.db.from(inner.as('x')).where('rn', 1);
+}
+
+const latestOfRow = (r: Record<string, string | number>): Latest => ({ periodStart: String(r.period_start), periodEnd: String(r.period_end), value: Number(r.value), status: String(r.status) });
+const isHeadline = (disaggregation: string) => Object.keys(JSON.parse(disaggregation) as object).length === 0;
+
+/** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */
+export async function latestPerSeries(ctx: Ctx, i: Indicator, from?: string, to?: string) {
+  const rows = await numbered(ctx, [i.id], from, to).orderBy('disaggregation').limit(MAX_SERIES);
+  return rows.map((r) => ({ disaggregation: JSON.parse(r.disaggregation) as Record<string, string>, latest: latestOfRow(r) }));
+}
+
+export type LatestSummary = { latest: Latest | null; seriesRange: { count: number; min: number; max: number } | null };
+
+/**
+ * For a page of indicators in one query: the latest visible headline value (no breakdown), or,
+ * when an indicator is reported only broken down, the range of its series' latest values.
+ */
+export async function latestSummaries(ctx: Ctx, ids: string[]): Promise<Map<string, LatestSummary>> {
+  const out = new Map<string, LatestSummary>(ids.map((id) => [id, { latest: null, seriesRange: null }]));
+  if (!ids.length) return out;
+  for (const r of await numbered(ctx, ids)) {
+    const s = out.get(r.indicator_id)!;
+    if (isHeadline(r.disaggregation)) { s.latest = latestOfRow(r); continue; }
+    const v = Number(r.value);
+    s.seriesRange = s.seriesRange
+      ? { count: s.seriesRange.count + 1, min: Math.min(s.seriesRange.min, v), max: Math.max(s.seriesRange.max, v) }
+      : { count: 1, min: v, max: v };
+  }
+  return out;
+}
