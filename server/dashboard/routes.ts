@@ -13,8 +13,10 @@ type Aggregate = (ctx: Ctx<unknown, Record<string, string | undefined>>) => Prom
 /** An aggregate kept per user and query until the next write (server/db/read-cache.ts). */
 const kept = (name: string, aggregate: Aggregate): Aggregate => (ctx) => {
   const query = Object.keys(ctx.query).sort().map((k) => [k, ctx.query[k]]);
+  // with no data and no range, a chart shows the current year (scope.ts dataRange): the year is in the key
+  const year = new Date().getUTCFullYear();
   // weighed by the size of the answer (a long daily timeline is large), in units of 8 bytes
-  return cachedRead(ctx.db, `dashboard:${name}:${scopeKey(ctx.user)}:${JSON.stringify(query)}`, () => aggregate(ctx), (v) => JSON.stringify(v).length / 8);
+  return cachedRead(ctx.db, `dashboard:${name}:${year}:${scopeKey(ctx.user)}:${JSON.stringify(query)}`, () => aggregate(ctx), (v) => JSON.stringify(v).length / 8);
 };
 
 export const routes: RouteDef[] = [

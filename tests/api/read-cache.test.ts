@@ -3,7 +3,7 @@
 // on the database (as seeds and fixtures do), and a write by another process's connection (as
 // the CLI's purge or restore do), the next read counts again. And pages of a kept list agree.
 import knex from 'knex';
-import { startTestApp, TestApp, Client } from '../helpers/app';
+import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
 import { isPostgres } from '../../server/db/knex';
 
@@ -85,5 +85,27 @@ test('when the same question is asked again with nothing written, then the kept 
     // their keys — never the matching or counting over the records
     const counting = statements.filter((sql) => /outcome_facts|outcomes_fts|from `outcomes`|goal_ancestors/i.test(sql) && !/`o`\.`seq` in \(/.test(sql));
     expect({ path, counting }).toEqual({ path, counting: [] });
+  }
+});
+
+test('when a new year begins, then a chart with no data and no range shows the new year, not the kept old one', async () => {
+  // nothing matches this country, so the chart's range is the current year (server/dashboard/scope.ts)
+  let c: Client;
+  const range = async () => {
+    const r = await c.get('/api/dashboard/timeline?country=AQ&bucket=year');
+    expect(r.status).toBe(200);
+    return [r.body.from, r.body.to];
+  };
+  const real = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
+  try {
+    jest.useFakeTimers({ now: new Date('2030-12-31T23:59:00Z'), doNotFake: [...real] });
+    c = t.anon(); // a session begun on that day, so that it has not expired
+    expect((await c.post('/api/auth/login', { email: 'admin@test.oogst', password: PASSWORD })).status).toBe(200);
+    expect(await range()).toEqual(['2030-01-01', '2030-12-31']);
+    expect(await range()).toEqual(['2030-01-01', '2030-12-31']);
+    jest.setSystemTime(new Date('2031-01-01T00:01:00Z'));
+    expect(await range()).toEqual(['2031-01-01', '2031-12-31']);
+  } finally {
+    jest.useRealTimers();
   }
 });
