@@ -7,19 +7,19 @@ import type { Role } from '../http/types';
 export type UserRow = {
   id: string; email: string; name: string; role: Role; organisationId: string; organisationName: string;
   language: string; passwordHash: string | null; failedLogins: number; lockedUntil: string | null;
-  disabledAt: string | null; createdAt: string; updatedAt: string;
+  disabledAt: string | null; totpEnabledAt: string | null; createdAt: string; updatedAt: string;
 };
 
 const COLUMNS = [
   'u.id', 'u.email', 'u.name_enc', 'u.role', 'u.organisation_id', 'o.name as organisation_name', 'u.language',
-  'u.password_hash', 'u.failed_logins', 'u.locked_until', 'u.disabled_at', 'u.created_at', 'u.updated_at',
+  'u.password_hash', 'u.failed_logins', 'u.locked_until', 'u.disabled_at', 'u.totp_enabled_at', 'u.created_at', 'u.updated_at',
 ];
 
 function toUser(ring: Keyring, r: Record<string, any>): UserRow { // eslint-disable-line @typescript-eslint/no-explicit-any
   return {
     id: r.id, email: r.email, name: decrypt(ring, r.name_enc), role: r.role, organisationId: r.organisation_id,
     organisationName: r.organisation_name, language: r.language, passwordHash: r.password_hash,
-    failedLogins: Number(r.failed_logins), lockedUntil: r.locked_until, disabledAt: r.disabled_at,
+    failedLogins: Number(r.failed_logins), lockedUntil: r.locked_until, disabledAt: r.disabled_at, totpEnabledAt: r.totp_enabled_at ?? null,
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -15,7 +15,7 @@ const LINK_HOURS = 72;
 const toApi = (u: repo.UserRow) => ({
   id: u.id, email: u.email, name: u.name, role: u.role, language: u.language,
   organisation: { id: u.organisationId, name: u.organisationName },
-  disabled: !!u.disabledAt, hasPassword: !!u.passwordHash, createdAt: u.createdAt,
+  disabled: !!u.disabledAt, hasPassword: !!u.passwordHash, twoFactor: !!u.totpEnabledAt, createdAt: u.createdAt,
 });
 
 async function load(ctx: Ctx, id: string) {
@@ -74,11 +74,26 @@ async function resetLink(ctx: Ctx) {
   return created(await setPasswordLink(ctx, u.id));
 }
 
+/**
+ * Two-factor sign-in off for a user whose phone is lost or was taken: the secret is erased, so a
+ * code from that phone opens nothing; the user's sessions end, and the next login is with the
+ * password alone (then a new setup, which an organisation that requires it asks for at once).
+ */
+async function resetTwoFactor(ctx: Ctx) {
+  const u = await load(ctx, ctx.params.id);
+  if (!u.totpEnabledAt) throw new Problem('conflict', 'Two-factor sign-in is not on for this user');
+  await ctx.db('users').where({ id: u.id }).update({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, updated_at: nowIso() });
+  await ctx.db('sessions').where({ user_id: u.id }).del();
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'user.totp_reset', entityType: 'user', entityId: u.id });
+  return toApi(await load(ctx, u.id));
+}
+
 const admin = ['admin'] as const;
 export const routes: RouteDef[] = [
   { method: 'get', path: '/api/users', tag: 'admin', summary: 'List users', access: admin, query: 'admin#/$defs/userQuery', handler: list },
   { method: 'post', path: '/api/users', tag: 'admin', summary: 'Create a user; answers with a set-password link', access: admin, body: 'admin#/$defs/userCreate', status: 201, handler: create },
   { method: 'get', path: '/api/users/:id', tag: 'admin', summary: 'One user', access: admin, response: 'admin#/$defs/user', handler: async (ctx) => toApi(await load(ctx, ctx.params.id)) },
   { method: 'patch', path: '/api/users/:id', tag: 'admin', summary: 'Update or disable a user', access: admin, body: 'admin#/$defs/userPatch', response: 'admin#/$defs/user', handler: update },
+  { method: 'delete', path: '/api/users/:id/totp', tag: 'admin', summary: "Turn off a user's two-factor sign-in (a lost or taken phone); ends their sessions", access: admin, response: 'admin#/$defs/user', handler: resetTwoFactor },
   { method: 'post', path: '/api/users/:id/password-link', tag: 'admin', summary: 'A new set-password link for a user', access: admin, response: 'common#/$defs/link', status: 201, handler: resetLink },
 ];

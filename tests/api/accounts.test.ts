@@ -135,6 +135,31 @@ describe('an organisation that requires two-factor sign-in', () => {
     expect((await login(p.email)).body).toEqual({ totpRequired: true });
   });
 
+  test("when a user's phone is lost, then an admin turns two-factor off: the old codes open nothing, sessions end, and the organisation asks for a new setup", async () => {
+    const p = await newPartner('totp-lost-phone', true);
+    const { c } = await login(p.email);
+    const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
+    expect((await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) })).status).toBe(200);
+    const admin = await t.as('admin');
+    expect((await admin.get(`/api/users/${p.id}`)).body.twoFactor).toBe(true);
+    const partner = await t.as('partner1');
+    expect((await partner.delete(`/api/users/${p.id}/totp`)).body.code).toBe('forbidden');
+    const reset = await admin.delete(`/api/users/${p.id}/totp`);
+    expect(reset.status).toBe(200);
+    expect(reset.body.twoFactor).toBe(false);
+    expect((await c.get('/api/auth/me')).status).toBe(401); // the session on the lost phone has ended
+    const row = await t.ctx.db('users').where({ id: p.id }).first();
+    expect([row.totp_secret_enc, row.totp_enabled_at]).toEqual([null, null]);
+    // the password alone opens a session that may only set up a new device, as the organisation requires
+    const again = await login(p.email);
+    expect(again.body.twoFactor).toEqual({ enabled: false, required: true });
+    expect((await again.c.get('/api/outcomes')).body.code).toBe('totp_required');
+    expect((await admin.delete(`/api/users/${p.id}/totp`)).status).toBe(409);
+    const audited = await t.ctx.db('audit_log').where({ action: 'user.totp_reset', entity_id: p.id });
+    expect(audited).toHaveLength(1);
+    expect(audited[0].actor_id).toBe(t.world.users.admin);
+  });
+
   test('when an admin turns the requirement on, then existing sessions without TOTP are limited at once', async () => {
     const p = await newPartner('totp-later', false);
     const { c } = await login(p.email);

@@ -2,7 +2,8 @@
 // set-password link; someone else opens it in a fresh browser, chooses a password and logs in.
 // Errors from the API land on their field, and axe finds no violation on any admin screen.
 import type { Browser, Page } from 'playwright-core';
-import { axe, launch, loginAs, open, settled, shot } from './browser';
+import * as OTPAuth from 'otpauth';
+import { axe, BASE, launch, loginAs, open, settled, shot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -90,6 +91,47 @@ test('when an admin creates an organisation and a user, then the user sets a pas
   expect(invited.errors).toEqual([]);
   await invited.context.close();
 }, 180_000);
+
+test("when a person's phone is lost, then an admin turns off their two-factor sign-in and the session on that phone ends", async () => {
+  const headers = { origin: BASE };
+  const admin = await open(browser);
+  await loginAs(admin.page, 'admin');
+  // a partner with two-factor sign-in on, set up through the API with a code from the secret
+  const me = await (await admin.page.request.get('/api/auth/me')).json();
+  const orgs = await (await admin.page.request.get('/api/organisations?pageSize=200')).json() as { items: Array<{ id: string; kind: string }> };
+  const created = await admin.page.request.post('/api/users', { headers, data: {
+    email: `lost-phone-${stamp}@example.org`, name: 'Mariam Touré', role: 'partner', organisationId: orgs.items.find((o) => o.kind === 'partner' && o.id !== me.organisation.id)!.id,
+  } });
+  expect(created.status()).toBe(201);
+  const { user, setPasswordLink } = await created.json() as { user: { id: string }; setPasswordLink: { url: string } };
+  const phone = await open(browser);
+  const token = setPasswordLink.url.split('/').pop();
+  expect((await phone.page.request.post('/api/auth/set-password', { headers, data: { token, password: NEW_PASSWORD } })).status()).toBe(204);
+  expect((await phone.page.request.post('/api/auth/login', { headers, data: { email: `lost-phone-${stamp}@example.org`, password: NEW_PASSWORD } })).status()).toBe(200);
+  const { secret } = await (await phone.page.request.post('/api/auth/totp/setup', { headers })).json() as { secret: string };
+  const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  expect((await phone.page.request.post('/api/auth/totp/enable', { headers, data: { code } })).status()).toBe(200);
+  expect((await phone.page.request.get('/api/auth/me')).status()).toBe(200);
+
+  const page = admin.page;
+  await page.goto(`/admin/users/${user.id}`);
+  await settled(page);
+  const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+  await expect(section.textContent()).resolves.toContain('On: this person signs in with a code');
+  await section.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Turn off two-factor sign-in' });
+  await expect(dialog.textContent()).resolves.toContain('Mariam Touré has lost their phone');
+  expect(await axe(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
+  await section.getByText('Two-factor sign-in is off; their sessions have ended.').waitFor();
+  await expect(section.textContent()).resolves.toContain('Off: this person signs in with the password alone.');
+  await expect(section.getByRole('button').count()).resolves.toBe(0);
+  await shot(page, 'admin-user-two-factor-off');
+  expect((await phone.page.request.get('/api/auth/me')).status()).toBe(401);
+  expect(admin.errors).toEqual([]);
+  await phone.context.close();
+  await admin.context.close();
+}, 120_000);
 
 test('when an admin creates a programme and imports a framework file, then both are listed and axe finds no violation', async () => {
   const { page, context, errors } = await open(browser);

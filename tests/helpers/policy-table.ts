@@ -82,6 +82,8 @@ export const POLICY: Record<string, Entry> = {
   'POST /api/users': ADMIN_ONLY,
   'GET /api/users/:id': { gate: ADMIN, target: 'user', probes: [{ label: 'read', verdict: ok }] },
   'PATCH /api/users/:id': { gate: ADMIN, target: 'user', probes: [{ label: 'edit', body: () => ({ language: 'fr' }), verdict: ok }] },
+  // the policy's users have no second factor: 409 once past the gate
+  'DELETE /api/users/:id/totp': { gate: ADMIN, target: 'user', probes: [{ label: 'reset two-factor', verdict: () => 'state' }] },
   'POST /api/users/:id/password-link': { gate: ADMIN, target: 'user', probes: [{ label: 'new link', verdict: ok }] },
   'GET /api/audit': ADMIN_ONLY,
   'GET /api/programmes': USER,

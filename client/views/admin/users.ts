@@ -2,6 +2,7 @@
 // the admin copies and sends; an edit changes role, organisation, language or disables the account.
 import { h, replace } from '../../core/dom';
 import { api, patch, post, qs, type List } from '../../core/api';
+import { openDialog } from '../../components/dialog';
 import { LANGS, LANGUAGE_NAMES, t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { field, type FieldBox } from '../../components/field';
@@ -11,7 +12,7 @@ import { errorMessage } from '../errors';
 import { choose, errorSummary, linkBox, onSubmit, val, type Link } from './common';
 import type { Organisation } from './organisations';
 
-type User = { id: string; email: string; name: string; role: string; language: string; organisation?: { id: string; name: string }; disabled: boolean; hasPassword: boolean };
+type User = { id: string; email: string; name: string; role: string; language: string; organisation?: { id: string; name: string }; disabled: boolean; hasPassword: boolean; twoFactor: boolean };
 const ROLES = ['partner', 'evaluator', 'donor', 'admin'];
 const roleOptions = () => ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }));
 const langOptions = () => LANGS.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
@@ -94,5 +95,23 @@ export async function userEditView(id: string): Promise<HTMLElement> {
   } }, t('admin.user.newLink'));
   return h('div', { class: 'page' }, h('p', {}, h('a', { href: '/admin/users' }, t('admin.user.title'))),
     h('h1', {}, user.name), h('p', { class: 'meta' }, user.email), form,
-    h('section', { class: 'form-section' }, h('h2', {}, t('admin.user.passwordTitle')), h('p', {}, t('admin.user.passwordIntro')), newLink, linkStatus, out));
+    h('section', { class: 'form-section' }, h('h2', {}, t('admin.user.passwordTitle')), h('p', {}, t('admin.user.passwordIntro')), newLink, linkStatus, out),
+    twoFactorSection(user));
+}
+
+/** Two-factor sign-in: whether it is on, and turning it off for someone whose phone is lost or taken. */
+function twoFactorSection(user: User): HTMLElement {
+  const section = h('section', { class: 'form-section', 'aria-labelledby': 'two-factor-title' });
+  const draw = (on: boolean, note?: string) => replace(section,
+    h('h2', { id: 'two-factor-title' }, t('admin.user.twoFactorTitle')),
+    h('p', {}, on ? t('admin.user.twoFactorOn') : t('admin.user.twoFactorOff')),
+    note ? h('p', { role: 'status', class: 'form-feedback' }, note) : null,
+    on ? h('button', { type: 'button', class: 'secondary', onclick: () => openDialog(t('admin.user.twoFactorReset'), h('p', {}, t('admin.user.twoFactorResetIntro', { name: user.name })),
+      t('admin.user.twoFactorReset'), async () => {
+        const after = await api<User>(`/api/users/${user.id}/totp`, { method: 'DELETE' });
+        draw(after.twoFactor, t('admin.user.twoFactorResetDone'));
+        return true;
+      }) }, t('admin.user.twoFactorReset')) : null);
+  draw(user.twoFactor);
+  return section;
 }
