@@ -13,6 +13,7 @@ import { whereStoryVisible } from '../stories/access';
 import { fromRow as storyFromRow, Story } from '../stories/representation';
 import { present as presentStory } from '../stories/service';
 import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
+import { auditOutcomeViews } from '../audit/outcome-views';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -89,6 +90,8 @@ export async function reportData(ctx: Ctx, harvestId: string): Promise<ReportDat
     code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth), order: Number(g.framework_position) * 10_000 + Number(g.position),
   }]));
   const outcomes = await outcomesOf(ctx, h.id);
+  // the report shows the social actor's name and the place: read from outside their organisation, that is recorded
+  await auditOutcomeViews(ctx, outcomes);
   const quadrants = (await ctx.db('typology_categories').where({ typology_id: 'gender-at-work' }).orderBy('position').select('code', 'name', 'meta'))
     .map((c: Row) => ({ code: c.code, label: c.name, ...(JSON.parse(c.meta ?? '{}') as { locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }) }));
   return {

@@ -69,6 +69,19 @@ describe('HTML', () => {
     expect(html).not.toContain('safe house');
   });
 
+  test("when its evaluator reads it, then the personal data read from the partner's outcomes is recorded (personal.view); a donor's redacted report records nothing", async () => {
+    const views = () => t.ctx.db('audit_log').where({ action: 'personal.view', entity_type: 'outcome' }).whereNull('entity_id').orderBy('id').select('actor_id', 'details');
+    const before = (await views()).length;
+    expect((await donor.get(`/api/harvests/${harvestId}/report.md`)).status).toBe(200);
+    expect(await views()).toHaveLength(before);
+    expect((await ev.get(`/api/harvests/${harvestId}/report.md`)).status).toBe(200);
+    const added = (await views()).slice(before);
+    expect(added).toHaveLength(1);
+    const commander = await t.ctx.db('outcomes').where({ title: 'Commander opens the checkpoint talks to women' }).first('id');
+    expect(added[0].actor_id).toBe(t.world.users.evaluator);
+    expect(JSON.parse(added[0].details).ids).toContain(commander.id);
+  });
+
   test('when someone outside the programme asks, then 404; anonymous, 401', async () => {
     expect((await donorB.get(`/api/harvests/${harvestId}/report.html`)).status).toBe(404);
     expect((await t.anon().get(`/api/harvests/${harvestId}/report.md`)).status).toBe(401);
