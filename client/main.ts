@@ -38,8 +38,8 @@ add('/harvests/new', 'harvest-new', async () => (await import('./views/harvest-f
 add('/harvests/:id/edit', 'harvest-edit', async (ctx) => (await import('./views/harvest-form')).harvestFormView(ctx.params.id), { roles: ['evaluator', 'admin'] });
 add('/import', 'import', async () => (await import('./views/import')).importView(), { roles: ['partner', 'evaluator', 'admin'] });
 add('/import/mappings', 'import-mappings', async (ctx) => (await import('./views/import-mappings')).mappingsView(ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
-// evaluators only read mappings: the server lets an organisation's partners (and admins) write them
-add('/import/mappings/new', 'import-mapping-new', async (ctx) => (await import('./views/import-mappings')).mappingEditorView(null, ctx.query), { roles: ['partner', 'admin'] });
+// evaluators write mappings of the kind they import (indicator values) and read the others
+add('/import/mappings/new', 'import-mapping-new', async (ctx) => (await import('./views/import-mappings')).mappingEditorView(null, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
 add('/import/mappings/:id', 'import-mapping', async (ctx) => (await import('./views/import-mappings')).mappingEditorView(ctx.params.id, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
 add('/notifications', 'notifications', async () => (await import('./views/notifications')).notificationsView());
 add('/search', 'search', async (ctx) => (await import('./views/search')).searchView(ctx));

@@ -6,6 +6,15 @@ export type MappingField = {
   as?: 'text' | 'list' | 'date' | 'geopoint' | 'attachments'; map?: Record<string, string>; includeUrl?: boolean;
 };
 export type MappingKind = 'outcomes' | 'stories' | 'indicator-values';
+
+/** The kinds a role imports, and so may map (server/imports: each kind's `roles`). */
+export function importKindsOf(role: string | undefined): MappingKind[] {
+  switch (role) {
+    case 'partner': case 'admin': return ['outcomes', 'stories', 'indicator-values'];
+    case 'evaluator': return ['indicator-values'];
+    default: return [];
+  }
+}
 export type Mapping = { id: string; name: string; kind: MappingKind; key: string | null; fields: Record<string, MappingField>; createdAt: string; updatedAt: string };
 export type SamplePath = { path: string; sample: string };
 
@@ -14,7 +23,7 @@ export const EXTRA_TARGETS: Partial<Record<MappingKind, Array<{ column: string; 
   outcomes: [{ column: 'coordinates', after: 'lon' }],
 };
 
-const DATE_COLUMNS = new Set(['occurredOn', 'collectedOn', 'consentGivenOn']);
+const DATE_COLUMNS = new Set(['occurredOn', 'collectedOn', 'consentGivenOn', 'periodStart', 'periodEnd']);
 
 /**
  * The conversion a column needs from a form field: dates lose their time, a geopoint fills the
@@ -96,10 +105,11 @@ export function columnsOfTemplate(csv: string, kind: MappingKind): string[] {
 }
 
 /**
- * The columns every imported record needs (server/imports/outcomes.ts and stories.ts `required`):
+ * The columns every imported record needs (server/imports/outcomes.ts, stories.ts, indicator-values.ts `required`):
  * only a hint here — a mapping may leave them out and the import's check names what is missing.
  */
 export const NEEDED: Partial<Record<MappingKind, string[]>> = {
   outcomes: ['title', 'description', 'socialActorName', 'socialActorType', 'changeType', 'quadrant', 'occurredOn', 'country', 'significance', 'contribution', 'positive', 'intended', 'sensitivity', 'language', 'primaryGoal'],
   stories: ['title', 'story', 'whySignificant', 'domain', 'collectedBy', 'collectedOn', 'country', 'language', 'storytellerRole', 'primaryGoal', 'sensitivity'],
+  'indicator-values': ['indicatorCode', 'periodStart', 'periodEnd', 'value'],
 };

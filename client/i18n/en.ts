@@ -351,7 +351,7 @@ export const en = {
   'mapping.saved': 'Mapping \u201c{name}\u201d saved.', 'mapping.empty': 'No mappings yet. Create one to import submissions from KoboToolbox or ODK Central.',
   'mapping.newTitle': 'New form mapping', 'mapping.editTitle': 'Form mapping: {name}', 'mapping.back': 'Back to the mappings',
   'mapping.intro': 'For each field of the record, say where its value comes from: a question of the form, a fixed value, or a template. Fields left out stay empty.',
-  'mapping.readOnly': 'Only your organisation\u2019s partners change mappings. You can read this one.',
+  'mapping.readOnly': 'Only your organisation\u2019s partners change mappings of this kind of record. You can read this one.',
   'mapping.about': 'About the mapping', 'mapping.kindFixed': 'It cannot change once the mapping is saved.', 'mapping.key': 'Submission id field',
   'mapping.keyHint': 'The field that identifies each submission, so that importing it again skips it. Leave empty for _uuid (KoboToolbox) or __id (ODK Central).',
   'mapping.fields': 'Where each field comes from', 'mapping.save': 'Save the mapping',

@@ -352,7 +352,7 @@ export const fr: Messages = {
   'mapping.saved': 'Correspondance « {name} » enregistrée.', 'mapping.empty': 'Aucune correspondance pour l’instant. Créez-en une pour importer des soumissions de KoboToolbox ou d’ODK Central.',
   'mapping.newTitle': 'Nouvelle correspondance de formulaire', 'mapping.editTitle': 'Correspondance de formulaire : {name}', 'mapping.back': 'Retour aux correspondances',
   'mapping.intro': 'Pour chaque champ de la fiche, indiquez d’où vient sa valeur : une question du formulaire, une valeur fixe ou un modèle. Les champs laissés de côté restent vides.',
-  'mapping.readOnly': 'Seuls les partenaires de votre organisation modifient les correspondances. Vous pouvez consulter celle-ci.',
+  'mapping.readOnly': 'Seuls les partenaires de votre organisation modifient les correspondances de ce type de données. Vous pouvez consulter celle-ci.',
   'mapping.about': 'La correspondance', 'mapping.kindFixed': 'Ne peut plus changer une fois la correspondance enregistrée.', 'mapping.key': 'Champ identifiant de la soumission',
   'mapping.keyHint': 'Le champ qui identifie chaque soumission, pour qu’un nouvel import la saute. Laissez vide pour _uuid (KoboToolbox) ou __id (ODK Central).',
   'mapping.fields': 'D’où vient chaque champ', 'mapping.save': 'Enregistrer la correspondance',

@@ -352,7 +352,7 @@ export const nl: Messages = {
   'mapping.saved': 'Koppeling ‘{name}’ opgeslagen.', 'mapping.empty': 'Nog geen koppelingen. Maak er een om inzendingen uit KoboToolbox of ODK Central te importeren.',
   'mapping.newTitle': 'Nieuwe formulierkoppeling', 'mapping.editTitle': 'Formulierkoppeling: {name}', 'mapping.back': 'Terug naar de koppelingen',
   'mapping.intro': 'Geef voor elk veld van het record aan waar de waarde vandaan komt: een vraag van het formulier, een vaste waarde of een sjabloon. Weggelaten velden blijven leeg.',
-  'mapping.readOnly': 'Alleen de partners van uw organisatie wijzigen koppelingen. U kunt deze bekijken.',
+  'mapping.readOnly': 'Alleen de partners van uw organisatie wijzigen koppelingen voor dit soort gegevens. U kunt deze bekijken.',
   'mapping.about': 'Over de koppeling', 'mapping.kindFixed': 'Kan niet meer veranderen nadat de koppeling is opgeslagen.', 'mapping.key': 'Veld met de id van de inzending',
   'mapping.keyHint': 'Het veld dat elke inzending herkenbaar maakt, zodat een nieuwe import haar overslaat. Laat leeg voor _uuid (KoboToolbox) of __id (ODK Central).',
   'mapping.fields': 'Waar elk veld vandaan komt', 'mapping.save': 'De koppeling opslaan',

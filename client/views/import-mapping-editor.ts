@@ -7,14 +7,13 @@ import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { loadAllGoals } from '../core/reference';
-import { columnsOfTemplate, NEEDED, samplePaths, type Mapping, type MappingField, type MappingKind } from '../core/mapping-model';
+import { columnsOfTemplate, importKindsOf, NEEDED, samplePaths, type Mapping, type MappingField, type MappingKind } from '../core/mapping-model';
 import { showErrors, type FieldBox } from '../components/field';
 import { goalsRow, mappingRow, type Row, type RowContext } from './import-mapping-rows';
 import { setTitle } from './shell';
 import { errorMessage } from './errors';
 import type { MessageKey } from '../i18n/en';
 
-const KINDS: MappingKind[] = ['outcomes', 'stories'];
 const templates = new Map<string, Promise<string[]>>();
 
 /** The record fields a kind takes: the columns of its import template, which the server keeps. */
@@ -87,11 +86,12 @@ export async function mappingEditorView(id: string | null, query: URLSearchParam
   const [existing, harvests] = await Promise.all([
     id ? api<Mapping>(`/api/import-mappings/${encodeURIComponent(id)}`) : null,
     optional<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200').catch(() => null), loadAllGoals()]);
-  // the server lets only the organisation's partners (and admins) change a mapping
-  const readOnly = user.role === 'evaluator';
+  // the server lets the organisation's people change a mapping of a kind their role imports
+  const KINDS = importKindsOf(user.role);
+  const readOnly = !KINDS.length || (!!existing && !KINDS.includes(existing.kind));
   const heading = existing ? t('mapping.editTitle', { name: existing.name }) : t('mapping.newTitle');
   setTitle(heading);
-  let kind: MappingKind = existing?.kind ?? (KINDS.includes(query.get('kind') as MappingKind) ? query.get('kind') as MappingKind : 'outcomes');
+  let kind: MappingKind = existing?.kind ?? (KINDS.includes(query.get('kind') as MappingKind) ? query.get('kind') as MappingKind : KINDS[0] ?? 'outcomes');
   const datalist = h('datalist', { id: newId('form-paths') });
   const ctx = { datalistId: datalist.id, pathHintId: newId('path-hint'), harvests: harvests?.items ?? null };
 

@@ -4,7 +4,7 @@ import { h, replace } from '../core/dom';
 import { api, del, type List } from '../core/api';
 import { formatDateTime, formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
-import type { Mapping } from '../core/mapping-model';
+import { importKindsOf, type Mapping } from '../core/mapping-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { announce, setTitle } from './shell';
 import { errorMessage } from './errors';
@@ -25,7 +25,7 @@ function confirmDelete(m: Mapping, done: (message: string) => void): void {
   });
 }
 
-function table(items: Mapping[], mayChange: boolean, redraw: (message: string) => void): HTMLElement {
+function table(items: Mapping[], mayChange: (m: Mapping) => boolean, redraw: (message: string) => void): HTMLElement {
   const caption = t('mapping.count', { count: items.length });
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption },
     h('table', { class: 'data-table mappings' }, h('caption', {}, caption),
@@ -37,14 +37,16 @@ function table(items: Mapping[], mayChange: boolean, redraw: (message: string) =
         h('td', { class: 'num' }, formatNumber(Object.keys(m.fields ?? {}).length)),
         h('td', {}, formatDateTime(m.updatedAt)),
         h('td', {}, h('div', { class: 'row-actions' },
-          h('a', { href: `/import/mappings/${m.id}`, class: 'button secondary small', 'aria-label': `${mayChange ? t('mapping.edit') : t('mapping.view')}: ${m.name}` }, mayChange ? t('mapping.edit') : t('mapping.view')),
-          mayChange ? h('button', { type: 'button', class: 'secondary small danger', 'aria-label': `${t('mapping.delete')}: ${m.name}`, onclick: () => confirmDelete(m, redraw) }, t('mapping.delete')) : null)))))));
+          h('a', { href: `/import/mappings/${m.id}`, class: 'button secondary small', 'aria-label': `${mayChange(m) ? t('mapping.edit') : t('mapping.view')}: ${m.name}` }, mayChange(m) ? t('mapping.edit') : t('mapping.view')),
+          mayChange(m) ? h('button', { type: 'button', class: 'secondary small danger', 'aria-label': `${t('mapping.delete')}: ${m.name}`, onclick: () => confirmDelete(m, redraw) }, t('mapping.delete')) : null)))))));
 }
 
 export async function mappingsView(query: URLSearchParams): Promise<HTMLElement> {
   setTitle(t('mapping.listTitle'));
-  // evaluators read their organisation's mappings; only partners and admins change them (server/imports/mappings.ts)
-  const mayChange = me()?.role !== 'evaluator';
+  // the organisation's people change the mappings of the kinds their role imports (evaluators:
+  // indicator values) and read the others (server/imports/mappings.ts)
+  const kinds = importKindsOf(me()?.role);
+  const mayChange = (m: Mapping) => kinds.includes(m.kind);
   const page = h('div', { class: 'page mappings-page' });
   // a notice after a delete was announced already; one after saving in the editor is read as the page opens
   const draw = async (notice?: string) => {
@@ -54,7 +56,7 @@ export async function mappingsView(query: URLSearchParams): Promise<HTMLElement>
     replace(page,
       h('p', { class: 'meta' }, h('a', { href: '/import' }, t('mapping.toImport'))),
       h('div', { class: 'page-head' }, h('h1', {}, t('mapping.listTitle')),
-        mayChange ? h('a', { href: '/import/mappings/new', class: 'button primary' }, t('mapping.new')) : null),
+        kinds.length ? h('a', { href: '/import/mappings/new', class: 'button primary' }, t('mapping.new')) : null),
       h('p', { class: 'lead' }, t('mapping.listIntro')),
       message ? h('p', { class: 'notice', role: notice ? null : 'status' }, message) : null,
       items.length ? table(items, mayChange, (m) => void draw(m))

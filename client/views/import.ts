@@ -4,6 +4,8 @@ import { h, newId, replace } from '../core/dom';
 import { api, optional, post, postWithProgress, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
+import { me } from '../core/session';
+import { importKindsOf } from '../core/mapping-model';
 import { announce, setTitle } from './shell';
 import { errorMessage } from './errors';
 
@@ -11,7 +13,6 @@ type RowError = { row: number; column?: string; path?: string; code: string; mes
 type Report = { id: string; status: 'validating' | 'validated' | 'refused' | 'committing' | 'committed'; rows?: number; checked?: number; skipped?: number; errorCount?: number; errors?: RowError[]; committed?: number | null };
 type Mapping = { id: string; name: string; kind: string };
 
-const KINDS = ['outcomes', 'stories', 'indicator-values'] as const;
 const FORMATS = ['csv', 'xlsx', 'kobo-json', 'kobo-csv', 'odk-odata'] as const;
 
 function select(name: string, options: Array<{ value: string; label: string }>): HTMLSelectElement {
@@ -44,7 +45,8 @@ function reportView(r: Report, onCommit: () => void): HTMLElement {
 export async function importView(): Promise<HTMLElement> {
   setTitle(t('import.title'));
   const mappings = (await optional<List<Mapping>>('/api/import-mappings?pageSize=200'))?.items ?? [];
-  const kind = select('kind', KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) })));
+  // only the kinds this role imports (evaluators: indicator values); the server refuses the others
+  const kind = select('kind', importKindsOf(me()?.role).map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) })));
   const format = select('format', FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}` as MessageKey) })));
   const mapping = select('mappingId', [{ value: '', label: t('import.noMapping') }, ...mappings.map((m) => ({ value: m.id, label: m.name }))]);
   const file = h('input', { type: 'file', name: 'file', id: newId('file'), required: true, accept: '.csv,.xlsx,.json,text/csv,application/json' });

@@ -161,17 +161,33 @@ test('when a saved ODK mapping (groups, a template, a geopoint, translated goals
   await context.close();
 });
 
-test('when an evaluator opens the mappings, then they can read them but not create, change or delete one', async () => {
+test('when an evaluator opens the mappings, then they make one for indicator values, the only kind they import', async () => {
   const { page, context, errors } = await open(browser);
   await loginAs(page, 'evaluator');
+  const found: string[] = [];
   await page.goto('/import/mappings?lang=en');
   await settled(page);
   await page.getByRole('heading', { level: 1, name: 'Form mappings' }).waitFor();
-  await expect(page.getByRole('link', { name: 'New mapping' }).count()).resolves.toBe(0);
-  await expect(page.getByRole('button', { name: /^Delete/ }).count()).resolves.toBe(0);
-  await page.goto('/import/mappings/new?lang=en');
+  await page.getByRole('link', { name: 'New mapping' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New form mapping' }).waitFor();
   await settled(page);
-  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+  const kinds = await page.getByLabel(/^What it imports/).locator('option').allTextContents();
+  expect(kinds).toEqual(['Indicator values']);
+  const name = `Referrals (Kobo) ${Date.now().toString(36)}`;
+  await page.getByLabel(/^Name/).fill(name);
+  await fromForm(page, 'indicatorCode', 'indicator');
+  await fromForm(page, 'periodStart', 'month_start');
+  await fromForm(page, 'periodEnd', 'month_end');
+  await fromForm(page, 'value', 'referrals');
+  found.push(...(await axe(page)).map((v) => `new (evaluator): ${v}`));
+  await page.getByRole('button', { name: 'Save the mapping' }).click();
+  await page.waitForURL(/\/import\/mappings\?saved=/);
+  await settled(page);
+  await expect(page.getByRole('button', { name: `Delete: ${name}` }).count()).resolves.toBe(1);
+  const { items } = await (await page.request.get('/api/import-mappings')).json() as { items: Array<{ name: string; kind: string; id: string; fields: unknown }> };
+  const saved = items.find((m) => m.name === name);
+  expect(saved).toMatchObject({ kind: 'indicator-values', fields: { indicatorCode: { from: 'indicator' }, periodStart: { from: 'month_start', as: 'date' }, value: { from: 'referrals' } } });
+  expect(found).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
 });

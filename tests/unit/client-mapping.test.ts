@@ -2,7 +2,8 @@
 // submission, the "answer = value" translations, and the record fields a kind's template names.
 import fs from 'node:fs';
 import path from 'node:path';
-import { badMapLines, columnsOfTemplate, defaultAs, formatMap, parseMap, samplePaths } from '../../client/core/mapping-model';
+import { badMapLines, columnsOfTemplate, defaultAs, formatMap, importKindsOf, NEEDED, parseMap, samplePaths } from '../../client/core/mapping-model';
+import { IMPORT_KINDS } from '../../server/imports/registry';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/kobo', name), 'utf8');
 
@@ -51,5 +52,18 @@ describe('record fields', () => {
     expect(columns).toEqual(['title', 'lat', 'lon', 'coordinates', 'primaryGoal', 'otherGoals', 'evidence']);
     expect(columnsOfTemplate('title,story\n', 'stories')).toEqual(['title', 'story']);
     expect(['occurredOn', 'coordinates', 'evidence', 'otherGoals', 'title'].map(defaultAs)).toEqual(['date', 'geopoint', 'attachments', 'list', undefined]);
+  });
+});
+
+describe('kinds per role', () => {
+  test('the client offers each role exactly the kinds the server lets it import, and names the columns each kind requires', () => {
+    for (const role of ['partner', 'evaluator', 'donor', 'admin'] as const) {
+      const server = Object.entries(IMPORT_KINDS).filter(([, k]) => k.roles.includes(role)).map(([name]) => name).sort();
+      expect({ role, kinds: [...importKindsOf(role)].sort() }).toEqual({ role, kinds: server });
+    }
+    for (const [name, k] of Object.entries(IMPORT_KINDS)) {
+      expect({ name, needed: [...(NEEDED[name as keyof typeof NEEDED] ?? [])].sort() }).toEqual({ name, needed: expect.arrayContaining([...k.required].sort()) });
+    }
+    expect(['periodStart', 'periodEnd'].map(defaultAs)).toEqual(['date', 'date']);
   });
 });
