@@ -72,7 +72,7 @@ async function main() {
   // framework, session, validation or serialisation layer: rows straight to JSON.
   const raw = createDb(`sqlite://${file}`);
   const me = await raw('users').where({ email: 'partner@oogst.test' }).first();
-  const user: CurrentUser = { id: me.id, email: me.email, role: 'partner', organisationId: me.organisation_id, language: 'en', sessionId: '-', ...(await programmeScope(raw, me.id, 'partner', me.organisation_id)) };
+  const user: CurrentUser = { id: me.id, email: me.email, role: 'partner', organisationId: me.organisation_id, language: 'en', sessionId: '-', ...(await programmeScope(raw, me.id)) };
   const goals = await withDescendants(raw, ['NL-IV-1', 'NL-IV-3']);
   const bare = http.createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://x');

@@ -68,7 +68,7 @@ async function direct(ctx: AppContext, user: CurrentUser, name: keyof typeof QUE
 
 async function userOf(ctx: AppContext, email: string): Promise<CurrentUser> {
   const u = await ctx.db('users').where({ email }).first('id', 'email', 'role', 'organisation_id', 'language');
-  return { id: u.id, email: u.email, role: u.role, organisationId: u.organisation_id, language: u.language, sessionId: 'bench', ...(await programmeScope(ctx.db, u.id, u.role, u.organisation_id)) };
+  return { id: u.id, email: u.email, role: u.role, organisationId: u.organisation_id, language: u.language, sessionId: 'bench', ...(await programmeScope(ctx.db, u.id)) };
 }
 
 async function main() {

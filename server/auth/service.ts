@@ -16,7 +16,7 @@ export async function me(ctx: Ctx) {
   if (!u) throw new Problem('unauthenticated');
   const { programmeIds } = ctx.user.role === 'admin'
     ? { programmeIds: await ctx.db('programmes').pluck('id') as string[] }
-    : await programmeScope(ctx.db, u.id, u.role, u.organisationId);
+    : ctx.user; // the session read the user's programme scope
   const second = await totpState(ctx.db, u.id);
   return {
     id: u.id, email: u.email, name: u.name, role: u.role, language: u.language,
@@ -53,7 +53,7 @@ export async function login(ctx: PublicCtx<{ email: string; password: string; to
   // a fresh session id at every login (no fixation); other sessions of the user stay valid
   const session = await createSession(ctx.app, ctx.db, u.id);
   await audit(ctx.db, { actorId: u.id, action: 'auth.login', entityType: 'user', entityId: u.id });
-  const body = await me({ ...ctx, user: { id: u.id, role: u.role } } as Ctx);
+  const body = await me({ ...ctx, user: { id: u.id, role: u.role, ...(await programmeScope(ctx.db, u.id)) } } as Ctx);
   return new Reply(200, body, { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, ctx.secure) });
 }
 

@@ -3,8 +3,9 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
 import * as cookie from 'cookie';
+import type { Knex } from 'knex';
 import { Db, isPostgres } from '../db/knex';
-import type { AppContext, CurrentUser, Role } from '../http/types';
+import type { AppContext, CurrentUser } from '../http/types';
 
 export const SESSION_COOKIE = 'oogst_session';
 
@@ -32,23 +33,30 @@ export function clearedSessionCookie(secure: boolean): string {
   return cookie.serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 0 });
 }
 
-export async function programmeScope(db: Db, userId: string, role: Role, organisationId: string) {
-  // one query: the user's programmes, and every partner organisation of those programmes
-  const programmes = role === 'partner'
-    ? db('programme_partners').where({ organisation_id: organisationId }).select('programme_id')
-    : db('programme_members').where({ user_id: userId }).select('programme_id');
-  const rows: Array<{ programme_id: string; organisation_id: string | null }> = await db.from(programmes.as('mine'))
-    .leftJoin('programme_partners as pp', 'pp.programme_id', 'mine.programme_id')
-    .select('mine.programme_id', 'pp.organisation_id');
-  return {
-    programmeIds: [...new Set(rows.map((r) => r.programme_id))],
-    programmeOrgIds: [...new Set(rows.map((r) => r.organisation_id).filter((x): x is string => !!x))],
-  };
-}
-
 /** The user's programmes (as a partner: its organisation's), as SQL on a row `u` of users. */
 const PROGRAMMES_OF_U = `SELECT programme_id FROM programme_partners WHERE u.role = 'partner' AND organisation_id = u.organisation_id
   UNION SELECT programme_id FROM programme_members WHERE u.role <> 'partner' AND user_id = u.id`;
+
+/**
+ * The programme scope as two columns over a row `u` of users: the user's programmes and every
+ * partner organisation of those programmes, each comma-joined (UUIDs hold no comma).
+ */
+function scopeColumns(db: Db): Knex.Raw[] {
+  const joined = (col: string) => (isPostgres(db) ? `string_agg(DISTINCT ${col}, ',')` : `group_concat(DISTINCT ${col})`);
+  return [
+    db.raw(`(SELECT ${joined('mine.programme_id')} FROM (${PROGRAMMES_OF_U}) mine) AS programme_ids`),
+    db.raw(`(SELECT ${joined('pp.organisation_id')} FROM programme_partners pp WHERE pp.programme_id IN (${PROGRAMMES_OF_U})) AS programme_org_ids`),
+  ];
+}
+
+type ScopeRow = { programme_ids?: string | null; programme_org_ids?: string | null };
+const idsOf = (joined: string | null | undefined) => (joined ? joined.split(',') : []);
+const scopeOf = (row: ScopeRow) => ({ programmeIds: idsOf(row.programme_ids), programmeOrgIds: idsOf(row.programme_org_ids) });
+
+/** A user's programme scope, read as every request's session query reads it (for the benches and scripts). */
+export async function programmeScope(db: Db, userId: string): Promise<{ programmeIds: string[]; programmeOrgIds: string[] }> {
+  return scopeOf((await db('users as u').where('u.id', userId).first(scopeColumns(db))) ?? {});
+}
 
 /** The logged-in user of this request, or undefined. Expired sessions and disabled users count as logged out. */
 export async function loadSessionUser(app: AppContext, req: Request): Promise<CurrentUser | undefined> {
@@ -57,23 +65,18 @@ export async function loadSessionUser(app: AppContext, req: Request): Promise<Cu
   const token = cookie.parse(header)[SESSION_COOKIE];
   if (!token) return undefined;
   const id = tokenHash(app.config.sessionSecret, token);
-  // one query on every request: the session, its user, and the programme scope programmeScope()
-  // gives (comma-joined ids: UUIDs hold no comma)
-  const joined = (col: string) => (isPostgres(app.db) ? `string_agg(DISTINCT ${col}, ',')` : `group_concat(DISTINCT ${col})`);
+  // one query on every request: the session, its user, and the user's programme scope
   const row = await app.db('sessions as s')
     .join('users as u', 'u.id', 's.user_id')
     .join('organisations as o', 'o.id', 'u.organisation_id')
     .where('s.id', id)
     .where('s.expires_at', '>', nowIso())
     .whereNull('u.disabled_at')
-    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp',
-      app.db.raw(`(SELECT ${joined('mine.programme_id')} FROM (${PROGRAMMES_OF_U}) mine) AS programme_ids`),
-      app.db.raw(`(SELECT ${joined('pp.organisation_id')} FROM programme_partners pp WHERE pp.programme_id IN (${PROGRAMMES_OF_U})) AS programme_org_ids`));
+    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp', ...scopeColumns(app.db));
   if (!row) return undefined;
-  const ids = (joinedIds: string | null) => (joinedIds ? joinedIds.split(',') : []);
   return {
     id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id,
-    language: row.language, sessionId: id, programmeIds: ids(row.programme_ids), programmeOrgIds: ids(row.programme_org_ids),
+    language: row.language, sessionId: id, ...scopeOf(row),
     // the organisation requires two-factor sign-in and the user has none yet (accounts/totp.ts)
     ...(row.require_totp && !row.totp_enabled_at && { totpSetupOnly: true }),
   };
