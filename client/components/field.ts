@@ -3,6 +3,7 @@
 import { h, newId, replace, type Child } from '../core/dom';
 import { t } from '../core/i18n';
 import type { ProblemPath } from '../core/api';
+import type { MessageKey } from '../i18n/en';
 
 export type FieldBox = { box: HTMLElement; control: HTMLElement; error: HTMLElement; path: string; label: string };
 
@@ -40,7 +41,16 @@ export function radios(name: string, options: Array<{ value: string; label: stri
 }
 
 /** Turns messages the API sends in English into the interface language where we know them. */
-export function localiseMessage(message: string): string {
+/** What the rules of a request body say, by the code the server gives (server/http/validation.ts). */
+const BY_CODE: Record<string, MessageKey> = {
+  required: 'err.required', maxLength: 'err.tooLong', maxItems: 'err.tooLong', minLength: 'err.empty', minItems: 'err.empty',
+  'format.date': 'err.date', 'format.date-time': 'err.date', 'format.uri': 'err.url', 'format.text': 'err.notText',
+};
+
+/** A server message in the interface language: by its code, else by its words; else as it came. */
+export function localiseMessage(message: string, code?: string): string {
+  const known = code ? BY_CODE[code] : undefined;
+  if (known) return t(known);
   if (/required property|is required/.test(message)) return t('err.required');
   if (/must NOT have more than|must NOT be longer/.test(message)) return t('err.tooLong');
   if (/must NOT have fewer|must NOT be shorter/.test(message)) return t('err.empty');
@@ -75,7 +85,7 @@ export function showErrors(summary: HTMLElement, fields: FieldBox[], errors: Pro
   for (const err of specific) {
     const target = fields.filter((f) => err.path === f.path || err.path.startsWith(`${f.path}/`))
       .sort((a, b) => b.path.length - a.path.length)[0];
-    const text = localiseMessage(err.message);
+    const text = localiseMessage(err.message, err.code);
     if (target) {
       target.error.hidden = false;
       target.error.textContent = target.error.textContent ? `${target.error.textContent} ${text}` : text;

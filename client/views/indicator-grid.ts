@@ -16,16 +16,17 @@ import { errorMessage } from './errors';
 type Placed = { row: GridRow | null; cell: Cell | null; message: string };
 
 /** Server messages in the interface language; a row number the server counts from 0 becomes the grid's. */
-function localise(message: string, rowNumber: (sent: number) => number | null): string {
+function localise(message: string, rowNumber: (sent: number) => number | null, code?: string): string {
+  if (code === 'type') return t('ind.err.number'); // the only typed field a grid row sends is the value
   const dup = /^same period and disaggregation as row (\d+)/.exec(message);
   if (dup) return t('ind.err.duplicate', { row: rowNumber(Number(dup[1])) ?? Number(dup[1]) + 1 });
   if (/is before periodStart/.test(message)) return t('ind.err.periodOrder');
   if (/exists already/.test(message)) return t('ind.err.exists');
-  if (/must be number|not a finite number/.test(message)) return t('ind.err.number');
+  if (/not a finite number/.test(message)) return t('ind.err.number');
   if (/is not female, male/.test(message)) return t('ind.err.sex');
   if (/not disaggregated by/.test(message)) return t('ind.err.breakdown');
   if (/only evaluators and admins validate/.test(message)) return t('ind.err.validate');
-  return localiseMessage(message);
+  return localiseMessage(message, code);
 }
 
 export function entryGrid(i: Indicator, user: Me, onSaved: () => void): HTMLElement {
@@ -114,7 +115,7 @@ export function entryGrid(i: Indicator, user: Me, onSaved: () => void): HTMLElem
       const key = m?.[2] ?? '';
       // an undeclared breakdown or the whole row (a duplicate period) has no cell: the row shows it
       const cell = row?.cells.find((c) => key === c.key || key.startsWith(`${c.key}/`)) ?? null;
-      return { row, cell, message: localise(e.message, rowNumber) };
+      return { row, cell, message: localise(e.message, rowNumber, e.code) };
     });
   }
 

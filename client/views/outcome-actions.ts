@@ -43,7 +43,7 @@ function confirmMove(o: Outcome, to: Status, needsComment: boolean, onMoved: (ne
       onMoved(next);
       return true;
     } catch (e) {
-      const detail = e instanceof ApiError && e.errors.length ? e.errors.map((x) => localiseMessage(x.message)).join(' ') : '';
+      const detail = e instanceof ApiError && e.errors.length ? e.errors.map((x) => localiseMessage(x.message, x.code)).join(' ') : '';
       dialogError(form, `${errorMessage(e)} ${detail}`.trim());
       return false;
     }

@@ -1,6 +1,7 @@
 // The catalogue of problems the API answers with (RFC 9457 problem+json). Codes are stable:
 // clients and tests rely on `code`, never on the wording of `title` or `detail`.
-export type ProblemPath = { path: string; message: string };
+/** A failing path; `code` (when given) names the rule in a stable word for clients to translate. */
+export type ProblemPath = { path: string; message: string; code?: string };
 
 export const PROBLEMS = {
   validation_failed: { status: 400, title: 'The request is not valid' },

@@ -54,13 +54,18 @@ function messageOf(e: ErrorObject): string {
   return e.message ?? 'is not valid';
 }
 
+/** A stable code for what failed — ajv's keyword (`required`, `maxLength`, `type`…), and `format.<name>` for a format — so that a client words it in its own language rather than matching the English message. */
+function codeOf(e: ErrorObject): string {
+  return e.keyword === 'format' ? `format.${(e.params as { format: string }).format}` : e.keyword;
+}
+
 export function toProblemPaths(errors: ErrorObject[] | null | undefined, prefix = ''): ProblemPath[] {
   const seen = new Set<string>();
   const out: ProblemPath[] = [];
   for (const e of errors ?? []) {
     // anyOf/oneOf produce one error per branch; keep the specific ones, drop the umbrella line
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') continue;
-    const item = { path: prefix + pathOf(e), message: messageOf(e) };
+    const item = { path: prefix + pathOf(e), message: messageOf(e), code: codeOf(e) };
     const key = `${item.path}|${item.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -93,6 +93,13 @@ describe('bad input: 400/422 naming the field, nothing written', () => {
     expect(await count()).toBe(before);
   });
 
+  test('a body that breaks the schema names each rule by a stable code, for the client to word in its language', async () => {
+    const r = await p1.post('/api/outcomes', outcomeBody({ title: 'x'.repeat(301), description: 'a\u0000b', significance: undefined, colour: 'red' }));
+    expect(r.status).toBe(400);
+    const codes = Object.fromEntries((r.body.errors as Array<{ path: string; code: string }>).map((e) => [e.path, e.code]));
+    expect(codes).toMatchObject({ '/title': 'maxLength', '/description': 'format.text', '/significance': 'required', '/colour': 'additionalProperties' });
+  });
+
   test('a partner editing another organisation\'s visible outcome gets 403', async () => {
     const o = await newOutcome(p1);
     await publish(o.id);

@@ -31,3 +31,14 @@ test('when a translation differs from English in most messages, then it is reall
     expect(same.length).toBeLessThan(Object.keys(en).length * 0.1);
   }
 });
+
+describe('server messages in the interface language', () => {
+  test('when the server names the rule by its code, then the words come from the code, not from matching the English message', async () => {
+    const { localiseMessage } = await import('../../client/components/field');
+    expect(localiseMessage('whatever ajv says today', 'maxLength')).toBe(en['err.tooLong']);
+    expect(localiseMessage('whatever ajv says today', 'required')).toBe(en['err.required']);
+    expect(localiseMessage('whatever ajv says today', 'format.date')).toBe(en['err.date']);
+    expect(localiseMessage('must NOT have more than 300 characters')).toBe(en['err.tooLong']); // no code: by its words
+    expect(localiseMessage('a message nobody words', 'someNewRule')).toBe('a message nobody words');
+  });
+});
