@@ -12,7 +12,7 @@ import { revisionsSection } from './outcome-revisions';
 import { languageChooser, languageName, translationForm } from './outcome-translations';
 import { discussionSection } from './outcome-discussion';
 import { substantiationSection } from './outcome-substantiations';
-import { evidenceLinksSection } from './outcome-evidence';
+import { evidenceLinksSection, loadEvidence } from './outcome-evidence';
 import { filesSection } from './files';
 import { setTitle } from './shell';
 import type { MessageKey } from '../i18n/en';
@@ -60,9 +60,11 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
     const content = h('div', { class: 'statement-slot' }, statement(rec, language));
     const chooser = languageChooser(rec, language, (next) => void draw(rec, next));
     const notice = query.get('submitted') ? t('detail.submittedNotice') : query.get('saved') ? t('detail.savedNotice') : null;
+    // one evidence request serves the linked records and the files (and makes one personal.view entry)
+    const evidence = loadEvidence(rec);
     const [review, subst, links, revisions, files] = await Promise.all([
-      discussionSection(rec.id, rec.organisation.id), substantiationSection(rec), evidenceLinksSection(rec), revisionsSection(rec.id).catch(() => null),
-      filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted }, 3),
+      discussionSection(rec.id, rec.organisation.id), substantiationSection(rec), evidenceLinksSection(rec, evidence), revisionsSection(rec.id).catch(() => null),
+      evidence.then((ev) => filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted, files: ev?.files }, 3)),
     ]);
     replace(page,
       h('header', { class: 'record-head' },

@@ -9,10 +9,11 @@ import type { Outcome } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { radios } from '../components/field';
 import { errorMessage } from './errors';
+import type { FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 
 type Linked = { kind: 'story' | 'fragment'; linkId: string; relation: string; note: string | null; story?: { id: string; title: string }; fragment?: { id: string; excerpt: string } };
-type Evidence = { stories: Linked[]; fragments: Linked[]; files?: Array<{ id: string; title?: string; name?: string; filename?: string }> };
+export type Evidence = { stories: Linked[]; fragments: Linked[]; files?: FileInfo[] };
 type Chain = { nodes: Array<{ id: string; title?: string }>; links: Array<{ sourceId: string; targetId: string; relation: string }> };
 type Hit = { kind: 'story' | 'fragment'; id: string; title: string; snippet: string };
 
@@ -48,8 +49,12 @@ function linkDialog(o: Outcome, refresh: () => void): void {
   });
 }
 
-export async function evidenceLinksSection(o: Outcome): Promise<HTMLElement | null> {
-  const [evidence, chain] = await Promise.all([optional<Evidence>(`/api/outcomes/${o.id}/evidence`), optional<Chain>(`/api/outcomes/${o.id}/chain`)]);
+/** The outcome's evidence: its linked records, files and informants (null when hidden). */
+export const loadEvidence = (o: Pick<Outcome, 'id'>) => optional<Evidence>(`/api/outcomes/${o.id}/evidence`);
+
+/** Linked stories and fragments and the outcome chain; `preloaded` is the page's one evidence request. */
+export async function evidenceLinksSection(o: Outcome, preloaded?: Promise<Evidence | null>): Promise<HTMLElement | null> {
+  const [evidence, chain] = await Promise.all([preloaded ?? loadEvidence(o), optional<Chain>(`/api/outcomes/${o.id}/chain`)]);
   const holder = h('div', { class: 'linked-evidence' });
   const user = me();
   const mayLink = !!evidence && !!user && user.role !== 'donor' && (user.role !== 'partner' || user.organisation.id === o.organisation.id);

@@ -53,8 +53,11 @@ test('when a partner uploads a photo to her draft outcome, then it is listed and
   const { page, context, errors } = await open(browser);
   await loginAs(page, 'partner');
   const id = await createDraft(page, `Outcome with a photo ${stamp}`);
+  const evidenceCalls: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/evidence')) evidenceCalls.push(r.url()); });
   await page.goto(`/outcomes/${id}?lang=en`);
   await settled(page);
+  expect(evidenceCalls).toHaveLength(1); // one request serves the linked records and the files
   const files = page.getByRole('region', { name: 'Files' });
   await expect(files.getByText('No files yet.').isVisible()).resolves.toBe(true);
   expect(await axe(page)).toEqual([]);
