@@ -41,10 +41,13 @@ export function radios(name: string, options: Array<{ value: string; label: stri
 }
 
 /** Turns messages the API sends in English into the interface language where we know them. */
-/** What the rules of a request body say, by the code the server gives (server/http/validation.ts). */
+/** What a broken rule means, by the code the server gives (server/http/validation.ts, the domain's checks). */
 const BY_CODE: Record<string, MessageKey> = {
   required: 'err.required', maxLength: 'err.tooLong', maxItems: 'err.tooLong', minLength: 'err.empty', minItems: 'err.empty',
   'format.date': 'err.date', 'format.date-time': 'err.date', 'format.uri': 'err.url', 'format.text': 'err.notText',
+  // the domain's rules (server/outcomes/rules.ts)
+  unknown_goal: 'err.goal', duplicate_goal: 'err.goalTwice', primary_goal: 'err.primary', bad_date: 'err.date', unknown_country: 'err.country',
+  unknown_change_type: 'err.changeType', unknown_quadrant: 'err.quadrant', unknown_harvest: 'err.harvest',
 };
 
 /** A server message in the interface language: by its code, else by its words; else as it came. */

@@ -85,11 +85,11 @@ export function toValue(r: RowDraft, withStatus: boolean): Record<string, unknow
 }
 
 /** The browser's own checks (the server checks everything again): what is needed, and a number. */
-export function localRowErrors(r: RowDraft): Array<{ key: string; message: string }> {
-  const errors: Array<{ key: string; message: string }> = [];
-  if (!r.periodStart) errors.push({ key: 'periodStart', message: 'is required' });
-  if (!r.periodEnd) errors.push({ key: 'periodEnd', message: 'is required' });
-  if (!r.value.trim()) errors.push({ key: 'value', message: 'is required' });
-  else if (!Number.isFinite(Number(r.value))) errors.push({ key: 'value', message: 'must be number' });
+export function localRowErrors(r: RowDraft): Array<{ key: string; message: string; code: string }> {
+  const errors: Array<{ key: string; message: string; code: string }> = [];
+  if (!r.periodStart) errors.push({ key: 'periodStart', message: 'is required', code: 'required' });
+  if (!r.periodEnd) errors.push({ key: 'periodEnd', message: 'is required', code: 'required' });
+  if (!r.value.trim()) errors.push({ key: 'value', message: 'is required', code: 'required' });
+  else if (!Number.isFinite(Number(r.value))) errors.push({ key: 'value', message: 'must be number', code: 'type' });
   return errors;
 }

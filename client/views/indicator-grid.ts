@@ -9,23 +9,25 @@ import type { Me } from '../core/session';
 import { clearDraft, loadDraft, saveDraft } from '../core/draft-store';
 import { mayValidate, type Indicator } from '../core/indicator-model';
 import { localiseMessage } from '../components/field';
+import type { MessageKey } from '../i18n/en';
 import { blankRow, columnsOf, isBlank, localRowErrors, makeRow, readRow, toValue, type Cell, type GridRow, type RowDraft } from './indicator-grid-rows';
 import { announce } from './shell';
 import { errorMessage } from './errors';
 
 type Placed = { row: GridRow | null; cell: Cell | null; message: string };
 
-/** Server messages in the interface language; a row number the server counts from 0 becomes the grid's. */
+/** Server messages in the interface language, by their code (server/indicators/rules.ts); a row number the server counts from 0 becomes the grid's. */
+const GRID_CODES: Record<string, MessageKey> = {
+  period_order: 'ind.err.periodOrder', exists: 'ind.err.exists', not_a_number: 'ind.err.number', type: 'ind.err.number', // the only typed field a row sends is the value
+  not_allowed: 'ind.err.sex', unknown_breakdown: 'ind.err.breakdown', validate_role: 'ind.err.validate',
+};
+
 function localise(message: string, rowNumber: (sent: number) => number | null, code?: string): string {
-  if (code === 'type') return t('ind.err.number'); // the only typed field a grid row sends is the value
-  const dup = /^same period and disaggregation as row (\d+)/.exec(message);
-  if (dup) return t('ind.err.duplicate', { row: rowNumber(Number(dup[1])) ?? Number(dup[1]) + 1 });
-  if (/is before periodStart/.test(message)) return t('ind.err.periodOrder');
-  if (/exists already/.test(message)) return t('ind.err.exists');
-  if (/not a finite number/.test(message)) return t('ind.err.number');
-  if (/is not female, male/.test(message)) return t('ind.err.sex');
-  if (/not disaggregated by/.test(message)) return t('ind.err.breakdown');
-  if (/only evaluators and admins validate/.test(message)) return t('ind.err.validate');
+  if (code === 'duplicate_row') {
+    const first = Number(/(\d+)$/.exec(message)?.[1] ?? NaN);
+    return t('ind.err.duplicate', { row: rowNumber(first) ?? first + 1 });
+  }
+  if (code && GRID_CODES[code]) return t(GRID_CODES[code]);
   return localiseMessage(message, code);
 }
 
@@ -124,7 +126,7 @@ export function entryGrid(i: Indicator, user: Me, onSaved: () => void): HTMLElem
     const drafts = collect();
     const sent = rows.filter((_, k) => !isBlank(drafts[k]));
     if (!sent.length) return show([{ row: rows[0], cell: rows[0].cells[2], message: t('ind.err.noRows') }], t('ind.noneSaved'));
-    const local = sent.flatMap((r) => localRowErrors(readRow(r)).map((e) => ({ row: r, cell: r.cells.find((c) => c.key === e.key) ?? null, message: localise(e.message, () => null) })));
+    const local = sent.flatMap((r) => localRowErrors(readRow(r)).map((e) => ({ row: r, cell: r.cells.find((c) => c.key === e.key) ?? null, message: localise(e.message, () => null, e.code) })));
     if (local.length) return show(local, t('ind.noneSaved'));
     clearErrors();
     submit.disabled = true;

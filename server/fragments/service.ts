@@ -11,10 +11,9 @@ import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
 import { withDescendants } from '../frameworks/service';
 import { diff, recordRevision, revisionsOf } from '../revisions/log';
-import { isCountry } from '../outcomes/rules';
 import { filesOf } from '../files/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
-import { checkGoals } from '../stories/rules';
+import { checkCountry, checkGoals } from '../outcomes/rules';
 import { applyMove, checkEditable, checkMove, Mover, RecordStatus } from '../stories/lifecycle';
 import { visibleSource } from '../sources/service';
 import * as repo from './repository';
@@ -57,7 +56,7 @@ async function checkFragment(ctx: Ctx, f: FragmentInput): Promise<void> {
     if (!known.has(t)) errors.push({ path: `/themes/${i}`, message: `unknown theme ${t}` });
     if (themes.indexOf(t) !== i) errors.push({ path: `/themes/${i}`, message: `theme ${t} is coded twice` });
   });
-  if (f.location && !isCountry(f.location.country)) errors.push({ path: '/location/country', message: `${f.location.country} is not an ISO 3166-1 country` });
+  if (f.location) checkCountry(f.location.country, '/location/country', errors);
   if (errors.length) throw new Problem('unprocessable', 'The fragment breaks a rule of the domain', errors);
 }
 

@@ -72,7 +72,7 @@ export class RowChecker {
       await this.kind.check(this.db, input, this.ctx);
     } catch (e) {
       if (!(e instanceof Problem) || e.code !== 'unprocessable') throw e;
-      for (const p of e.errors) this.fail(row, this.kind.columnOf(p.path, input), p.path, codeOfRule(p.path, p.message), p.message);
+      for (const p of e.errors) this.fail(row, this.kind.columnOf(p.path, input), p.path, p.code ?? codeOfRule(p.path, p.message), p.message);
     }
   }
 }

@@ -17,6 +17,8 @@ const MESSAGES: Record<string, Record<'en' | 'fr' | 'ar' | 'nl', string>> = {
   unknown_goal: { en: 'is not a known goal code', fr: "n'est pas un code d'objectif connu", ar: 'ليس رمز هدف معروفًا', nl: 'is geen bekende doelcode' },
   duplicate_goal: { en: 'names the same goal twice', fr: 'cite deux fois le même objectif', ar: 'يذكر الهدف نفسه مرتين', nl: 'noemt hetzelfde doel twee keer' },
   primary_goal: { en: 'needs exactly one primary goal', fr: 'demande exactement un objectif principal', ar: 'يجب تحديد هدف رئيسي واحد بالضبط', nl: 'vraagt precies één hoofddoel' },
+  unknown_change_type: { en: 'is not a known change type', fr: "n'est pas un type de changement connu", ar: 'ليس نوع تغيير معروفًا', nl: 'is geen bekend soort verandering' },
+  unknown_quadrant: { en: 'is not a Gender at Work quadrant', fr: "n'est pas un quadrant Gender at Work", ar: 'ليس ربعًا من أرباع Gender at Work', nl: 'is geen Gender at Work-kwadrant' },
   unknown_code: { en: 'is not a known code', fr: "n'est pas un code connu", ar: 'ليس رمزًا معروفًا', nl: 'is geen bekende code' },
   unknown_harvest: { en: "is not a harvest of your organisation's programmes", fr: "n'est pas une récolte des programmes de votre organisation", ar: 'ليس حصادًا من برامج منظمتك', nl: 'is geen oogst van de programma’s van uw organisatie' },
   unknown_column: { en: 'is not a column this import knows', fr: "n'est pas une colonne connue de cet import", ar: 'ليس عمودًا معروفًا لهذا الاستيراد', nl: 'is geen kolom die deze import kent' },
@@ -47,7 +49,7 @@ export function codeOfKeyword(keyword: string, message: string): string {
   return 'invalid';
 }
 
-/** The stable code of a domain rule (server/outcomes/rules.ts and the like), from its path and words. */
+/** The stable code of a domain rule that gave none (server/outcomes/rules.ts and the like give theirs), from its path and words. */
 export function codeOfRule(path: string, message: string): string {
   if (/^\/goals\/\d+\/code$/.test(path)) return /twice/.test(message) ? 'duplicate_goal' : 'unknown_goal';
   if (path === '/goals') return 'primary_goal';

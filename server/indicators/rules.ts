@@ -5,7 +5,7 @@
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { Problem, ProblemPath } from '../http/problem';
-import { isCountry } from '../outcomes/rules';
+import { checkCountry } from '../outcomes/rules';
 import type { IndicatorInput, ValueInput } from './representation';
 import { canonical } from './representation';
 import { existingKeys, keyOf } from './repository';
@@ -16,7 +16,7 @@ export async function checkIndicator(db: Db, i: IndicatorInput, errors: ProblemP
   const goals = i.goals ?? [];
   const known = new Set<string>(goals.length ? await db('goals').whereIn('code', goals).pluck('code') : []);
   goals.forEach((c, k) => {
-    if (!known.has(c)) errors.push({ path: `/goals/${k}`, message: `unknown goal code ${c}` });
+    if (!known.has(c)) errors.push({ path: `/goals/${k}`, message: `unknown goal code ${c}`, code: 'unknown_goal' });
   });
   const targets = i.targets ?? [];
   if (i.baseline && targets.some((t) => t.date < i.baseline!.date)) {
@@ -44,12 +44,12 @@ export async function placement(db: Db, user: CurrentUser, programmeId?: string,
 }
 
 function checkOne(v: ValueInput, declared: Set<string>, at: string, errors: ProblemPath[]): void {
-  if (v.periodEnd < v.periodStart) errors.push({ path: `${at}/periodEnd`, message: 'is before periodStart' });
-  if (!Number.isFinite(v.value)) errors.push({ path: `${at}/value`, message: 'is not a finite number' });
+  if (v.periodEnd < v.periodStart) errors.push({ path: `${at}/periodEnd`, message: 'is before periodStart', code: 'period_order' });
+  if (!Number.isFinite(v.value)) errors.push({ path: `${at}/value`, message: 'is not a finite number', code: 'not_a_number' });
   for (const [key, val] of Object.entries(v.disaggregation ?? {})) {
-    if (!declared.has(key)) errors.push({ path: `${at}/disaggregation/${key}`, message: `the indicator is not disaggregated by ${key}` });
-    else if (key === 'country' && !isCountry(val)) errors.push({ path: `${at}/disaggregation/country`, message: `${val} is not an ISO 3166-1 country` });
-    else if (key === 'sex' && !SEX.has(val)) errors.push({ path: `${at}/disaggregation/sex`, message: 'is not female, male, other or total' });
+    if (!declared.has(key)) errors.push({ path: `${at}/disaggregation/${key}`, message: `the indicator is not disaggregated by ${key}`, code: 'unknown_breakdown' });
+    else if (key === 'country') checkCountry(val, `${at}/disaggregation/country`, errors);
+    else if (key === 'sex' && !SEX.has(val)) errors.push({ path: `${at}/disaggregation/sex`, message: 'is not female, male, other or total', code: 'not_allowed' });
   }
 }
 
@@ -67,13 +67,12 @@ export async function checkValues(
   rows.forEach((v, k) => {
     checkOne(v, declared, prefix(k), errors);
     const key = keyOf(keys[k]);
-    if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}` });
+    if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}`, code: 'duplicate_row' });
     else firstAt.set(key, k);
   });
   if (errors.length) throw new Problem('unprocessable', 'Some values break a rule of the domain; none was saved', errors);
   const stored = await existingKeys(db, indicator.id, keys);
   if (ignore) stored.delete(ignore);
-  const clashes = keys.map((k, i) => (stored.has(keyOf(k)) ? { path: prefix(i) || '/', message: 'a value for this period and disaggregation exists already' } : null))
-    .filter((e): e is ProblemPath => e !== null);
+  const clashes: ProblemPath[] = keys.flatMap((k, i) => (stored.has(keyOf(k)) ? [{ path: prefix(i) || '/', message: 'a value for this period and disaggregation exists already', code: 'exists' }] : []));
   if (clashes.length) throw new Problem('already_exists', 'Some values exist already; none was saved', clashes);
 }

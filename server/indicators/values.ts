@@ -22,7 +22,7 @@ const present = (ctx: Ctx, i: Indicator, v: IndicatorValue) => (seesFullRecord(c
 /** Only evaluators and admins validate: a partner's figures are checked by someone else. */
 function checkStatusRight(ctx: Ctx, rows: ValueInput[], prefix: (k: number) => string): void {
   if (ctx.user.role !== 'partner') return;
-  const errors: ProblemPath[] = rows.flatMap((v, k) => (v.status === 'validated' ? [{ path: `${prefix(k)}/status`, message: 'only evaluators and admins validate values' }] : []));
+  const errors: ProblemPath[] = rows.flatMap((v, k) => (v.status === 'validated' ? [{ path: `${prefix(k)}/status`, message: 'only evaluators and admins validate values', code: 'validate_role' }] : []));
   if (errors.length) throw new Problem('forbidden', 'Partners enter draft values; an evaluator validates them', errors);
 }
 

@@ -93,6 +93,15 @@ describe('bad input: 400/422 naming the field, nothing written', () => {
     expect(await count()).toBe(before);
   });
 
+  test("a body that breaks the domain's rules names each by a stable code too", async () => {
+    const r = await p1.post('/api/outcomes', outcomeBody({
+      goals: [{ code: 'NL-IV-9.9', primary: true }, { code: 'PART', primary: true }], location: { country: 'XX' }, changeType: 'OH-NOPE', quadrant: 'OH-POLICY',
+    }));
+    expect(r.status).toBe(422);
+    const codes = Object.fromEntries((r.body.errors as Array<{ path: string; code: string }>).map((e) => [e.path, e.code]));
+    expect(codes).toEqual({ '/goals/0/code': 'unknown_goal', '/goals': 'primary_goal', '/location/country': 'unknown_country', '/changeType': 'unknown_change_type', '/quadrant': 'unknown_quadrant' });
+  });
+
   test('a body that breaks the schema names each rule by a stable code, for the client to word in its language', async () => {
     const r = await p1.post('/api/outcomes', outcomeBody({ title: 'x'.repeat(301), description: 'a\u0000b', significance: undefined, colour: 'red' }));
     expect(r.status).toBe(400);

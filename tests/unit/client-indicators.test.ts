@@ -66,7 +66,7 @@ describe('a grid row', () => {
   test('when a row lacks its period or its number, then the browser says so before asking the server', () => {
     expect(localRowErrors(row)).toEqual([]);
     expect(localRowErrors({ ...row, periodEnd: '', value: '' }).map((e) => e.key)).toEqual(['periodEnd', 'value']);
-    expect(localRowErrors({ ...row, value: '?' })).toEqual([{ key: 'value', message: 'must be number' }]);
+    expect(localRowErrors({ ...row, value: '?' })).toEqual([{ key: 'value', message: 'must be number', code: 'type' }]);
   });
 
   test('when the period is in the wrong order, then the browser leaves the judgement to the server', () => {
