@@ -7,7 +7,7 @@ import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { forbidden, notFound, Problem, ProblemPath } from '../http/problem';
 import { nowIso } from '../auth/session';
-import { audit } from '../audit/log';
+import { audit, auditPersonalAccess } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { canSeeStory, isReviewer, seesPersonalData } from '../stories/access';
 import * as stories from '../stories/service';
@@ -60,10 +60,21 @@ export async function create(ctx: Ctx<RoundBody>) {
   return created(await repo.present(ctx, (await repo.findRound(ctx.db, id))!));
 }
 
+/**
+ * Feedback notes say what storytellers were told, how and when: personal data of the stories'
+ * organisations. Read by someone outside those (their evaluators, admins), it is recorded.
+ */
+async function auditFeedbackViews(ctx: Ctx, storyIds: string[]): Promise<void> {
+  if (!storyIds.length) return;
+  const ids: string[] = await ctx.db('stories').whereIn('id', [...new Set(storyIds)]).whereNot('organisation_id', ctx.user.organisationId).pluck('id');
+  if (ids.length) await auditPersonalAccess(ctx.db, { actorId: ctx.user.id, entityType: 'story', count: ids.length, ids });
+}
+
 export async function get(ctx: Ctx) {
   const r = await repo.findRound(ctx.db, ctx.params.id);
   const view = r && (await repo.present(ctx, r));
   if (!view || (ctx.user.role !== 'admin' && !view.stories.length)) throw notFound('selection round');
+  await auditFeedbackViews(ctx, view.feedback.map((f) => f.storyId));
   return view;
 }
 
@@ -71,6 +82,7 @@ export async function list(ctx: Ctx<unknown, Record<string, string | undefined>>
   const page = pageOf(ctx.query);
   const { rows, total } = await repo.listRounds(ctx.db, ctx.user, { domains: listOf(ctx.query.domain), levels: listOf(ctx.query.level), harvestIds: listOf(ctx.query.harvest) }, page);
   const items = await Promise.all(rows.map((r) => repo.present(ctx, r)));
+  await auditFeedbackViews(ctx, items.flatMap((v) => v.feedback.map((f) => f.storyId)));
   return listReply(items, total, page);
 }
 
@@ -113,5 +125,6 @@ export async function pathOf(ctx: Ctx) {
   }));
   items.sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level) || a.heldOn.localeCompare(b.heldOn));
   const highest = items.filter((i) => i.selected).map((i) => i.level).pop() ?? null;
+  await auditFeedbackViews(ctx, items.some((i) => i.feedback.length) ? [s.id] : []);
   return { storyId: s.id, selectedUpTo: highest, items, total: items.length };
 }

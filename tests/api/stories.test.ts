@@ -188,6 +188,16 @@ describe('selection rounds', () => {
     expect(other.items.map((i: { level: string; selected: boolean }) => [i.level, i.selected])).toEqual([['partner', true], ['programme', false]]);
     const seenByP2 = await ok(p2.get(`/api/selection-rounds/${r3.id}`));
     expect(seenByP2.stories.map((s: { id: string }) => s.id)).toEqual([d]); // p1's submitted story is not p2's to see
+    // the feedback notes are the storytellers' personal data: read by the evaluator, that is recorded; by p1's own people, not
+    const feedbackViews = () => t.ctx.db('audit_log').where({ action: 'personal.view', entity_type: 'story' }).whereNull('entity_id')
+      .select('actor_id', 'details').then((rows) => rows.filter((x) => (JSON.parse(x.details).ids ?? []).includes(a)));
+    const before = (await feedbackViews()).length;
+    await ok(p1.get(`/api/stories/${a}/selections`));
+    expect(await feedbackViews()).toHaveLength(before);
+    await ok(ev.get(`/api/selection-rounds/${r3.id}`));
+    await ok(ev.get(`/api/stories/${a}/selections`));
+    const seen = (await feedbackViews()).slice(before);
+    expect(seen.map((x) => x.actor_id)).toEqual([t.world.users.evaluator, t.world.users.evaluator]);
   });
 
   test('rounds are recorded by evaluators of the programme, over submitted stories of one domain', async () => {
