@@ -50,7 +50,24 @@ function fileList(files: FileInfo[]): HTMLElement {
   }));
 }
 
-const send = (data: FormData, onProgress: (loaded: number, total: number) => void) => postWithProgress<FileInfo>('/api/files', data, onProgress);
+/**
+ * Uploads under way, by record. The page may be drawn again while one runs (a language switch, a
+ * saved edit): the new form picks the upload up, shows its progress, and lists the file when it lands.
+ */
+type Upload = { percent: number; onProgress: Set<(percent: number) => void>; done: Promise<FileInfo> };
+const uploads = new Map<string, Upload>();
+const keyOf = (target: FileTarget) => `${target.type}:${target.id}`;
+
+function startUpload(target: FileTarget, data: FormData): Upload {
+  const state = { percent: 0, onProgress: new Set<(percent: number) => void>() };
+  const done = postWithProgress<FileInfo>('/api/files', data, (loaded, total) => {
+    state.percent = Math.round((loaded / total) * 100);
+    state.onProgress.forEach((fn) => fn(state.percent));
+  }).finally(() => uploads.delete(keyOf(target)));
+  const upload: Upload = Object.assign(state, { done });
+  uploads.set(keyOf(target), upload);
+  return upload;
+}
 
 /** Our own sentence for what went wrong, and the server's detail (in English) beside it where it says more. */
 function uploadError(e: unknown): HTMLElement[] {
@@ -82,6 +99,36 @@ function uploadForm(target: FileTarget, level: 3 | 4, onUploaded: (f: FileInfo) 
     file.setAttribute('aria-invalid', 'true');
     replace(error, content);
   };
+  // shows an upload's progress and its end in this form (the one that started it, or a later one)
+  const follow = (upload: Upload) => {
+    submit.disabled = true;
+    bar.hidden = false;
+    status.textContent = t('files.uploading');
+    delete status.dataset.quarter;
+    const show = (percent: number) => {
+      bar.value = percent;
+      // the live region speaks at each quarter, not at every percent
+      const quarter = Math.floor(percent / 25) * 25;
+      if (quarter > 0 && status.dataset.quarter !== String(quarter)) {
+        status.dataset.quarter = String(quarter);
+        status.textContent = t('files.uploadingPercent', { percent: quarter });
+      }
+    };
+    show(upload.percent);
+    upload.onProgress.add(show);
+    upload.done.then((saved) => {
+      if (!form.isConnected) return;
+      form.reset();
+      status.textContent = '';
+      announce(t('files.uploaded', { title: saved.title || saved.name || t('files.untitled') }));
+      onUploaded(saved);
+    }, (e) => {
+      if (!form.isConnected) return;
+      status.textContent = '';
+      fail(uploadError(e));
+      file.focus();
+    }).finally(() => { upload.onProgress.delete(show); submit.disabled = false; bar.hidden = true; });
+  };
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const chosen = file.files?.[0];
@@ -92,30 +139,11 @@ function uploadForm(target: FileTarget, level: 3 | 4, onUploaded: (f: FileInfo) 
     data.set(`${target.type}Id`, target.id);
     if (title.value.trim()) data.set('title', title.value.trim());
     data.set('file', chosen);
-    submit.disabled = true;
-    bar.hidden = false;
     bar.value = 0;
-    status.textContent = t('files.uploading');
-    delete status.dataset.quarter;
-    send(data, (loaded, total) => {
-      bar.value = Math.round((loaded / total) * 100);
-      // the live region speaks at each quarter, not at every percent
-      const quarter = Math.floor(bar.value / 25) * 25;
-      if (quarter > 0 && status.dataset.quarter !== String(quarter)) {
-        status.dataset.quarter = String(quarter);
-        status.textContent = t('files.uploadingPercent', { percent: quarter });
-      }
-    }).then((saved) => {
-      form.reset();
-      status.textContent = '';
-      announce(t('files.uploaded', { title: saved.title || saved.name || t('files.untitled') }));
-      onUploaded(saved);
-    }, (e) => {
-      status.textContent = '';
-      fail(uploadError(e));
-      file.focus();
-    }).finally(() => { submit.disabled = false; bar.hidden = true; });
+    follow(startUpload(target, data));
   });
+  const running = uploads.get(keyOf(target));
+  if (running) follow(running);
   return form;
 }
 

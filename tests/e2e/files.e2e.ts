@@ -122,6 +122,37 @@ test.each(['stories', 'fragments'])('when a partner opens one of her organisatio
   await context.close();
 });
 
+test('when the language is switched while a file uploads, then the page drawn again shows the upload and lists the file when it lands', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'partner');
+  const id = await createDraft(page, `Outcome uploading across a redraw ${stamp}`);
+  await page.goto(`/outcomes/${id}?lang=en`);
+  await settled(page);
+  // the upload is held at the server's door until the page has been drawn again in French
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/api/files', async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
+  const files = page.getByRole('region', { name: 'Files' });
+  await files.getByLabel('File', { exact: true }).setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await files.getByLabel(/^Title/).fill('Minutes of the district council');
+  await page.getByRole('button', { name: 'Upload the file' }).click();
+  await expect(page.getByRole('button', { name: 'Upload the file' }).isDisabled()).resolves.toBe(true);
+  await page.locator('#language-select').selectOption('fr'); // the interface's, not the statement's language
+  const fichiers = page.getByRole('region', { name: 'Fichiers' });
+  await fichiers.waitFor();
+  // the new form follows the upload under way: its button waits, its progress shows
+  await expect(fichiers.getByRole('button', { name: 'Envoyer le fichier' }).isDisabled()).resolves.toBe(true);
+  await expect(fichiers.getByRole('progressbar').isVisible()).resolves.toBe(true);
+  release();
+  await fichiers.getByRole('listitem').filter({ hasText: 'Minutes of the district council' }).waitFor();
+  await expect(fichiers.getByRole('button', { name: 'Envoyer le fichier' }).isEnabled()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('when a donor opens a published outcome that has a file, then no file, link or upload control is there, and the file is not found for them', async () => {
   const partner = await open(browser);
   await loginAs(partner.page, 'partner');
