@@ -4,7 +4,7 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import multer from 'multer';
 import { Problem } from './problem';
-import { AppContext, CurrentUser, Reply, RouteDef, Stream, UploadedFile } from './types';
+import { AppContext, CurrentUser, JsonText, Reply, RouteDef, Stream, UploadedFile } from './types';
 import { loadSessionUser } from '../auth/session';
 import { checkUserLimit, rateLimiter } from './rate-limit';
 import { TOTP_SETUP_ROUTES } from '../accounts/totp';
@@ -50,6 +50,7 @@ function send(res: Response, result: unknown, route: RouteDef): void {
   for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
   res.status(reply.status);
   if (reply.body === undefined) res.end();
+  else if (reply.body instanceof JsonText) res.type('application/json').send(reply.body.text);
   else if (route.produces && typeof reply.body === 'string') res.type(route.produces).send(reply.body);
   else res.json(reply.body);
 }

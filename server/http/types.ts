@@ -96,6 +96,11 @@ export class Reply {
   ) {}
 }
 
+/** A JSON answer serialised already (a kept dashboard answer): sent as it is, not serialised again. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** Answers with a problem without rolling back the request's transaction (e.g. counting a failed login). */
 export const problemReply = (p: { status: number; toJSON: () => unknown }) =>
   new Reply(p.status, p.toJSON(), { 'Content-Type': 'application/problem+json; charset=utf-8' });
