@@ -28,7 +28,11 @@ export async function findRow(db: Db, id: string): Promise<Row | undefined> {
  * One outcome with its goal tags in one query: GET /api/outcomes/:id is the hottest read, and on
  * SQLite's single connection every query a request saves is throughput gained.
  */
-export async function findWithGoals(db: Db, id: string): Promise<{ row: Row; goals: Array<{ code: string; primary: boolean }> } | undefined> {
+type GoalTag = { code: string; primary: boolean };
+/** The order goals are listed in: the primary goal first, then by code. */
+const goalOrder = (a: GoalTag, b: GoalTag) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+export async function findWithGoals(db: Db, id: string): Promise<{ row: Row; goals: GoalTag[] } | undefined> {
   const tags = isPostgres(db)
     ? 'coalesce(json_agg(json_build_array(g.goal_code, g.is_primary)), \'[]\'::json)'
     : 'json_group_array(json_array(g.goal_code, g.is_primary))';
@@ -37,21 +41,18 @@ export async function findWithGoals(db: Db, id: string): Promise<{ row: Row; goa
   if (!found) return undefined;
   const { goal_tags: stored, ...row } = found;
   const tagged = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Array<[string, boolean | number]>;
-  // the primary goal first, then by code: the order goalsOf() gives
-  const goals = tagged.map(([code, primary]) => ({ code, primary: !!primary }))
-    .sort((a, b) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { row, goals };
+  return { row, goals: tagged.map(([code, primary]) => ({ code, primary: !!primary })).sort(goalOrder) };
 }
 
-export async function goalsOf(db: Db, ids: string[]): Promise<Map<string, Array<{ code: string; primary: boolean }>>> {
-  const out = new Map<string, Array<{ code: string; primary: boolean }>>();
+export async function goalsOf(db: Db, ids: string[]): Promise<Map<string, GoalTag[]>> {
+  const out = new Map<string, GoalTag[]>();
   if (!ids.length) return out;
-  const rows = await db('outcome_goals').whereIn('outcome_id', ids).orderBy([{ column: 'is_primary', order: 'desc' }, 'goal_code']);
-  for (const r of rows) {
+  for (const r of await db('outcome_goals').whereIn('outcome_id', ids)) {
     const list = out.get(r.outcome_id) ?? [];
     list.push({ code: r.goal_code, primary: !!r.is_primary });
     out.set(r.outcome_id, list);
   }
+  for (const list of out.values()) list.sort(goalOrder);
   return out;
 }
 
