@@ -40,7 +40,6 @@ export function radios(name: string, options: Array<{ value: string; label: stri
   }));
 }
 
-/** Turns messages the API sends in English into the interface language where we know them. */
 /** What a broken rule means, by the code the server gives (server/http/validation.ts, the domain's checks). */
 const BY_CODE: Record<string, MessageKey> = {
   required: 'err.required', maxLength: 'err.tooLong', maxItems: 'err.tooLong', minLength: 'err.empty', minItems: 'err.empty',

@@ -139,7 +139,6 @@ function uploadForm(target: FileTarget, level: 3 | 4, onUploaded: (f: FileInfo) 
     data.set(`${target.type}Id`, target.id);
     if (title.value.trim()) data.set('title', title.value.trim());
     data.set('file', chosen);
-    bar.value = 0;
     follow(startUpload(target, data));
   });
   const running = uploads.get(keyOf(target));

@@ -87,16 +87,16 @@ export async function mappingEditorView(id: string | null, query: URLSearchParam
     id ? api<Mapping>(`/api/import-mappings/${encodeURIComponent(id)}`) : null,
     optional<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200').catch(() => null), loadAllGoals()]);
   // the server lets the organisation's people change a mapping of a kind their role imports
-  const KINDS = importKindsOf(user.role);
-  const readOnly = !KINDS.length || (!!existing && !KINDS.includes(existing.kind));
+  const kinds = importKindsOf(user.role);
+  const readOnly = !kinds.length || (!!existing && !kinds.includes(existing.kind));
   const heading = existing ? t('mapping.editTitle', { name: existing.name }) : t('mapping.newTitle');
   setTitle(heading);
-  let kind: MappingKind = existing?.kind ?? (KINDS.includes(query.get('kind') as MappingKind) ? query.get('kind') as MappingKind : KINDS[0] ?? 'outcomes');
+  let kind: MappingKind = existing?.kind ?? (kinds.includes(query.get('kind') as MappingKind) ? query.get('kind') as MappingKind : kinds[0] ?? 'outcomes');
   const datalist = h('datalist', { id: newId('form-paths') });
   const ctx = { datalistId: datalist.id, pathHintId: newId('path-hint'), harvests: harvests?.items ?? null };
 
   const name = control(t('mapping.name'), h('input', { type: 'text', maxlength: 300, dir: 'auto', value: existing?.name ?? '' }), { required: true, path: '/name' });
-  const kindSelect = h('select', { disabled: !!existing }, [...new Set([...KINDS, kind])].map((k) => h('option', { value: k, selected: k === kind }, t(`import.kind.${k}` as MessageKey))));
+  const kindSelect = h('select', { disabled: !!existing }, [...new Set([...kinds, kind])].map((k) => h('option', { value: k, selected: k === kind }, t(`import.kind.${k}` as MessageKey))));
   const kindBox = control(t('mapping.kind'), kindSelect, { path: '/kind', hint: existing ? t('mapping.kindFixed') : undefined });
   const key = control(t('mapping.key'), h('input', { type: 'text', dir: 'ltr', list: datalist.id, autocomplete: 'off', spellcheck: 'false', value: existing?.key ?? '' }), { path: '/key', hint: t('mapping.keyHint') });
   const rowsHolder = h('div', { class: 'mapping-rows', 'data-path': '/fields' });

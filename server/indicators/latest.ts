@@ -2,7 +2,7 @@
 // and summed up per indicator for a list page (one query for the page, not one per indicator).
 import type { Ctx } from '../http/types';
 import { whereValueVisible } from './access';
-import type { Indicator } from './representation';
+import { canonical, type Indicator } from './representation';
 
 export type Latest = { periodStart: string; periodEnd: string; value: number; status: string };
 const MAX_SERIES = 500;
@@ -19,7 +19,8 @@ function numbered(ctx: Ctx, ids: string[], from?: string, to?: string) {
 }
 
 const latestOfRow = (r: Record<string, string | number>): Latest => ({ periodStart: String(r.period_start), periodEnd: String(r.period_end), value: Number(r.value), status: String(r.status) });
-const isHeadline = (disaggregation: string) => Object.keys(JSON.parse(disaggregation) as object).length === 0;
+/** The overall series: no breakdown (stored canonical, so one string). */
+export const HEADLINE = canonical({});
 
 /** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */
 export async function latestPerSeries(ctx: Ctx, i: Indicator, from?: string, to?: string) {
@@ -38,7 +39,7 @@ export async function latestSummaries(ctx: Ctx, ids: string[]): Promise<Map<stri
   if (!ids.length) return out;
   for (const r of await numbered(ctx, ids)) {
     const s = out.get(r.indicator_id)!;
-    if (isHeadline(r.disaggregation)) { s.latest = latestOfRow(r); continue; }
+    if (r.disaggregation === HEADLINE) { s.latest = latestOfRow(r); continue; }
     const v = Number(r.value);
     s.seriesRange = s.seriesRange
       ? { count: s.seriesRange.count + 1, min: Math.min(s.seriesRange.min, v), max: Math.max(s.seriesRange.max, v) }

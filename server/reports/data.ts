@@ -12,7 +12,8 @@ import { present } from '../outcomes/service';
 import { whereStoryVisible } from '../stories/access';
 import { fromRow as storyFromRow, Story } from '../stories/representation';
 import { present as presentStory } from '../stories/service';
-import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
+import { whereIndicatorVisible } from '../indicators/access';
+import { latestSummaries } from '../indicators/latest';
 import { auditOutcomeViews } from '../audit/outcome-views';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -69,15 +70,14 @@ async function selectionsOf(ctx: Ctx, harvestId: string): Promise<Selection[]> {
 async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorProgress[]> {
   const rows = await whereIndicatorVisible(ctx.db('indicators as i'), ctx.user).where('i.programme_id', programmeId).orderBy('i.code').select('i.*');
   if (!rows.length) return [];
-  const values = await whereValueVisible(ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id'), ctx.user)
-    .whereIn('v.indicator_id', rows.map((r: Row) => r.id)).where('v.disaggregation', '{}').orderBy('v.period_end').select('v.indicator_id', 'v.value', 'v.period_end');
+  const latest = await latestSummaries(ctx, rows.map((r: Row) => r.id));
   return rows.map((r: Row) => {
     const targets = JSON.parse(r.targets ?? '[]') as Array<{ value: number; date: string }>;
-    const last = values.filter((v: Row) => v.indicator_id === r.id).pop();
+    const last = latest.get(r.id)?.latest;
     return {
       code: r.code, name: r.name, unit: r.unit, direction: r.direction,
       baseline: r.baseline_value === null || r.baseline_value === undefined ? null : { value: Number(r.baseline_value), date: r.baseline_date },
-      target: targets[targets.length - 1] ?? null, actual: last ? { value: Number(last.value), date: last.period_end } : null,
+      target: targets[targets.length - 1] ?? null, actual: last ? { value: last.value, date: last.periodEnd } : null,
     };
   });
 }

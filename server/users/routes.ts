@@ -85,7 +85,7 @@ async function resetTwoFactor(ctx: Ctx) {
   await ctx.db('users').where({ id: u.id }).update({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, updated_at: nowIso() });
   await ctx.db('sessions').where({ user_id: u.id }).del();
   await audit(ctx.db, { actorId: ctx.user.id, action: 'user.totp_reset', entityType: 'user', entityId: u.id });
-  return toApi(await load(ctx, u.id));
+  return toApi({ ...u, totpEnabledAt: null });
 }
 
 const admin = ['admin'] as const;
