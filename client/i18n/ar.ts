@@ -121,6 +121,7 @@ export const ar: Messages = {
   'move.hint.substantiated': 'علّل قرارك: ما الذي أكّده الأشخاص المستشارون.', 'move.hint.partly_substantiated': 'علّل قرارك: ما الذي تأكّد وما الذي لم يتأكّد.',
   'move.hint.not_substantiated': 'علّل قرارك: لماذا تعذّر تأكيد التغيير.', 'move.hint.published': 'النتائج العامة المنشورة يراها المانحون والشركاء الآخرون، من دون بيانات شخصية.',
   'move.hint.draft': 'أخبر الشريك بما يجب تغييره.', 'move.hint.retracted': 'اذكر السبب. يُخفى السجل لكنه يُحفظ لأغراض التدقيق.',
+  'history.publishedTitle': 'النشر', 'revision.correct': 'صحّحها بعد النشر', 'revision.noneOutside': 'لم تُصحَّح منذ نشرها.',
   'history.title': 'المراجعة والنقاش', 'history.none': 'لا شيء بعد.', 'history.created': 'سجّلها', 'history.moved': 'نقلها من {from} إلى {to}',
   'history.addComment': 'إضافة تعليق', 'history.send': 'إرسال', 'history.sent': 'أُضيف التعليق.',
   'subst.title': 'الإثبات', 'subst.none': 'لم يُطلب من أحد بعد.', 'subst.pending': 'بانتظار الرد.',

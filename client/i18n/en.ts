@@ -120,6 +120,7 @@ export const en = {
   'move.hint.substantiated': 'Give your reasoning: what the substantiators confirmed.', 'move.hint.partly_substantiated': 'Give your reasoning: what was confirmed and what was not.',
   'move.hint.not_substantiated': 'Give your reasoning: why the change could not be confirmed.', 'move.hint.published': 'Published public outcomes are seen by donors and other partners, without personal data.',
   'move.hint.draft': 'Tell the partner what to change.', 'move.hint.retracted': 'Say why. The record is hidden but kept for the audit.',
+  'history.publishedTitle': 'Publication', 'revision.correct': 'corrected it after publication', 'revision.noneOutside': 'Not corrected since it was published.',
   'history.title': 'Review and discussion', 'history.none': 'Nothing yet.', 'history.created': 'recorded it', 'history.moved': 'moved it from {from} to {to}',
   'history.addComment': 'Add a comment', 'history.send': 'Send', 'history.sent': 'Comment added.',
   'subst.title': 'Substantiation', 'subst.none': 'No one has been asked yet.', 'subst.pending': 'Waiting for an answer.',

@@ -119,6 +119,7 @@ export const fr: Messages = {
   'move.hint.substantiated': 'Justifiez : ce que les personnes consultées ont confirmé.', 'move.hint.partly_substantiated': 'Justifiez : ce qui a été confirmé et ce qui ne l’a pas été.',
   'move.hint.not_substantiated': 'Justifiez : pourquoi le changement n’a pas pu être confirmé.', 'move.hint.published': 'Les effets publics publiés sont vus par les bailleurs et les autres partenaires, sans données personnelles.',
   'move.hint.draft': 'Dites au partenaire ce qu’il faut changer.', 'move.hint.retracted': 'Dites pourquoi. La fiche est masquée mais conservée pour l’audit.',
+  'history.publishedTitle': 'Publication', 'revision.correct': 'l’a corrigé après publication', 'revision.noneOutside': 'Aucune correction depuis la publication.',
   'history.title': 'Examen et discussion', 'history.none': 'Rien pour l’instant.', 'history.created': 'l’a enregistré', 'history.moved': 'l’a fait passer de {from} à {to}',
   'history.addComment': 'Ajouter un commentaire', 'history.send': 'Envoyer', 'history.sent': 'Commentaire ajouté.',
   'subst.title': 'Corroboration', 'subst.none': 'Personne n’a encore été sollicité.', 'subst.pending': 'En attente de réponse.',

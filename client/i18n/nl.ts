@@ -119,6 +119,7 @@ export const nl: Messages = {
   'move.hint.substantiated': 'Licht toe: wat de geraadpleegde personen bevestigden.', 'move.hint.partly_substantiated': 'Licht toe: wat wel en wat niet bevestigd werd.',
   'move.hint.not_substantiated': 'Licht toe: waarom de verandering niet bevestigd kon worden.', 'move.hint.published': 'Gepubliceerde openbare outcomes zijn zichtbaar voor donoren en andere partners, zonder persoonsgegevens.',
   'move.hint.draft': 'Vertel de partner wat er moet veranderen.', 'move.hint.retracted': 'Zeg waarom. Het gegeven wordt verborgen maar bewaard voor de audit.',
+  'history.publishedTitle': 'Publicatie', 'revision.correct': 'corrigeerde haar na publicatie', 'revision.noneOutside': 'Niet gecorrigeerd sinds de publicatie.',
   'history.title': 'Beoordeling en overleg', 'history.none': 'Nog niets.', 'history.created': 'legde haar vast', 'history.moved': 'zette haar van {from} naar {to}',
   'history.addComment': 'Reactie toevoegen', 'history.send': 'Versturen', 'history.sent': 'Reactie toegevoegd.',
   'subst.title': 'Onderbouwing', 'subst.none': 'Nog niemand gevraagd.', 'subst.pending': 'Wacht op antwoord.',

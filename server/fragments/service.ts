@@ -10,7 +10,7 @@ import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
 import { withDescendants } from '../frameworks/service';
-import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import { filesOf } from '../files/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../outcomes/rules';
@@ -128,5 +128,5 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }
 export async function revisions(ctx: Ctx) {
   const f = await load(ctx, ctx.params.id);
   const full = seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId });
-  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id, full ? undefined : redactField) };
+  return { items: full ? await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id) : await correctionsOf(ctx.db, 'fragment', f.id) };
 }

@@ -10,11 +10,11 @@ import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
 import { withDescendants } from '../frameworks/service';
 import { decrypt, encrypt } from '../crypto/fields';
-import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import * as repo from './repository';
 import { canSee, isReviewer, seesPersonalData } from './access';
 import { checkOutcome } from './rules';
-import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactField, redactOutcome, toInput, toRow } from './representation';
+import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from '../audit/outcome-views';
 
@@ -187,8 +187,9 @@ export async function retractDraft(ctx: Ctx) {
 export async function revisions(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, o.organisation.id);
-  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id, full ? undefined : redactField);
-  if (full) await auditRevisionViews(ctx, o, items);
+  if (!full) return { items: await correctionsOf(ctx.db, 'outcome', o.id) };
+  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id);
+  await auditRevisionViews(ctx, o, items);
   return { items };
 }
 

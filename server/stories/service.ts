@@ -10,7 +10,7 @@ import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
 import { withDescendants } from '../frameworks/service';
-import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import { consentColumns } from '../consent/consent';
 import { filesOf } from '../files/attachments';
 import * as repo from './repository';
@@ -118,5 +118,5 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }
 export async function revisions(ctx: Ctx) {
   const s = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, s.organisation.id);
-  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id, full ? undefined : redactField) };
+  return { items: full ? await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id) : await correctionsOf(ctx.db, 'story', s.id) };
 }

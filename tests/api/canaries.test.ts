@@ -132,6 +132,9 @@ test.each(OUTSIDERS)('when %s crawls every GET route, then no canary appears and
 test('when the organisation that recorded them crawls the same routes, then the canaries are there (the crawler looks in the right places)', async () => {
   const seen = new Set((await crawl('partner1')).flatMap((a) => a.canaries));
   for (const field of ['Actor', 'Informant', 'InformantEdited', 'Translator', 'StaffName']) expect(seen).toContain(canary(field));
+  // the record's making: a draft, comments, transition comments, text edited out and corrected away
+  for (const field of ['DraftText', 'DraftComment', 'SubmitComment', 'ReviewComment', 'RemovedName', 'CorrectedAway', 'CorrectionReason']) expect(seen).toContain(canary(field));
+  if (planted.kinds.includes('story')) expect(seen).toContain(canary('StoryEditedOut'));
   expect(seen).toContain('13.5792468');
   if (planted.kinds.includes('file')) expect(seen).toContain(canary('FileName'));
   if (planted.kinds.includes('story')) expect(seen).toContain(canary('StorytellerName'));

@@ -111,7 +111,8 @@ export const POLICY: Record<string, Entry> = {
   },
   'GET /api/outcomes/:id/revisions': outcomeRead,
   'POST /api/outcomes/:id/translations': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'translate', body: (_r, n) => ({ language: `fr-p${String(n).padStart(5, '0')}`, title: 'Traduit par le test' }), verdict: outcome.discuss }] },
-  'GET /api/outcomes/:id/comments': outcomeRead,
+  // outsiders see the published record, not its making: the thread is its organisation's and evaluators'
+  'GET /api/outcomes/:id/comments': read('outcome', outcome.discuss),
   'POST /api/outcomes/:id/comments': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'comment', body: () => ({ body: 'A question from the policy test.' }), verdict: outcome.discuss }] },
   'GET /api/outcomes/:id/history': outcomeRead,
   'GET /api/outcomes/:id/chain': outcomeRead,
