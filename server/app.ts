@@ -21,6 +21,17 @@ export function clientDir(): string {
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0];
 }
 
+/**
+ * With PUBLIC_URL set, requests for another host name are refused (DNS rebinding: a hostile site
+ * whose name now points at this server). Health stays open to load balancers asking by address.
+ */
+function ownHostOnly(host: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api/health' || req.get('host') === host) return next();
+    sendProblem(res, new Problem('misdirected', `Use ${host}`));
+  };
+}
+
 export function allRoutes(): RouteDef[] {
   let doc: ReturnType<typeof openApiDocument> | undefined;
   const getDoc = () => (doc ??= openApiDocument(all, loadSchemas() as Record<string, Record<string, unknown>>, VERSION));
@@ -52,6 +63,8 @@ export function createApp(ctx: AppContext): express.Express {
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
   }));
+
+  if (ctx.config.publicUrl) app.use(ownHostOnly(new URL(ctx.config.publicUrl).host));
 
   const api = express.Router();
   for (const route of allRoutes()) mountRoute(api, ctx, route);

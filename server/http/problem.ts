@@ -12,6 +12,7 @@ export const PROBLEMS = {
   bad_origin: { status: 403, title: 'Cross-origin request refused' },
   totp_required: { status: 403, title: 'Your organisation requires two-factor sign-in: set it up first' },
   not_found: { status: 404, title: 'Not found' },
+  misdirected: { status: 421, title: 'This server does not answer for that host name' },
   conflict: { status: 409, title: 'Conflict with the current state' },
   invalid_transition: { status: 409, title: 'That transition is not possible from the current state' },
   already_exists: { status: 409, title: 'It exists already' },
