@@ -16,8 +16,10 @@ export const CANARY_LAT = 13.5792468;
 export const CANARY_LON = -2.4681357;
 
 export type Planted = {
-  /** every canary string planted (what must never be seen) */
+  /** every canary string planted in personal fields (never seen by outsiders, never in clear text on disk) */
   values: string[];
+  /** canaries in the free text of a record's making (never seen by outsiders; narrative text is stored as written) */
+  making: string[];
   /** ids of records made, by the kind of record a route's :id names */
   ids: Record<string, string[]>;
   /** which kinds were planted (those whose routes exist) */
@@ -63,7 +65,7 @@ async function plantOutcomes(t: TestApp, p: Planted, tag: string): Promise<void>
  * never read once it is published (DESIGN.md, "What outsiders see and count").
  */
 async function plantReview(t: TestApp, p: Planted, tag: string): Promise<void> {
-  const c = (f: string) => { const v = canary(`${f}${tag}`); p.values.push(v); return v; };
+  const c = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
   const p1 = await t.as('partner1');
   const ev = await t.as('evaluator');
   // a draft that is never published: its text is its organisation's alone
@@ -116,9 +118,10 @@ async function plantStories(t: TestApp, p: Planted, tag: string): Promise<void> 
   }), 'story').body;
   must(await p1.post(`/api/stories/${s.id}/translations`, { language: 'fr', title: 'Les femmes du marché', story: 'Depuis la formation…', translatedBy: c('StoryTranslator') }), 'story translation');
   // a name edited out before publication stays in the insiders' revisions only
-  must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${c('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
+  const m = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
+  must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${m('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
   must(await p1.patch(`/api/stories/${s.id}`, { story: 'Since the training the women of the market speak at the council.' }), 'story edit out');
-  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${c('StorySubmitComment')}.` }), 'story submit');
+  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${m('StorySubmitComment')}.` }), 'story submit');
   must(await ev.post(`/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
   add(p, 'story', s.id);
 }
@@ -141,7 +144,7 @@ async function plantFragments(t: TestApp, p: Planted, tag: string): Promise<void
 
 /** Plants canaries in every kind whose routes exist; `tag` keeps two plantings apart. */
 export async function plantCanaries(t: TestApp, tag = ''): Promise<Planted> {
-  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], ids: {}, kinds: ['outcome'] };
+  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], making: [], ids: {}, kinds: ['outcome'] };
   // staff names are personal data too: partner1's own name becomes a canary
   must(await (await t.as('partner1')).patch('/api/auth/me', { name: canary(`StaffName${tag}`) }), 'rename');
   p.values.push(canary(`StaffName${tag}`));
