@@ -2,10 +2,12 @@
 // gives tests HTTP clients logged in as the people of a small world (two programmes).
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config';
 import { createContext } from '../../server/context';
 import { createApp } from '../../server/app';
+import { createLogger } from '../../server/logger';
 import type { AppContext, Role } from '../../server/http/types';
 import { hashPassword } from '../../server/auth/passwords';
 import * as users from '../../server/users/repository';
@@ -100,10 +102,12 @@ async function buildWorld(ctx: AppContext): Promise<World> {
   return { orgs, programmes, users: ids };
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `logTo`: a stream that receives every log line, at every level, for a test to read. */
+export async function startTestApp(options: { logTo?: Writable } = {}): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
   const config = loadConfig({ ...process.env, DATABASE_URL: url, OOGST_DATA_DIR: '/tmp/oogst-test-data' });
   const ctx = createContext(config);
+  if (options.logTo) ctx.log = createLogger('trace', options.logTo);
   const world = await buildWorld(ctx);
   const server: Server = await new Promise((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
