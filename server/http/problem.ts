@@ -17,6 +17,7 @@ export const PROBLEMS = {
   invalid_transition: { status: 409, title: 'That transition is not possible from the current state' },
   already_exists: { status: 409, title: 'It exists already' },
   token_invalid: { status: 410, title: 'This link is not valid any more' },
+  link_missing: { status: 400, title: "No link token: open the link again (its cookie lasts minutes)" },
   payload_too_large: { status: 413, title: 'The request is too large' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   unprocessable: { status: 422, title: 'The request breaks a rule of the domain' },
