@@ -42,10 +42,12 @@ export function searchDbFor(ctx: Pick<Ctx, 'app' | 'db'>): Knex | Ctx['db'] {
 }
 
 function openPostgres(db: Knex, limits: Limits): Knex {
-  const url = db.client.config.connection as string;
+  // knex has parsed DATABASE_URL into its parts by now (a string only where it was given as one)
+  const main = db.client.config.connection as string | Knex.PgConnectionConfig;
+  const parts = typeof main === 'string' ? { connectionString: main } : main;
   return knexFactory({
     client: 'pg',
-    connection: { connectionString: url, statement_timeout: limits.searchTimeoutMs } as Knex.PgConnectionConfig,
+    connection: { ...parts, statement_timeout: limits.searchTimeoutMs },
     pool: { min: 0, max: limits.searchConnections },
     acquireConnectionTimeout: limits.searchTimeoutMs,
   });
