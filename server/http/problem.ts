@@ -21,6 +21,7 @@ export const PROBLEMS = {
   payload_too_large: { status: 413, title: 'The request is too large' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   unprocessable: { status: 422, title: 'The request breaks a rule of the domain' },
+  search_too_costly: { status: 422, title: 'This search would cost too much; narrow it' },
   account_locked: { status: 429, title: 'Too many failed attempts; try again later' },
   rate_limited: { status: 429, title: 'Too many requests; slow down' },
   internal: { status: 500, title: 'Something went wrong on our side' },
