@@ -13,12 +13,24 @@ import { resourceRoutes } from './routes';
 import { routes as openApiRoutes } from './openapi/routes';
 import { openApiDocument } from './openapi/document';
 import { loadSchemas } from './http/validation';
+import { errorSerializer, requestSerializer } from './logger';
 
 export const VERSION = '0.1.0';
 
 export function clientDir(): string {
   const candidates = [path.join(__dirname, 'client'), path.resolve(__dirname, '../dist/client')];
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0];
+}
+
+/**
+ * With PUBLIC_URL set, requests for another host name are refused (DNS rebinding: a hostile site
+ * whose name now points at this server). Health stays open to load balancers asking by address.
+ */
+function ownHostOnly(host: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/api/health' || req.get('host') === host) return next();
+    sendProblem(res, new Problem('misdirected', `Use ${host}`));
+  };
 }
 
 export function allRoutes(): RouteDef[] {
@@ -47,11 +59,15 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(compression());
   app.use(pinoHttp({
     logger: ctx.log,
+    // the path without its query string and without the token of a link (server/logger.ts)
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      req: requestSerializer,
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      err: errorSerializer,
     },
   }));
+
+  if (ctx.config.publicUrl) app.use(ownHostOnly(new URL(ctx.config.publicUrl).host));
 
   const api = express.Router();
   for (const route of allRoutes()) mountRoute(api, ctx, route);

@@ -18,6 +18,7 @@ export const ar: Messages = {
   'login.sessionEnded': 'انتهت جلستك. سجّل الدخول من جديد للمتابعة — ما كنت تكتبه محفوظ على هذا الجهاز.',
   'setPassword.title': 'اختر كلمة المرور', 'setPassword.label': 'كلمة المرور الجديدة', 'setPassword.hint': '10 أحرف على الأقل.',
   'setPassword.submit': 'تعيين كلمة المرور', 'setPassword.done': 'تم تعيين كلمة المرور.', 'setPassword.expired': 'انتهت صلاحية هذا الرابط أو سبق استخدامه. اطلب رابطاً جديداً من الإدارة.',
+  'setPassword.reopen': 'افتح الرابط الذي أُرسل إليك مرة أخرى، ثم اختر كلمة المرور خلال 30 دقيقة. إن عادت هذه الرسالة، اسمح لمتصفحك بقبول ملفات تعريف الارتباط من هذا الموقع.',
 
   'error.title': 'حدث خطأ ما', 'error.notFoundTitle': 'غير موجود', 'error.notFound': 'هذه الصفحة غير موجودة، أو لا يحق لك الاطلاع عليها.',
   'error.home': 'انتقل إلى صفحتك الرئيسية', 'error.offline': 'لا يوجد اتصال بالخادم. تحقّق من الاتصال ثم أعد المحاولة.',
@@ -121,6 +122,7 @@ export const ar: Messages = {
   'move.hint.substantiated': 'علّل قرارك: ما الذي أكّده الأشخاص المستشارون.', 'move.hint.partly_substantiated': 'علّل قرارك: ما الذي تأكّد وما الذي لم يتأكّد.',
   'move.hint.not_substantiated': 'علّل قرارك: لماذا تعذّر تأكيد التغيير.', 'move.hint.published': 'النتائج العامة المنشورة يراها المانحون والشركاء الآخرون، من دون بيانات شخصية.',
   'move.hint.draft': 'أخبر الشريك بما يجب تغييره.', 'move.hint.retracted': 'اذكر السبب. يُخفى السجل لكنه يُحفظ لأغراض التدقيق.',
+  'history.publishedTitle': 'النشر', 'revision.correct': 'صحّحها بعد النشر', 'revision.noneOutside': 'لم تُصحَّح منذ نشرها.',
   'history.title': 'المراجعة والنقاش', 'history.none': 'لا شيء بعد.', 'history.created': 'سجّلها', 'history.moved': 'نقلها من {from} إلى {to}',
   'history.addComment': 'إضافة تعليق', 'history.send': 'إرسال', 'history.sent': 'أُضيف التعليق.',
   'subst.title': 'الإثبات', 'subst.none': 'لم يُطلب من أحد بعد.', 'subst.pending': 'بانتظار الرد.',

@@ -19,6 +19,7 @@ export const en = {
   'login.sessionEnded': 'Your session has ended. Log in again to continue — anything you were typing is kept on this device.',
   'setPassword.title': 'Choose your password', 'setPassword.label': 'New password', 'setPassword.hint': 'At least 10 characters.',
   'setPassword.submit': 'Set password', 'setPassword.done': 'Your password is set.', 'setPassword.expired': 'This link has expired or was used already. Ask your administrator for a new one.',
+  'setPassword.reopen': 'Open the link you were sent again, then choose your password within 30 minutes. If this message comes back, let your browser accept cookies from this site.',
 
   'error.title': 'Something went wrong', 'error.notFoundTitle': 'Not found', 'error.notFound': 'This page does not exist, or you may not see it.',
   'error.home': 'Go to your start page', 'error.offline': 'No connection to the server. Check your connection and try again.',
@@ -120,6 +121,7 @@ export const en = {
   'move.hint.substantiated': 'Give your reasoning: what the substantiators confirmed.', 'move.hint.partly_substantiated': 'Give your reasoning: what was confirmed and what was not.',
   'move.hint.not_substantiated': 'Give your reasoning: why the change could not be confirmed.', 'move.hint.published': 'Published public outcomes are seen by donors and other partners, without personal data.',
   'move.hint.draft': 'Tell the partner what to change.', 'move.hint.retracted': 'Say why. The record is hidden but kept for the audit.',
+  'history.publishedTitle': 'Publication', 'revision.correct': 'corrected it after publication', 'revision.noneOutside': 'Not corrected since it was published.',
   'history.title': 'Review and discussion', 'history.none': 'Nothing yet.', 'history.created': 'recorded it', 'history.moved': 'moved it from {from} to {to}',
   'history.addComment': 'Add a comment', 'history.send': 'Send', 'history.sent': 'Comment added.',
   'subst.title': 'Substantiation', 'subst.none': 'No one has been asked yet.', 'subst.pending': 'Waiting for an answer.',

@@ -18,6 +18,7 @@ export const fr: Messages = {
   'login.sessionEnded': 'Votre session a expiré. Reconnectez-vous pour continuer — ce que vous étiez en train d’écrire est conservé sur cet appareil.',
   'setPassword.title': 'Choisissez votre mot de passe', 'setPassword.label': 'Nouveau mot de passe', 'setPassword.hint': 'Au moins 10 caractères.',
   'setPassword.submit': 'Définir le mot de passe', 'setPassword.done': 'Votre mot de passe est défini.', 'setPassword.expired': 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau à votre administration.',
+  'setPassword.reopen': 'Ouvrez à nouveau le lien que vous avez reçu, puis choisissez votre mot de passe dans les 30 minutes. Si ce message revient, autorisez votre navigateur à accepter les cookies de ce site.',
 
   'error.title': 'Un problème est survenu', 'error.notFoundTitle': 'Introuvable', 'error.notFound': 'Cette page n’existe pas, ou vous n’êtes pas autorisé·e à la voir.',
   'error.home': 'Aller à votre page d’accueil', 'error.offline': 'Pas de connexion au serveur. Vérifiez votre connexion et réessayez.',
@@ -119,6 +120,7 @@ export const fr: Messages = {
   'move.hint.substantiated': 'Justifiez : ce que les personnes consultées ont confirmé.', 'move.hint.partly_substantiated': 'Justifiez : ce qui a été confirmé et ce qui ne l’a pas été.',
   'move.hint.not_substantiated': 'Justifiez : pourquoi le changement n’a pas pu être confirmé.', 'move.hint.published': 'Les effets publics publiés sont vus par les bailleurs et les autres partenaires, sans données personnelles.',
   'move.hint.draft': 'Dites au partenaire ce qu’il faut changer.', 'move.hint.retracted': 'Dites pourquoi. La fiche est masquée mais conservée pour l’audit.',
+  'history.publishedTitle': 'Publication', 'revision.correct': 'l’a corrigé après publication', 'revision.noneOutside': 'Aucune correction depuis la publication.',
   'history.title': 'Examen et discussion', 'history.none': 'Rien pour l’instant.', 'history.created': 'l’a enregistré', 'history.moved': 'l’a fait passer de {from} à {to}',
   'history.addComment': 'Ajouter un commentaire', 'history.send': 'Envoyer', 'history.sent': 'Commentaire ajouté.',
   'subst.title': 'Corroboration', 'subst.none': 'Personne n’a encore été sollicité.', 'subst.pending': 'En attente de réponse.',

@@ -18,6 +18,7 @@ export const nl: Messages = {
   'login.sessionEnded': 'Uw sessie is verlopen. Log opnieuw in om verder te gaan — wat u aan het typen was, is op dit apparaat bewaard.',
   'setPassword.title': 'Kies uw wachtwoord', 'setPassword.label': 'Nieuw wachtwoord', 'setPassword.hint': 'Minstens 10 tekens.',
   'setPassword.submit': 'Wachtwoord instellen', 'setPassword.done': 'Uw wachtwoord is ingesteld.', 'setPassword.expired': 'Deze link is verlopen of al gebruikt. Vraag uw beheerder om een nieuwe.',
+  'setPassword.reopen': 'Open de link die u kreeg opnieuw en kies dan binnen 30 minuten uw wachtwoord. Komt deze melding terug, laat uw browser dan cookies van deze site toe.',
 
   'error.title': 'Er ging iets mis', 'error.notFoundTitle': 'Niet gevonden', 'error.notFound': 'Deze pagina bestaat niet, of u mag haar niet zien.',
   'error.home': 'Naar uw startpagina', 'error.offline': 'Geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',
@@ -119,6 +120,7 @@ export const nl: Messages = {
   'move.hint.substantiated': 'Licht toe: wat de geraadpleegde personen bevestigden.', 'move.hint.partly_substantiated': 'Licht toe: wat wel en wat niet bevestigd werd.',
   'move.hint.not_substantiated': 'Licht toe: waarom de verandering niet bevestigd kon worden.', 'move.hint.published': 'Gepubliceerde openbare outcomes zijn zichtbaar voor donoren en andere partners, zonder persoonsgegevens.',
   'move.hint.draft': 'Vertel de partner wat er moet veranderen.', 'move.hint.retracted': 'Zeg waarom. Het gegeven wordt verborgen maar bewaard voor de audit.',
+  'history.publishedTitle': 'Publicatie', 'revision.correct': 'corrigeerde haar na publicatie', 'revision.noneOutside': 'Niet gecorrigeerd sinds de publicatie.',
   'history.title': 'Beoordeling en overleg', 'history.none': 'Nog niets.', 'history.created': 'legde haar vast', 'history.moved': 'zette haar van {from} naar {to}',
   'history.addComment': 'Reactie toevoegen', 'history.send': 'Versturen', 'history.sent': 'Reactie toegevoegd.',
   'subst.title': 'Onderbouwing', 'subst.none': 'Nog niemand gevraagd.', 'subst.pending': 'Wacht op antwoord.',

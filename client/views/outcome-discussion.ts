@@ -1,5 +1,6 @@
 // The review conversation on an outcome: every transition and comment in order (with the
-// evaluator's reasons), and a box to add to the thread. Left out where the server has no thread.
+// evaluator's reasons), and a box to add to the thread. Outsiders (donors, other organisations)
+// get only when it was published and taken back for correction: the section says so.
 import { h, newId } from '../core/dom';
 import { optional, post } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
@@ -24,11 +25,21 @@ function entry(e: Entry): HTMLElement {
     e.comment ? markdownBlock(e.comment) : null);
 }
 
+/** Whether the user takes part in the record's review: its organisation, its evaluators, admins. */
+export function isInsider(organisationId: string): boolean {
+  const user = me();
+  return !!user && (user.role === 'admin' || user.role === 'evaluator' || user.organisation.id === organisationId);
+}
+
 export async function discussionSection(outcomeId: string, organisationId: string): Promise<HTMLElement | null> {
   const history = await optional<{ items: Entry[] }>(`/api/outcomes/${outcomeId}/history`);
   if (!history) return null;
   const list = h('ol', { class: 'history' }, history.items.map(entry));
   const user = me();
+  if (!isInsider(organisationId)) {
+    return h('section', { class: 'detail-section', 'aria-labelledby': 'history-title' },
+      h('h2', { id: 'history-title' }, t('history.publishedTitle')), history.items.length ? list : h('p', { class: 'muted' }, t('history.none')));
+  }
   const mayComment = user && user.role !== 'donor' && (user.role !== 'partner' || user.organisation.id === organisationId);
   let form: HTMLElement | null = null;
   if (mayComment) {

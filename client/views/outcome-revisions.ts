@@ -45,7 +45,7 @@ function fieldName(field: string): string {
   return field.startsWith('translations.') ? t('diff.translation', { language: field.slice(13) }) : t(key as MessageKey);
 }
 
-export async function revisionsSection(outcomeId: string): Promise<HTMLElement> {
+export async function revisionsSection(outcomeId: string, outsider = false): Promise<HTMLElement> {
   const [{ items }, { diffWords }] = await Promise.all([
     api<{ items: Revision[] }>(`/api/outcomes/${outcomeId}/revisions`),
     import('diff'),
@@ -54,13 +54,13 @@ export async function revisionsSection(outcomeId: string): Promise<HTMLElement> 
     ? h('ol', { class: 'revisions' }, [...items].reverse().map((r) => h('li', {},
       h('p', { class: 'meta' }, h('time', { datetime: r.at }, formatDateTime(r.at)), ' · ',
         r.actor.name ?? t(`role.${r.actor.role ?? 'partner'}` as MessageKey), ' · ', t(`revision.${r.action}` as MessageKey)),
-      h('dl', { class: 'changes' }, r.changes.flatMap((c) => [
+      r.changes.length === 0 ? null : h('dl', { class: 'changes' }, r.changes.flatMap((c) => [
         h('dt', {}, fieldName(c.field)),
         h('dd', {}, TEXT_FIELDS.has(c.field) && typeof c.old === 'string' && typeof c.new === 'string'
           ? textDiff(diffWords(c.old, c.new))
           : h('p', { class: 'diff-text' }, h('del', {}, h('span', { class: 'visually-hidden' }, `${t('diff.removed')}: `), show(c.field, c.old)), ' → ',
             h('ins', {}, h('span', { class: 'visually-hidden' }, `${t('diff.added')}: `), show(c.field, c.new)))),
       ])))))
-    : h('p', { class: 'muted' }, t('revision.none'));
+    : h('p', { class: 'muted' }, t(outsider ? 'revision.noneOutside' : 'revision.none'));
   return h('section', { class: 'detail-section', 'aria-labelledby': 'revisions-title' }, h('h2', { id: 'revisions-title' }, t('revision.title')), body);
 }

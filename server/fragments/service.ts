@@ -9,8 +9,9 @@ import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
+import { bounded, searchDbFor } from '../search/connection';
 import { withDescendants } from '../frameworks/service';
-import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import { filesOf } from '../files/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../outcomes/rules';
@@ -76,7 +77,9 @@ export async function list(ctx: Ctx<unknown, Query>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  // a full-text list runs on the searches' own connections, within their limits
+  const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
+  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const ids = rows.map((r) => r.id);
   const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', ids), repo.themesOf(ctx.db, ids)]);
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? [])));
@@ -128,5 +131,5 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }
 export async function revisions(ctx: Ctx) {
   const f = await load(ctx, ctx.params.id);
   const full = seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId });
-  return { items: await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id, full ? undefined : redactField) };
+  return { items: full ? await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id) : await correctionsOf(ctx.db, 'fragment', f.id) };
 }

@@ -22,9 +22,13 @@ function sameOrigin(req: Request, app: AppContext): boolean {
     const site = req.get('sec-fetch-site');
     return !site || site === 'same-origin' || site === 'none';
   }
-  const own = app.config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  return origin === own || origin === `${req.protocol}://${req.get('host')}`;
+  // with PUBLIC_URL set only that origin counts: under DNS rebinding a hostile page's Origin
+  // equals the Host its browser sends, so the request's own Host proves nothing
+  return origin === (app.config.publicUrl ?? `${req.protocol}://${req.get('host')}`);
 }
+
+/** Answers with record data are never kept by a browser or a proxy, nor on a shared computer. */
+const NO_STORE = 'private, no-store';
 
 function checkAccess(route: RouteDef, user: CurrentUser | undefined): void {
   if (route.access === 'public') return;
@@ -47,6 +51,7 @@ function bodyOf(req: Request, route: RouteDef): unknown {
 function send(res: Response, result: unknown, route: RouteDef): void {
   if (res.headersSent) return;
   const reply = result instanceof Reply ? result : new Reply(200, result);
+  if (route.path.startsWith('/api/') && route.access !== 'public') res.setHeader('Cache-Control', NO_STORE);
   for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
   res.status(reply.status);
   if (reply.body === undefined) res.end();
@@ -74,7 +79,9 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       const body = route.upload ? app.validator.check(route.upload.fields, { ...(req.body as object) })
         : route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
       const base = {
-        app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers, secure: req.secure,
+        app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers,
+        // cookies are Secure in production whatever the hop to this process (a proxy may speak plain HTTP to it)
+        secure: req.secure || app.config.env === 'production',
         ...(route.upload && { file: fileOf(req) }),
       };
       const result = write && !route.ownTransaction
@@ -104,6 +111,8 @@ export function handleError(app: AppContext, req: Request, res: Response, err: u
     return sendProblem(res, new Problem('validation_failed', 'The request could not be read'));
   }
   if (isUniqueViolation(err)) return sendProblem(res, new Problem('already_exists'));
+  // the route's pattern, never the path (it may hold a link's token); the logger's err serializer
+  // takes tokens out of the message and stack too (server/logger.ts)
   app.log.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
   sendProblem(res, new Problem('internal'));
 }
@@ -156,7 +165,7 @@ function fileOf(req: Request): UploadedFile | undefined {
 async function sendStream(app: AppContext, req: Request, res: Response, s: Stream): Promise<void> {
   res.status(200).setHeader('Content-Type', s.contentType);
   if (s.filename) res.setHeader('Content-Disposition', `attachment; filename="${s.filename.replace(/[^\w.-]/g, '_')}"`);
-  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Cache-Control', NO_STORE);
   try {
     await s.write(res);
     res.end();

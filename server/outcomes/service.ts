@@ -8,13 +8,15 @@ import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
+import { bounded, searchDbFor } from '../search/connection';
+import { remembers } from '../db/read-cache';
 import { withDescendants } from '../frameworks/service';
 import { decrypt, encrypt } from '../crypto/fields';
-import { diff, recordRevision, revisionsOf } from '../revisions/log';
+import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import * as repo from './repository';
 import { canSee, isReviewer, seesPersonalData } from './access';
 import { checkOutcome } from './rules';
-import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactField, redactOutcome, toInput, toRow } from './representation';
+import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from '../audit/outcome-views';
 
@@ -69,7 +71,10 @@ export async function list(ctx: Ctx<unknown, ListQuery>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  // a full-text list runs on the searches' own connections, within their limits — but where the
+  // read cache keeps the list, on its one connection, whose writes it counts (server/db/read-cache.ts)
+  const db = filters.terms?.length && !remembers(ctx.db) ? searchDbFor(ctx) : ctx.db;
+  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
   await auditOutcomeViews(ctx, items);
@@ -187,8 +192,9 @@ export async function retractDraft(ctx: Ctx) {
 export async function revisions(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, o.organisation.id);
-  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id, full ? undefined : redactField);
-  if (full) await auditRevisionViews(ctx, o, items);
+  if (!full) return { items: await correctionsOf(ctx.db, 'outcome', o.id) };
+  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id);
+  await auditRevisionViews(ctx, o, items);
   return { items };
 }
 

@@ -1,6 +1,7 @@
 // The discussion thread on an outcome between its organisation and its evaluators, and the
-// outcome's history: every transition and comment in order. Who acted passes through
-// actorFor — the role only for donors and other organisations.
+// outcome's history: every transition and comment in order. Outsiders (donors, other
+// organisations) see the published record, not its making (DESIGN.md): no thread, no transition
+// comments, only when it was published and taken back for correction, by role.
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
@@ -25,8 +26,11 @@ async function present(ctx: Ctx, o: Outcome, rows: Row[]) {
   return rows.map((r) => ({ id: r.id, body: r.body, author: actorFor(full, people.get(r.author_id)), createdAt: r.created_at }));
 }
 
+const DISCUSSION_ONLY = 'The review discussion is for its organisation and its evaluators';
+
 export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string }>) {
   const o = await load(ctx, ctx.params.id);
+  if (!seesPersonalData(ctx.user, o.organisation.id)) throw forbidden(DISCUSSION_ONLY);
   const page = pageOf(ctx.query);
   const [{ n }] = await thread(ctx, o.id).count({ n: '*' });
   const rows = await thread(ctx, o.id).orderBy('seq').limit(page.pageSize).offset((page.page - 1) * page.pageSize);
@@ -36,7 +40,7 @@ export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string 
 export async function create(ctx: Ctx<{ body: string }>) {
   const o = await load(ctx, ctx.params.id);
   if (o.organisation.id !== ctx.user.organisationId && !isReviewer(ctx.user, o.organisation.id)) {
-    throw forbidden('Only its organisation and its evaluators discuss this outcome');
+    throw forbidden(DISCUSSION_ONLY);
   }
   if (!ctx.body.body.trim()) throw unprocessable('/body', 'is empty');
   const row = { id: randomUUID(), entity_type: 'outcome', entity_id: o.id, author_id: ctx.user.id, body: ctx.body.body, created_at: nowIso() };
@@ -49,9 +53,20 @@ export async function create(ctx: Ctx<{ body: string }>) {
   return created((await present(ctx, o, [row]))[0]);
 }
 
+/** The moves an outsider may know of: publication, and taking it back for correction. */
+const publicMoves = (ctx: Ctx, id: string) => ctx.db('transitions').where({ entity_type: 'outcome', entity_id: id })
+  .where((w) => w.where('to_status', 'published').orWhere('from_status', 'published')).orderBy('id');
+
+async function publicHistory(ctx: Ctx, o: Outcome) {
+  const moves = await publicMoves(ctx, o.id);
+  const people = await actorsOf(ctx.db, ctx.app.keyring, moves.map((m) => m.actor_id));
+  return { items: moves.map((m) => ({ type: 'transition', at: m.at, from: m.from_status ?? null, to: m.to_status, comment: null, actor: actorFor(false, people.get(m.actor_id)) })) };
+}
+
 export async function history(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, o.organisation.id);
+  if (!full) return publicHistory(ctx, o);
   const [moves, comments] = await Promise.all([
     ctx.db('transitions').where({ entity_type: 'outcome', entity_id: o.id }).orderBy('id'),
     thread(ctx, o.id).orderBy('seq'),

@@ -27,6 +27,24 @@ export async function recordRevision(
 
 type Redact = (field: string, value: unknown) => unknown;
 
+/** Edits that change what a published record says; other actions (evidence links, files, consent) are the record's making. */
+const CORRECTIONS = ['update', 'translate'];
+
+/**
+ * What outsiders (donors, other organisations) learn of a record's revisions: that it was
+ * corrected after it was first published, when, and by which role — no values, no fields, no ids
+ * (DESIGN.md, "What outsiders see and count"). Before publication a record is being made: a
+ * name an evaluator removed for safety stays in the insiders' revisions only.
+ */
+export async function correctionsOf(db: Db, entityType: string, entityId: string) {
+  const first = await db('transitions').where({ entity_type: entityType, entity_id: entityId, to_status: 'published' }).min({ at: 'at' }).first();
+  if (!first?.at) return [];
+  const rows = await db('revisions as r').leftJoin('users as u', 'u.id', 'r.actor_id')
+    .where({ 'r.entity_type': entityType, 'r.entity_id': entityId }).where('r.at', '>', first.at).whereIn('r.action', CORRECTIONS)
+    .orderBy('r.id').select('r.id', 'r.at', 'u.role');
+  return rows.map((r) => ({ id: Number(r.id), at: r.at, action: 'correct', actor: { role: r.role ?? null }, changes: [] }));
+}
+
 export async function revisionsOf(db: Db, ring: Keyring, entityType: string, entityId: string, redact?: Redact) {
   const rows = await db('revisions as r').leftJoin('users as u', 'u.id', 'r.actor_id')
     .where({ 'r.entity_type': entityType, 'r.entity_id': entityId }).orderBy('r.id')

@@ -196,7 +196,7 @@ describe('the thread, history and notifications', () => {
     expect(await kinds(ev, draft)).toEqual([]);
   });
 
-  test('history lists transitions and comments in order; others get roles, never names', async () => {
+  test('history lists transitions and comments in order; outsiders get only the publication, by role, and no thread', async () => {
     const { id } = await newOutcome(p1);
     await p1.post(`/api/outcomes/${id}/comments`, { body: 'Draft ready for a look.' });
     await move(p1, id, 'submitted');
@@ -209,16 +209,49 @@ describe('the thread, history and notifications', () => {
     const own = (await p1.get(`/api/outcomes/${id}/history`)).body.items;
     expect(own.map((e: { type: string; to?: string }) => e.to ?? e.type)).toEqual(['draft', 'comment', 'submitted', 'under_review', 'comment', 'substantiated', 'published']);
     expect(own[5]).toMatchObject({ comment: 'Confirmed by the council clerk.', actor: { id: t.world.users.evaluator, name: 'Name of evaluator' } });
+    await move(ev, id, 'under_review', 'A name must come out.');
+    await move(ev, id, 'substantiated', 'Confirmed again.');
+    await move(ev, id, 'published');
     for (const c of [donor, p2]) {
       const r = await c.get(`/api/outcomes/${id}/history`);
       expect(r.status).toBe(200);
-      expect(r.body.items).toHaveLength(7);
-      expect(r.body.items[4]).toEqual({ type: 'comment', at: expect.any(String), id: expect.any(String), body: 'Checking with the council.', actor: { role: 'evaluator' } });
-      const text = JSON.stringify(r.body) + JSON.stringify((await c.get(`/api/outcomes/${id}/comments`)).body);
-      expect(text).not.toMatch(/Name of|partner1|evaluator@/);
+      expect(r.body.items).toEqual([
+        { type: 'transition', at: expect.any(String), from: 'substantiated', to: 'published', comment: null, actor: { role: 'evaluator' } },
+        { type: 'transition', at: expect.any(String), from: 'published', to: 'under_review', comment: null, actor: { role: 'evaluator' } },
+        { type: 'transition', at: expect.any(String), from: 'substantiated', to: 'published', comment: null, actor: { role: 'evaluator' } },
+      ]);
+      const thread = await c.get(`/api/outcomes/${id}/comments`);
+      expect(thread.status).toBe(403);
+      const text = JSON.stringify(r.body) + JSON.stringify(thread.body);
+      expect(text).not.toMatch(/Name of|partner1|evaluator@|Checking|Draft ready|A name must/);
       for (const uid of Object.values(t.world.users)) expect(text).not.toContain(uid);
     }
     expect((await p3.get(`/api/outcomes/${id}/history`)).status).toBe(404);
+  });
+
+  test('when a published outcome is corrected, outsiders learn when, never what it said before', async () => {
+    const { id } = await newOutcome(p1);
+    await p1.patch(`/api/outcomes/${id}`, { description: 'Survivor Aminata B. spoke to the council.' });
+    await move(p1, id, 'submitted');
+    await move(ev, id, 'under_review');
+    await ev.patch(`/api/outcomes/${id}`, { description: 'A survivor spoke to the council, with Hawa K.' });
+    const s = await askSubstantiator(ev, id);
+    await enterAnswer(ev, id, s.id);
+    await move(ev, id, 'substantiated', 'Confirmed by the council clerk.');
+    await move(ev, id, 'published');
+    for (const c of [donor, p2]) expect((await c.get(`/api/outcomes/${id}/revisions`)).body).toEqual({ items: [] });
+    await move(ev, id, 'under_review', 'Hawa K. must not be named.');
+    await ev.patch(`/api/outcomes/${id}`, { description: 'A survivor spoke to the council.' });
+    await move(ev, id, 'substantiated', 'Confirmed again.');
+    await move(ev, id, 'published');
+    for (const c of [donor, p2]) {
+      const r = await c.get(`/api/outcomes/${id}/revisions`);
+      expect(r.body.items).toEqual([{ id: expect.any(Number), at: expect.any(String), action: 'correct', actor: { role: 'evaluator' }, changes: [] }]);
+      expect(JSON.stringify(r.body)).not.toMatch(/Aminata|Hawa/);
+    }
+    const own = JSON.stringify((await p1.get(`/api/outcomes/${id}/revisions`)).body);
+    expect(own).toContain('Aminata B.');
+    expect(own).toContain('Hawa K.');
   });
 });
 

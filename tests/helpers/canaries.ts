@@ -2,9 +2,12 @@
 // (DESIGN.md's list: informants' and substantiators' names and contacts, storyteller and speaker
 // profiles, collectedBy, recordedBy, translatedBy, exact coordinates, an individual actor's name,
 // uploaded files and their names, staff names), planted through the API in records that donors
-// and other organisations can see (published, public), so that a leak would show.
+// and other organisations can see (published, public), so that a leak would show. Free text of a
+// record's making holds them too: a draft's description, review comments, transition comments,
+// a name edited out before publication and one corrected away after it.
 import type { TestApp } from './app';
 import { hasRoute, must, outcomeIn, substantiate } from './proof';
+import { outcomeBody } from './fixtures';
 
 /** Made so that no other text of the app contains them: "Kanarie" plus a field tag. */
 export const canary = (field: string) => `Kanarie${field}Zq`;
@@ -13,8 +16,10 @@ export const CANARY_LAT = 13.5792468;
 export const CANARY_LON = -2.4681357;
 
 export type Planted = {
-  /** every canary string planted (what must never be seen) */
+  /** every canary string planted in personal fields (never seen by outsiders, never in clear text on disk) */
   values: string[];
+  /** canaries in the free text of a record's making (never seen by outsiders; narrative text is stored as written) */
+  making: string[];
   /** ids of records made, by the kind of record a route's :id names */
   ids: Record<string, string[]>;
   /** which kinds were planted (those whose routes exist) */
@@ -55,6 +60,34 @@ async function plantOutcomes(t: TestApp, p: Planted, tag: string): Promise<void>
   add(p, 'outcome', (await outcomeIn(t, 'p1', 'published', 'public', { title: 'A plain published outcome' })).id);
 }
 
+/**
+ * The making of a published outcome, with a canary in each of its steps: what outsiders must
+ * never read once it is published (DESIGN.md, "What outsiders see and count").
+ */
+async function plantReview(t: TestApp, p: Planted, tag: string): Promise<void> {
+  const c = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
+  const p1 = await t.as('partner1');
+  const ev = await t.as('evaluator');
+  // a draft that is never published: its text is its organisation's alone
+  add(p, 'outcome', (await outcomeIn(t, 'p1', 'draft', 'public', { description: `The women of ${c('DraftText')} met the council.` })).id);
+  const o = must(await p1.post('/api/outcomes', outcomeBody({ description: `Survivor ${c('RemovedName')} spoke to the council.` })), 'outcome').body;
+  const move = async (who: typeof ev, to: string, comment?: string) => must(await who.post(`/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) }), `to ${to}`);
+  must(await p1.post(`/api/outcomes/${o.id}/comments`, { body: `Should we name ${c('DraftComment')}?` }), 'draft comment');
+  await move(p1, 'submitted', `Submitted with ${c('SubmitComment')}'s agreement.`);
+  await move(ev, 'under_review');
+  must(await ev.post(`/api/outcomes/${o.id}/comments`, { body: `Please remove the name of survivor ${c('ReviewComment')}.` }), 'review comment');
+  // the evaluator edits the name out for safety; a second name stays until a correction after publication
+  must(await ev.patch(`/api/outcomes/${o.id}`, { description: `A survivor and ${c('CorrectedAway')} spoke to the council.` }), 'edit out');
+  await substantiate(ev, o.id);
+  await move(ev, 'substantiated', 'Two independent people confirmed it.');
+  await move(ev, 'published');
+  await move(ev, 'under_review', `Correction: ${c('CorrectionReason')} must not be named.`);
+  must(await ev.patch(`/api/outcomes/${o.id}`, { description: 'Two survivors spoke to the council.' }), 'correct');
+  await move(ev, 'substantiated', 'Two independent people confirmed it.');
+  await move(ev, 'published');
+  add(p, 'outcome', o.id);
+}
+
 /** A PDF whose name and content carry canaries, attached to an outcome. */
 async function plantFile(t: TestApp, p: Planted, outcomeId: string, tag: string): Promise<string> {
   const name = canary(`FileName${tag}`);
@@ -84,7 +117,11 @@ async function plantStories(t: TestApp, p: Planted, tag: string): Promise<void> 
     goals: [{ code: 'NL-IV-1.3', primary: true }], sensitivity: 'public',
   }), 'story').body;
   must(await p1.post(`/api/stories/${s.id}/translations`, { language: 'fr', title: 'Les femmes du marché', story: 'Depuis la formation…', translatedBy: c('StoryTranslator') }), 'story translation');
-  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted' }), 'story submit');
+  // a name edited out before publication stays in the insiders' revisions only
+  const m = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
+  must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${m('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
+  must(await p1.patch(`/api/stories/${s.id}`, { story: 'Since the training the women of the market speak at the council.' }), 'story edit out');
+  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${m('StorySubmitComment')}.` }), 'story submit');
   must(await ev.post(`/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
   add(p, 'story', s.id);
 }
@@ -107,11 +144,12 @@ async function plantFragments(t: TestApp, p: Planted, tag: string): Promise<void
 
 /** Plants canaries in every kind whose routes exist; `tag` keeps two plantings apart. */
 export async function plantCanaries(t: TestApp, tag = ''): Promise<Planted> {
-  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], ids: {}, kinds: ['outcome'] };
+  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], making: [], ids: {}, kinds: ['outcome'] };
   // staff names are personal data too: partner1's own name becomes a canary
   must(await (await t.as('partner1')).patch('/api/auth/me', { name: canary(`StaffName${tag}`) }), 'rename');
   p.values.push(canary(`StaffName${tag}`));
   await plantOutcomes(t, p, tag);
+  await plantReview(t, p, tag);
   if (hasRoute('POST /api/files')) p.kinds.push('file');
   if (hasRoute('POST /api/outcomes/:id/substantiations')) p.kinds.push('substantiation');
   if (hasRoute('POST /api/stories')) {

@@ -14,17 +14,23 @@ export type XmlHandlers = {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** Excel holds at most 32,767 characters in a cell; saxes keeps a text whole until the next tag,
+ * so a longer run of text between two tags is refused before it can fill the worker's heap. */
+export const MAX_TEXT_RUN = 1_000_000;
+
 export async function readXml(buf: Buffer, entry: ZipEntry, caps: InflateCaps, on: XmlHandlers): Promise<void> {
   const parser = new SaxesParser();
   let failure: unknown;
   // saxes reports errors through a handler; keep the first and stop the stream by throwing
   parser.on('error', (e) => { failure ??= e; });
-  if (on.open) parser.on('opentag', (tag) => on.open!(local(tag.name), tag.attributes as Record<string, string>));
+  // saxes keeps one handler per event: each tag also ends the current run of text
+  let run = 0;
+  parser.on('opentag', (tag) => { run = 0; on.open?.(local(tag.name), tag.attributes as Record<string, string>); });
+  parser.on('closetag', (tag) => { run = 0; on.close?.(local(tag.name)); });
   if (on.text) {
     parser.on('text', on.text);
     parser.on('cdata', on.text);
   }
-  if (on.close) parser.on('closetag', (tag) => on.close!(local(tag.name)));
   const decoder = new StringDecoder('utf8');
   const check = () => {
     if (failure === undefined) return;
@@ -32,7 +38,10 @@ export async function readXml(buf: Buffer, entry: ZipEntry, caps: InflateCaps, o
     throw new XlsxRefused(`${entry.name} is not well-formed XML`);
   };
   await inflateEntry(buf, entry, caps, (chunk) => {
-    parser.write(decoder.write(chunk));
+    const text = decoder.write(chunk);
+    run += text.length;
+    if (run > MAX_TEXT_RUN) throw new XlsxRefused('a cell holds more text than a spreadsheet cell can (32,767 characters)');
+    parser.write(text);
     check();
   });
   parser.write(decoder.end());
