@@ -93,3 +93,10 @@ export function readXlsxInWorker(buf: Buffer): Promise<Parsed> {
     pump();
   });
 }
+
+/** Ends the idle workers (the next read starts new ones, with the limits as they are then). */
+export async function stopIdleWorkers(): Promise<void> {
+  const idle = slots.filter((s) => !s.job);
+  for (const s of idle) slots.splice(slots.indexOf(s), 1);
+  await Promise.all(idle.map((s) => { s.worker.removeAllListeners('exit'); return s.worker.terminate(); }));
+}
