@@ -6,7 +6,7 @@
 // record's making holds them too: a draft's description, review comments, transition comments,
 // a name edited out before publication and one corrected away after it.
 import type { TestApp } from './app';
-import { hasRoute, must, outcomeIn, substantiate } from './proof';
+import { hasRoute, moveReviewed, must, outcomeIn, substantiate } from './proof';
 import { outcomeBody } from './fixtures';
 
 /** Made so that no other text of the app contains them: "Kanarie" plus a field tag. */
@@ -16,8 +16,10 @@ export const CANARY_LAT = 13.5792468;
 export const CANARY_LON = -2.4681357;
 
 export type Planted = {
-  /** every canary string planted (what must never be seen) */
+  /** every canary string planted in personal fields (never seen by outsiders, never in clear text on disk) */
   values: string[];
+  /** canaries in the free text of a record's making (never seen by outsiders; narrative text is stored as written) */
+  making: string[];
   /** ids of records made, by the kind of record a route's :id names */
   ids: Record<string, string[]>;
   /** which kinds were planted (those whose routes exist) */
@@ -45,7 +47,7 @@ async function plantOutcomes(t: TestApp, p: Planted, tag: string): Promise<void>
       must(await ev.post(`/api/outcomes/${o.id}/transitions`, { to: 'under_review' }), 'review');
       await substantiate(ev, o.id, { name: c('Substantiator'), relationship: c('Relationship'), contact: c('SubstantiatorContact') }, c('SubstantiatorWords'));
       for (const to of ['substantiated', 'published']) {
-        const r = await ev.post(`/api/outcomes/${o.id}/transitions`, { to, comment: 'Two independent people confirmed it.' });
+        const r = await moveReviewed(ev, `/api/outcomes/${o.id}/transitions`, { to, comment: 'Two independent people confirmed it.' });
         if (r.status !== 200) await t.ctx.db('outcomes').where({ id: o.id }).update({ status: to, published_at: new Date().toISOString() });
       }
     }
@@ -63,13 +65,13 @@ async function plantOutcomes(t: TestApp, p: Planted, tag: string): Promise<void>
  * never read once it is published (DESIGN.md, "What outsiders see and count").
  */
 async function plantReview(t: TestApp, p: Planted, tag: string): Promise<void> {
-  const c = (f: string) => { const v = canary(`${f}${tag}`); p.values.push(v); return v; };
+  const c = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
   const p1 = await t.as('partner1');
   const ev = await t.as('evaluator');
   // a draft that is never published: its text is its organisation's alone
   add(p, 'outcome', (await outcomeIn(t, 'p1', 'draft', 'public', { description: `The women of ${c('DraftText')} met the council.` })).id);
   const o = must(await p1.post('/api/outcomes', outcomeBody({ description: `Survivor ${c('RemovedName')} spoke to the council.` })), 'outcome').body;
-  const move = async (who: typeof ev, to: string, comment?: string) => must(await who.post(`/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) }), `to ${to}`);
+  const move = async (who: typeof ev, to: string, comment?: string) => must(await moveReviewed(who, `/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) }), `to ${to}`);
   must(await p1.post(`/api/outcomes/${o.id}/comments`, { body: `Should we name ${c('DraftComment')}?` }), 'draft comment');
   await move(p1, 'submitted', `Submitted with ${c('SubmitComment')}'s agreement.`);
   await move(ev, 'under_review');
@@ -116,10 +118,11 @@ async function plantStories(t: TestApp, p: Planted, tag: string): Promise<void> 
   }), 'story').body;
   must(await p1.post(`/api/stories/${s.id}/translations`, { language: 'fr', title: 'Les femmes du marché', story: 'Depuis la formation…', translatedBy: c('StoryTranslator') }), 'story translation');
   // a name edited out before publication stays in the insiders' revisions only
-  must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${c('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
+  const m = (f: string) => { const v = canary(`${f}${tag}`); p.making.push(v); return v; };
+  must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${m('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
   must(await p1.patch(`/api/stories/${s.id}`, { story: 'Since the training the women of the market speak at the council.' }), 'story edit out');
-  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${c('StorySubmitComment')}.` }), 'story submit');
-  must(await ev.post(`/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
+  must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${m('StorySubmitComment')}.` }), 'story submit');
+  must(await moveReviewed(ev, `/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
   add(p, 'story', s.id);
 }
 
@@ -135,13 +138,13 @@ async function plantFragments(t: TestApp, p: Planted, tag: string): Promise<void
     goals: [{ code: 'NL-IV-1.3', primary: true }], sensitivity: 'public',
   }), 'fragment').body;
   must(await p1.post(`/api/fragments/${f.id}/transitions`, { to: 'submitted' }), 'fragment submit');
-  must(await ev.post(`/api/fragments/${f.id}/transitions`, { to: 'published' }), 'fragment publish');
+  must(await moveReviewed(ev, `/api/fragments/${f.id}/transitions`, { to: 'published' }), 'fragment publish');
   add(p, 'fragment', f.id);
 }
 
 /** Plants canaries in every kind whose routes exist; `tag` keeps two plantings apart. */
 export async function plantCanaries(t: TestApp, tag = ''): Promise<Planted> {
-  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], ids: {}, kinds: ['outcome'] };
+  const p: Planted = { values: [String(CANARY_LAT), String(CANARY_LON)], making: [], ids: {}, kinds: ['outcome'] };
   // staff names are personal data too: partner1's own name becomes a canary
   must(await (await t.as('partner1')).patch('/api/auth/me', { name: canary(`StaffName${tag}`) }), 'rename');
   p.values.push(canary(`StaffName${tag}`));
