@@ -25,7 +25,8 @@ add('/', 'home', () => {
   return h('p', { class: 'loading' }, t('common.loading'));
 });
 add('/login', 'login', () => loginView(), { public: true });
-add('/set-password/:token', 'set-password', (ctx) => setPasswordView(ctx.params.token), { public: true });
+// the link /set-password/<token> is answered by the server, which moves its token into a cookie
+add('/set-password', 'set-password', (ctx) => setPasswordView(ctx.query), { public: true });
 // every screen but the login loads on demand: the first visit on a slow connection fetches only the shell
 add('/outcomes', 'outcomes', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'ours'), { roles: ['partner', 'evaluator', 'admin'] });
 add('/library', 'library', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'library'));

@@ -1,4 +1,5 @@
-// Builds the server bundle (dist/server.js, dist/cli.js) and the client (dist/client/) with esbuild.
+// Builds the server bundle (dist/server.js, dist/cli.js, and dist/xlsx-worker.js, the entry of the
+// worker threads that read XLSX imports; see server/imports/xlsx/pool.ts) and the client (dist/client/) with esbuild.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ const dist = path.join(root, 'dist');
 fs.mkdirSync(dist, { recursive: true });
 
 await build({
-  entryPoints: { server: 'server/main.ts', cli: 'server/cli.ts' },
+  entryPoints: { server: 'server/main.ts', cli: 'server/cli.ts', 'xlsx-worker': 'server/imports/xlsx/worker.ts' },
   outdir: dist, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
   packages: 'external', sourcemap: true, logLevel: 'warning', absWorkingDir: root,
 });
@@ -34,4 +35,4 @@ for (const f of fs.readdirSync(path.join(root, 'client/public'))) {
   fs.copyFileSync(path.join(root, 'client/public', f), path.join(clientOut, f));
 }
 const hash = crypto.createHash('sha256').update(html).digest('hex').slice(0, 8);
-console.log(`built dist/server.js, dist/cli.js and dist/client (${js}, index ${hash})`);
+console.log(`built dist/server.js, dist/cli.js, dist/xlsx-worker.js and dist/client (${js}, index ${hash})`);

@@ -18,6 +18,11 @@ try {
     entryPoints: [entry], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     packages: 'external', logLevel: 'warning', absWorkingDir: root, sourcemap: 'inline',
   });
+  // the bundle reads XLSX through worker threads, which load dist/xlsx-worker.js beside it
+  await build({
+    entryPoints: { 'xlsx-worker': 'server/imports/xlsx/worker.ts' }, outdir: path.join(root, 'dist'), bundle: true, platform: 'node',
+    target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning', absWorkingDir: root, sourcemap: true,
+  });
   const r = spawnSync(process.execPath, [...(process.env.RUN_TS_NODE_ARGS ?? '').split(' ').filter(Boolean), '--enable-source-maps', bundle, ...args], { cwd: root, stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {

@@ -13,6 +13,7 @@ import { resourceRoutes } from './routes';
 import { routes as openApiRoutes } from './openapi/routes';
 import { openApiDocument } from './openapi/document';
 import { loadSchemas } from './http/validation';
+import { errorSerializer, requestSerializer } from './logger';
 
 export const VERSION = '0.1.0';
 
@@ -58,9 +59,11 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(compression());
   app.use(pinoHttp({
     logger: ctx.log,
+    // the path without its query string and without the token of a link (server/logger.ts)
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      req: requestSerializer,
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      err: errorSerializer,
     },
   }));
 

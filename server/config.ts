@@ -27,6 +27,10 @@ export type Config = {
   importMaxBytes: number;
   /** keep list and dashboard results until the next write (SQLite only; server/db/read-cache.ts) */
   readCache: boolean;
+  /** longest one search statement may run, and wait for a search connection (search_too_costly above) */
+  searchTimeoutMs: number;
+  /** connections kept for searches beside the main pool (server/search/connection.ts) */
+  searchConnections: number;
   secretsFile: string;
 };
 
@@ -147,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
     importMaxBytes: limits.importMaxBytes,
     readCache: intVar(env, 'READ_CACHE', 1, 0, 1) === 1,
+    searchTimeoutMs: intVar(env, 'SEARCH_TIMEOUT_MS', 2000, 50, 60_000),
+    searchConnections: intVar(env, 'SEARCH_CONNECTIONS', 2, 1, 16),
     secretsFile,
   };
 }

@@ -19,6 +19,7 @@ export const en = {
   'login.sessionEnded': 'Your session has ended. Log in again to continue — anything you were typing is kept on this device.',
   'setPassword.title': 'Choose your password', 'setPassword.label': 'New password', 'setPassword.hint': 'At least 10 characters.',
   'setPassword.submit': 'Set password', 'setPassword.done': 'Your password is set.', 'setPassword.expired': 'This link has expired or was used already. Ask your administrator for a new one.',
+  'setPassword.reopen': 'Open the link you were sent again, then choose your password within 30 minutes. If this message comes back, let your browser accept cookies from this site.',
 
   'error.title': 'Something went wrong', 'error.notFoundTitle': 'Not found', 'error.notFound': 'This page does not exist, or you may not see it.',
   'error.home': 'Go to your start page', 'error.offline': 'No connection to the server. Check your connection and try again.',

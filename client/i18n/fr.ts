@@ -18,6 +18,7 @@ export const fr: Messages = {
   'login.sessionEnded': 'Votre session a expiré. Reconnectez-vous pour continuer — ce que vous étiez en train d’écrire est conservé sur cet appareil.',
   'setPassword.title': 'Choisissez votre mot de passe', 'setPassword.label': 'Nouveau mot de passe', 'setPassword.hint': 'Au moins 10 caractères.',
   'setPassword.submit': 'Définir le mot de passe', 'setPassword.done': 'Votre mot de passe est défini.', 'setPassword.expired': 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau à votre administration.',
+  'setPassword.reopen': 'Ouvrez à nouveau le lien que vous avez reçu, puis choisissez votre mot de passe dans les 30 minutes. Si ce message revient, autorisez votre navigateur à accepter les cookies de ce site.',
 
   'error.title': 'Un problème est survenu', 'error.notFoundTitle': 'Introuvable', 'error.notFound': 'Cette page n’existe pas, ou vous n’êtes pas autorisé·e à la voir.',
   'error.home': 'Aller à votre page d’accueil', 'error.offline': 'Pas de connexion au serveur. Vérifiez votre connexion et réessayez.',

@@ -18,6 +18,7 @@ export const nl: Messages = {
   'login.sessionEnded': 'Uw sessie is verlopen. Log opnieuw in om verder te gaan — wat u aan het typen was, is op dit apparaat bewaard.',
   'setPassword.title': 'Kies uw wachtwoord', 'setPassword.label': 'Nieuw wachtwoord', 'setPassword.hint': 'Minstens 10 tekens.',
   'setPassword.submit': 'Wachtwoord instellen', 'setPassword.done': 'Uw wachtwoord is ingesteld.', 'setPassword.expired': 'Deze link is verlopen of al gebruikt. Vraag uw beheerder om een nieuwe.',
+  'setPassword.reopen': 'Open de link die u kreeg opnieuw en kies dan binnen 30 minuten uw wachtwoord. Komt deze melding terug, laat uw browser dan cookies van deze site toe.',
 
   'error.title': 'Er ging iets mis', 'error.notFoundTitle': 'Niet gevonden', 'error.notFound': 'Deze pagina bestaat niet, of u mag haar niet zien.',
   'error.home': 'Naar uw startpagina', 'error.offline': 'Geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',

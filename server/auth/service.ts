@@ -8,7 +8,6 @@ import * as users from '../users/repository';
 import { audit } from '../audit/log';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearedSessionCookie, createSession, nowIso, programmeScope, sessionCookie } from './session';
-import { consumeToken } from './tokens';
 import { checkLoginCode, totpState } from '../accounts/totp';
 
 export async function me(ctx: Ctx) {
@@ -79,16 +78,6 @@ export async function updateMe(ctx: Ctx<{ name?: string; language?: string; pass
   await users.update(ctx.db, keyring, ctx.user.id, patch, nowIso());
   await audit(ctx.db, { actorId: ctx.user.id, action: 'user.update_self', entityType: 'user', entityId: ctx.user.id, details: { fields: Object.keys(b).filter((k) => k !== 'currentPassword') } });
   return me(ctx);
-}
-
-export async function setPassword(ctx: PublicCtx<{ token: string; password: string }>) {
-  const row = await consumeToken(ctx.app, ctx.db, 'set_password', ctx.body.token);
-  const u = row.user_id ? await users.findById(ctx.db, ctx.app.keyring, row.user_id) : undefined;
-  if (!u || u.disabledAt) throw new Problem('token_invalid');
-  await users.update(ctx.db, ctx.app.keyring, u.id, { passwordHash: await hashPassword(ctx.body.password), failedLogins: 0, lockedUntil: null }, nowIso());
-  await ctx.db('sessions').where({ user_id: u.id }).del();
-  await audit(ctx.db, { actorId: u.id, action: 'user.set_password', entityType: 'user', entityId: u.id });
-  return new Reply(204);
 }
 
 export const newId = () => randomUUID();

@@ -111,6 +111,8 @@ export function handleError(app: AppContext, req: Request, res: Response, err: u
     return sendProblem(res, new Problem('validation_failed', 'The request could not be read'));
   }
   if (isUniqueViolation(err)) return sendProblem(res, new Problem('already_exists'));
+  // the route's pattern, never the path (it may hold a link's token); the logger's err serializer
+  // takes tokens out of the message and stack too (server/logger.ts)
   app.log.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
   sendProblem(res, new Problem('internal'));
 }

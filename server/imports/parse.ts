@@ -3,16 +3,15 @@
 // sheet, header in row 1; formulas are refused, never evaluated), a KoboToolbox API v2 data
 // response, and an ODK Central OData submissions response. A file that cannot be read at all is a
 // 422 naming the file; problems of single rows are left to the checks of the record kind.
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { Problem } from '../http/problem';
+import { MAX_ROWS, Parsed, RawRecord } from './records';
+import { readXlsxInWorker } from './xlsx/pool';
+import { XlsxRefused } from './xlsx/refused';
 
-/** One record of the file: its row as the user sees it (header = row 1) and its values by column. */
-export type RawRecord = { row: number; values: Record<string, unknown>; formulas: string[] };
-export type Parsed = { headers: string[] | null; records: RawRecord[] };
+export { MAX_ROWS } from './records';
+export type { Parsed, RawRecord } from './records';
 export type Format = 'csv' | 'xlsx' | 'kobo-json' | 'kobo-csv' | 'odk-odata';
-
-export const MAX_ROWS = 100_000;
 
 const unreadable = (message: string) => new Problem('unprocessable', `The file cannot be read: ${message}`, [{ path: '/file', message }]);
 
@@ -39,16 +38,15 @@ function delimiterOf(text: string): string {
 
 const isBlank = (values: Record<string, unknown>) => Object.values(values).every((v) => v === null || v === undefined || v === '');
 
-function fromTable(table: unknown[][], formulasOf?: (i: number) => string[]): Parsed {
+function fromTable(table: unknown[][]): Parsed {
   if (!table.length) throw unreadable('it is empty');
   const headers = table[0].map((h) => String(h ?? '').trim());
   const records: RawRecord[] = [];
   for (let i = 1; i < table.length; i++) {
     const values: Record<string, unknown> = {};
     headers.forEach((h, k) => { if (h) values[h] = table[i][k] ?? null; });
-    const formulas = formulasOf?.(i) ?? [];
-    if (isBlank(values) && !formulas.length) continue;
-    records.push({ row: i + 1, values, formulas });
+    if (isBlank(values)) continue;
+    records.push({ row: i + 1, values, formulas: [] });
   }
   if (records.length > MAX_ROWS) throw unreadable(`it has more than ${MAX_ROWS} rows; split it`);
   return { headers, records };
@@ -65,48 +63,18 @@ export function parseCsv(buf: Buffer): Parsed {
   return fromTable(table);
 }
 
-/** A cell's value as text, number, boolean or ISO date; formulas and error values are marked. */
-function cellValue(v: ExcelJS.CellValue): { value: unknown; formula?: boolean } {
-  if (v === null || v === undefined) return { value: null };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
-  if (typeof v !== 'object') return { value: v };
-  if ('formula' in v || 'sharedFormula' in v || 'error' in v) return { value: null, formula: true };
-  if ('richText' in v) return { value: v.richText.map((r) => r.text).join('') };
-  if ('text' in v) return { value: typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue).value };
-  return { value: null };
-}
-
 /**
- * The first sheet of a workbook. Read whole, not streamed: exceljs's stream reader, given a
- * workbook whose sheet comes before its shared strings (as LibreOffice writes them), sometimes
- * answered no rows at all (2 in 400 reads of the Kobo fixture).
+ * The first sheet of a workbook, read in a worker thread by our own streaming reader
+ * (server/imports/xlsx/): exceljs modelled the whole workbook in the server's heap before the row
+ * limit could be checked, so one upload could take the server down.
  */
 export async function parseXlsx(buf: Buffer): Promise<Parsed> {
   if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw unreadable('it is not an XLSX workbook');
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'legacyDrawing'] });
-  } catch {
-    throw unreadable('the workbook is damaged');
+    return await readXlsxInWorker(buf);
+  } catch (e) {
+    throw unreadable(e instanceof XlsxRefused ? e.message : 'the workbook is damaged');
   }
-  // the first sheet holds the records; the others are the template's lists of codes
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable('the workbook has no sheet');
-  const table: unknown[][] = [];
-  const formulas = new Map<number, string[]>();
-  let header: string[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: unknown[] = [];
-    (row.values as ExcelJS.CellValue[]).forEach((v, col) => {
-      const { value, formula } = cellValue(v);
-      cells[col - 1] = value;
-      if (formula && n > 1) formulas.set(n - 1, [...(formulas.get(n - 1) ?? []), header[col - 1] ?? `column ${col}`]);
-    });
-    if (n === 1) header = cells.map((c) => String(c ?? '').trim());
-    table[n - 1] = cells;
-  });
-  for (let i = 0; i < table.length; i++) table[i] ??= [];
-  return fromTable(table, (i) => formulas.get(i) ?? []);
 }
 
 function parseJson(buf: Buffer): unknown {

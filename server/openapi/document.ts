@@ -107,6 +107,8 @@ export function openApiDocument(routes: RouteDef[], schemas: Record<string, Json
     const status = String(r.status ?? 200);
     const success = status === '204'
       ? { description: 'Done' }
+      // a link's first request (server/http/link-cookie.ts): no body, the token moves into a cookie
+      : status === '303' ? { description: 'See Other', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } } }
       : { description: 'OK', content: r.produces ? { [r.produces]: { schema: { type: 'string' } } } : { 'application/json': { schema: r.response ? refOf(r.response) : { type: 'object' } } } };
     const body = requestBody(r, schemas);
     paths[path] ??= {};

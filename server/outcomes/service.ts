@@ -8,6 +8,8 @@ import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
+import { bounded, searchDbFor } from '../search/connection';
+import { remembers } from '../db/read-cache';
 import { withDescendants } from '../frameworks/service';
 import { decrypt, encrypt } from '../crypto/fields';
 import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
@@ -71,7 +73,10 @@ export async function list(ctx: Ctx<unknown, ListQuery>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  // a full-text list runs on the searches' own connections, within their limits — but where the
+  // read cache keeps the list, on its one connection, whose writes it counts (server/db/read-cache.ts)
+  const db = filters.terms?.length && !remembers(ctx.db) ? searchDbFor(ctx) : ctx.db;
+  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
   await auditOutcomeViews(ctx, items);

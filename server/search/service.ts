@@ -12,6 +12,7 @@ import { withDescendants } from '../frameworks/service';
 import { queryTerms } from './fold';
 import { applyFts } from './fts';
 import { snippetOf } from './snippet';
+import { bounded, searchDbFor } from './connection';
 import { whereVisible as whereOutcomeVisible } from '../outcomes/access';
 import { applyFilters as outcomeFilters } from '../outcomes/repository';
 import { whereStoryVisible } from '../stories/access';
@@ -25,21 +26,24 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]; countries?: string[]; languages?: string[]; statuses?: string[]; from?: string; to?: string };
 
 /** Per kind: its table and alias, its visible and filtered rows, and the columns a result shows. */
-const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[] }> = {
+const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[]; text: string }> = {
   outcome: {
     table: 'outcomes', alias: 'o',
     query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f),
-    columns: ['o.id', 'o.title', 'o.description as text', 'o.status', 'o.language', 'o.country', 'o.occurred_date as date', 'o.updated_at', 'o.organisation_id', 'org.name as organisation_name'],
+    columns: ['o.id', 'o.title', 'o.status', 'o.language', 'o.country', 'o.occurred_date as date', 'o.updated_at', 'o.organisation_id', 'org.name as organisation_name'],
+    text: 'description',
   },
   story: {
     table: 'stories', alias: 's',
     query: (db, ctx, f) => storyFilters(whereStoryVisible(db('stories as s').join('organisations as org', 'org.id', 's.organisation_id'), ctx.user, 's'), db, f),
-    columns: ['s.id', 's.title', 's.story as text', 's.status', 's.language', 's.country', 's.collected_on as date', 's.updated_at', 's.organisation_id', 'org.name as organisation_name'],
+    columns: ['s.id', 's.title', 's.status', 's.language', 's.country', 's.collected_on as date', 's.updated_at', 's.organisation_id', 'org.name as organisation_name'],
+    text: 'story',
   },
   fragment: {
     table: 'fragments', alias: 'f',
     query: (db, ctx, f) => fragmentFilters(whereFragmentVisible(db('fragments as f').join('organisations as org', 'org.id', 'f.organisation_id').join('sources as src', 'src.id', 'f.source_id'), ctx.user, 'f'), db, f),
-    columns: ['f.id', 'src.title as source_title', 'f.locator', 'f.excerpt as text', 'f.status', 'f.language', 'f.country', 'src.year as date', 'f.updated_at', 'f.organisation_id', 'org.name as organisation_name'],
+    columns: ['f.id', 'src.title as source_title', 'f.locator', 'f.status', 'f.language', 'f.country', 'src.year as date', 'f.updated_at', 'f.organisation_id', 'org.name as organisation_name'],
+    text: 'excerpt',
   },
 };
 
@@ -54,10 +58,10 @@ async function sharedFilters(ctx: Ctx, q: Record<string, string | undefined>): P
   };
 }
 
-function item(kind: Kind, r: Row, terms: string[]) {
+function item(kind: Kind, r: Row) {
   const title = kind === 'fragment' ? `${r.source_title}${r.locator ? `, ${r.locator}` : ''}` : r.title;
   return {
-    kind, id: r.id, title, snippet: snippetOf(r.text ?? '', terms), status: r.status, language: r.language, country: r.country ?? null,
+    kind, id: r.id, title, snippet: '', status: r.status, language: r.language, country: r.country ?? null,
     date: r.date === null || r.date === undefined ? null : String(r.date), organisation: { id: r.organisation_id, name: r.organisation_name },
     updatedAt: r.updated_at, score: r.score === undefined ? null : Number(r.score),
   };
@@ -65,7 +69,27 @@ function item(kind: Kind, r: Row, terms: string[]) {
 
 const MAX_WINDOW = 10_000; // deep pages of a merged ranking are not useful; keep the work bounded
 
+/** The search, on the searches' own connections and within their limits (./connection.ts). */
 export async function search(ctx: Ctx<unknown, Record<string, string | undefined>>) {
+  return bounded(() => searchOn({ ...ctx, db: searchDbFor(ctx) }));
+}
+
+/**
+ * Snippets for the page's items only, from texts read for them alone: a ranking window of 100
+ * per kind over 50,000-character texts would otherwise move megabytes and fold every word.
+ */
+async function withSnippets(db: Db, items: Array<ReturnType<typeof item>>, terms: string[]) {
+  for (const kind of KINDS) {
+    const ids = items.filter((i) => i.kind === kind).map((i) => i.id);
+    if (!ids.length) continue;
+    const src = SOURCES[kind];
+    const texts = new Map<string, string>((await db(src.table).whereIn('id', ids).select('id', `${src.text} as text`)).map((r: Row) => [r.id, r.text ?? '']));
+    for (const i of items) if (i.kind === kind) i.snippet = snippetOf(texts.get(i.id) ?? '', terms);
+  }
+  return items;
+}
+
+async function searchOn(ctx: Ctx<unknown, Record<string, string | undefined>>) {
   const page = pageOf(ctx.query, 20);
   const kinds = (listOf(ctx.query.kind) ?? [...KINDS]) as Kind[];
   const terms = ctx.query.q ? queryTerms(ctx.query.q) : [];
@@ -85,10 +109,10 @@ export async function search(ctx: Ctx<unknown, Record<string, string | undefined
     qb.select(src.columns);
     if (rank) qb.select(ctx.db.raw(`${rank} as score`)).orderByRaw(`${rank} desc`);
     const rows = await qb.orderBy(`${src.alias}.updated_at`, 'desc').limit(window);
-    found.push(...rows.map((r: Row) => item(kind, r, terms)));
+    found.push(...rows.map((r: Row) => item(kind, r)));
   }
   found.sort((a, b) => (terms.length ? (b.score ?? 0) - (a.score ?? 0) : 0) || b.updatedAt.localeCompare(a.updatedAt));
-  const items = found.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const items = await withSnippets(ctx.db, found.slice((page.page - 1) * page.pageSize, page.page * page.pageSize), terms);
   const total = kinds.reduce((sum, k) => sum + facets[k], 0);
   return { items, total, page: page.page, pageSize: page.pageSize, facets: { kind: facets } };
 }

@@ -9,6 +9,7 @@ import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../search/fold';
+import { bounded, searchDbFor } from '../search/connection';
 import { withDescendants } from '../frameworks/service';
 import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
 import { requireReviewed } from '../domain/disclosure';
@@ -71,7 +72,9 @@ export async function list(ctx: Ctx<unknown, Query>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  const { rows, total } = await repo.list(ctx.db, ctx.user, filters, ctx.query.sort, page);
+  // a full-text list runs on the searches' own connections, within their limits
+  const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
+  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', rows.map((r) => r.id));
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
   await auditViews(ctx, STORY, items);

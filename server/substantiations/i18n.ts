@@ -8,7 +8,7 @@ export type Words = {
   questions: { description: string; significance: string; contribution: string };
   verdicts: { agree: string; partly: string; disagree: string; unknown: string };
   comments: string; commentsHint: string; send: string; privacy: string;
-  thanksTitle: string; thanks: string; goneTitle: string; gone: string; answeredTitle: string; answered: string;
+  thanksTitle: string; thanks: string; goneTitle: string; gone: string; answeredTitle: string; answered: string; missingTitle: string; missing: string;
 };
 
 export const WORDS: Record<PageLanguage, Words> = {
@@ -27,6 +27,7 @@ export const WORDS: Record<PageLanguage, Words> = {
     thanksTitle: 'Thank you', thanks: 'Your answer has been recorded. You can close this page.',
     goneTitle: 'This link does not work any more', gone: 'It has been used already, has expired, or the request is closed. Ask the evaluator for a new link if you still want to answer.',
     answeredTitle: 'Already answered', answered: 'An answer to this request has been recorded already.',
+    missingTitle: 'Open your link again', missing: 'This page opens from the link you were sent, and keeps it for an hour. Open the link in your message again. If this page comes back, let your browser accept cookies from this site.',
   },
   fr: {
     title: 'Pouvez-vous confirmer ce changement ?',
@@ -43,6 +44,7 @@ export const WORDS: Record<PageLanguage, Words> = {
     thanksTitle: 'Merci', thanks: 'Votre réponse a été enregistrée. Vous pouvez fermer cette page.',
     goneTitle: 'Ce lien ne fonctionne plus', gone: "Il a déjà été utilisé, il a expiré, ou la demande est close. Demandez un nouveau lien à l'évaluateur·rice si vous souhaitez encore répondre.",
     answeredTitle: 'Déjà répondu', answered: 'Une réponse à cette demande a déjà été enregistrée.',
+    missingTitle: 'Ouvrez à nouveau votre lien', missing: "Cette page s'ouvre depuis le lien que vous avez reçu et le garde une heure. Ouvrez à nouveau le lien de votre message. Si cette page revient, autorisez votre navigateur à accepter les cookies de ce site.",
   },
   ar: {
     title: 'هل يمكنك تأكيد هذا التغيير؟',
@@ -59,6 +61,7 @@ export const WORDS: Record<PageLanguage, Words> = {
     thanksTitle: 'شكراً لك', thanks: 'سُجّلت إجابتك. يمكنك إغلاق هذه الصفحة.',
     goneTitle: 'هذا الرابط لم يعد يعمل', gone: 'لقد استُخدم من قبل، أو انتهت صلاحيته، أو أُغلق الطلب. اطلب رابطاً جديداً من المقيّم إن كنت لا تزال تريد الإجابة.',
     answeredTitle: 'تمت الإجابة من قبل', answered: 'سُجّلت إجابة على هذا الطلب من قبل.',
+    missingTitle: 'افتح الرابط مرة أخرى', missing: 'تُفتح هذه الصفحة من الرابط الذي أُرسل إليك، وتحتفظ به لمدة ساعة. افتح الرابط في رسالتك مرة أخرى. إن عادت هذه الصفحة، اسمح لمتصفحك بقبول ملفات تعريف الارتباط من هذا الموقع.',
   },
 };
 

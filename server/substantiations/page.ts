@@ -22,7 +22,7 @@ ${main}
 </main></body></html>`;
 }
 
-/** Links to the page in the other languages; a relative "?lang=" keeps the token in the path. */
+/** Links to the page in the other languages: a relative "?lang=" stays on /substantiate, where the link's cookie goes. */
 function languageLinks(lang: PageLanguage): string {
   const links = PAGE_LANGUAGES.map((l) => (l === lang
     ? `<li><strong lang="${l}">${NATIVE[l]}</strong></li>`
@@ -35,11 +35,12 @@ function question(w: Words, part: (typeof PARTS)[number]): string {
   return `<fieldset><legend>${escapeHtml(w.questions[part])}</legend>${options.join('')}</fieldset>`;
 }
 
-export function formPage(lang: PageLanguage, token: string, o: PageOutcome): string {
+export function formPage(lang: PageLanguage, o: PageOutcome): string {
   const w = WORDS[lang];
   // the outcome is in the language it was written in, whatever the page's language
   const parts = PARTS.map((p) => `<h2>${escapeHtml(w[p])}</h2><div class="text" lang="${escapeHtml(o.language)}" dir="auto">${markdownToHtml(o[p])}</div>`);
-  const action = `/substantiate/${encodeURIComponent(token)}?lang=${lang}`;
+  // the token travels in the link's cookie, never in the page (server/http/link-cookie.ts)
+  const action = `/substantiate?lang=${lang}`;
   return layout(lang, w.title, `<p class="intro">${escapeHtml(w.intro)}</p>
 <section class="outcome">${parts.join('\n')}</section>
 <form method="post" action="${escapeHtml(action)}">
@@ -52,10 +53,15 @@ ${PARTS.map((p) => question(w, p)).join('\n')}
 <p class="privacy">${escapeHtml(w.privacy)}</p>`, languageLinks(lang));
 }
 
-export type Notice = 'thanks' | 'gone' | 'answered';
+/** `missing`: the page was reached without the link's cookie (never opened, lapsed, or cookies refused). */
+export type Notice = 'thanks' | 'gone' | 'answered' | 'missing';
+
+const NOTICE_WORDS = {
+  thanks: ['thanksTitle', 'thanks'], gone: ['goneTitle', 'gone'], answered: ['answeredTitle', 'answered'], missing: ['missingTitle', 'missing'],
+} as const satisfies Record<Notice, [keyof Words, keyof Words]>;
 
 export function noticePage(lang: PageLanguage, notice: Notice): string {
   const w = WORDS[lang];
-  const [title, text] = notice === 'thanks' ? [w.thanksTitle, w.thanks] : notice === 'gone' ? [w.goneTitle, w.gone] : [w.answeredTitle, w.answered];
+  const [title, text] = NOTICE_WORDS[notice].map((k) => w[k] as string);
   return layout(lang, title, `<p class="notice">${escapeHtml(text)}</p>`);
 }

@@ -29,6 +29,12 @@ async function linkFor(id: string, sid: string): Promise<string> {
 
 const answerByForm = (url: string, fields: Record<string, string> = ANSWER, c: Client = t.anon()) => c.request('POST', url, form(fields), FORM);
 
+/** Opens a link as a browser does: its 303 leaves the token in the client's cookie, then the page it leads to. */
+async function visit(url: string, c: Client = t.anon(), headers: Record<string, string> = {}) {
+  const first = await c.request('GET', url, undefined, headers);
+  return first.status === 303 ? c.request('GET', first.headers.get('location')!, undefined, headers) : first;
+}
+
 describe('asking and answering', () => {
   test('only the programme\'s evaluators ask, only while under review; the person is encrypted at rest', async () => {
     const submitted = await outcomeIn(crew, 'submitted');
@@ -79,7 +85,7 @@ describe('asking and answering', () => {
     expect(list.conclusion).toMatchObject({ status: 'partly_substantiated', reasoning: 'One substantiator disagrees on the contribution.' });
     expect((await ev.put(`/api/outcomes/${id}/substantiations/${s2.id}`, { ...ANSWER, answeredOn: '2025-01-01' })).status).toBe(409);
     expect((await ev.post(`/api/outcomes/${id}/substantiations/${s2.id}/link`)).status).toBe(409);
-    expect((await t.anon().get(url)).status).toBe(410);
+    expect((await visit(url)).status).toBe(410);
   });
 });
 
@@ -93,7 +99,8 @@ describe('the link and the page without JavaScript', () => {
     });
     const s = await askSubstantiator(ev, id, CANARY);
     const url = await linkFor(id, s.id);
-    const page = await t.anon().request('GET', url, undefined, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' });
+    const browser = t.anon();
+    const page = await visit(url, browser, { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -107,16 +114,18 @@ describe('the link and the page without JavaScript', () => {
     expect(page.text).toContain('Pouvez-vous confirmer ce changement');
     expect(page.text).not.toMatch(/<script|style=|Canary|14\.4843|CANARY/);
     expect(page.text.match(/type="radio"/g)).toHaveLength(12);
-    expect(page.text).toContain(`<form method="post" action="${url}?lang=fr">`);
-    const ar = await t.anon().get(`${url}?lang=ar`);
+    // the token is in the cookie, not in the page
+    expect(page.text).toContain('<form method="post" action="/substantiate?lang=fr">');
+    expect(page.text).not.toContain(url.split('/').pop());
+    const ar = await visit(`${url}?lang=ar`);
     expect(ar.text).toMatch(/<html lang="ar" dir="rtl">/);
-    expect((await t.anon().get(`${url}?lang=en`)).text).toMatch(/<html lang="en" dir="ltr">/);
+    expect((await browser.get('/substantiate?lang=en')).text).toMatch(/<html lang="en" dir="ltr">/);
 
     const missing = await answerByForm(url, { description: 'agree', significance: 'agree' });
     expect(missing.status).toBe(400);
     const foreign = await answerByForm(url, ANSWER, new Client(t.base, 'https://evil.example'));
     expect({ status: foreign.status, code: foreign.body.code }).toEqual({ status: 403, code: 'bad_origin' });
-    const done = await answerByForm(`${url}?lang=ar`, { ...ANSWER, comments: 'أنا من سكان الحي' });
+    const done = await answerByForm('/substantiate?lang=ar', { ...ANSWER, comments: 'أنا من سكان الحي' }, browser);
     expect(done.status).toBe(200);
     expect(done.headers.get('content-type')).toMatch(/^text\/html/);
     expect(done.text).toMatch(/<html lang="ar" dir="rtl">/);
@@ -203,8 +212,9 @@ describe('done when: a demo-like outcome through review to the donor, with canar
     await enterAnswer(ev, id, entered.id, { ...ANSWER, comments: 'canary words of the first', answeredOn: '2025-03-01' });
     const linked = await askSubstantiator(ev, id, { name: 'Canary Second', relationship: 'canary imam', contact: 'CANARY-2' });
     const url = await linkFor(id, linked.id);
-    expect((await t.anon().request('GET', url, undefined, { 'user-agent': 'Mozilla/5.0 (Linux; Android 10) Mobile' })).status).toBe(200);
-    expect((await answerByForm(url, { ...ANSWER, contribution: 'partly', comments: 'canary words of the second' })).status).toBe(200);
+    const phone = t.anon();
+    expect((await visit(url, phone, { 'user-agent': 'Mozilla/5.0 (Linux; Android 10) Mobile' })).status).toBe(200);
+    expect((await answerByForm('/substantiate', { ...ANSWER, contribution: 'partly', comments: 'canary words of the second' }, phone)).status).toBe(200);
     await move(ev, id, 'substantiated', 'Both substantiators confirm the change.');
     const other = await outcomeIn(crew, 'published');
     await ev.post(`/api/outcomes/${other}/links`, { targetId: id, relation: 'contributes_to' });

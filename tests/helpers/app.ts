@@ -2,10 +2,12 @@
 // gives tests HTTP clients logged in as the people of a small world (two programmes).
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../server/config';
 import { createContext } from '../../server/context';
 import { createApp } from '../../server/app';
+import { createLogger } from '../../server/logger';
 import type { AppContext, Role } from '../../server/http/types';
 import { hashPassword } from '../../server/auth/passwords';
 import * as users from '../../server/users/repository';
@@ -15,7 +17,14 @@ import { freshDatabaseUrl } from './db';
 export type Res<T = any> = { status: number; body: T; headers: Headers; text: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export class Client {
-  cookie?: string;
+  /** cookies by name, as a browser keeps them (every cookie goes with every request: paths are not modelled) */
+  private jar = new Map<string, string>();
+  get cookie(): string | undefined {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  }
+  set cookie(header: string | undefined) {
+    this.jar = new Map((header ?? '').split(';').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+  }
   constructor(readonly base: string, readonly origin: string | null = base) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -28,10 +37,13 @@ export class Client {
       h['content-type'] ??= 'application/json';
     }
     const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
-      const value = setCookie.split(';')[0];
-      this.cookie = value.endsWith('=') ? undefined : value;
+    for (const setCookie of res.headers.getSetCookie()) {
+      const [pair, ...attributes] = setCookie.split(';');
+      const name = pair.slice(0, pair.indexOf('=')).trim();
+      const value = pair.slice(pair.indexOf('=') + 1);
+      // an empty value or Max-Age=0 is how the server deletes a cookie
+      if (!value || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))) this.jar.delete(name);
+      else this.jar.set(name, value);
     }
     const text = await res.text();
     let parsed: unknown = text;
@@ -100,10 +112,12 @@ async function buildWorld(ctx: AppContext): Promise<World> {
   return { orgs, programmes, users: ids };
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `logTo`: a stream that receives every log line, at every level, for a test to read. */
+export async function startTestApp(options: { logTo?: Writable } = {}): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
   const config = loadConfig({ ...process.env, DATABASE_URL: url, OOGST_DATA_DIR: '/tmp/oogst-test-data' });
   const ctx = createContext(config);
+  if (options.logTo) ctx.log = createLogger('trace', options.logTo);
   const world = await buildWorld(ctx);
   const server: Server = await new Promise((resolve) => {
     const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));

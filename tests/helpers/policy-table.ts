@@ -66,6 +66,7 @@ export const POLICY: Record<string, Entry> = {
   'GET /api/docs': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/set-password': PUBLIC,
+  'GET /set-password/:token': { gate: 'public', target: 'token' },
   'POST /api/auth/logout': { gate: 'user', fresh: true, probes: [{ label: 'log out', verdict: ok }] },
   'GET /api/auth/me': USER,
   'PATCH /api/auth/me': USER,
@@ -122,6 +123,9 @@ export const POLICY: Record<string, Entry> = {
   'PUT /api/outcomes/:id/substantiations/:sid': { gate: REVIEWERS, target: 'substantiation', probes: [{ label: 'answer', body: () => ({ description: 'agree', significance: 'partly', contribution: 'agree', answeredOn: '2025-02-01' }), verdict: outcome.substantiate }] },
   'POST /api/outcomes/:id/substantiations/:sid/link': { gate: REVIEWERS, target: 'substantiation', probes: [{ label: 'link for the substantiator', verdict: relaxed(outcome.substantiate) }] },
   'GET /substantiate/:token': { gate: 'public', target: 'token' },
+  // without the link's cookie: a page saying to open the link again (400)
+  'GET /substantiate': { gate: 'public', probes: [{ label: 'read without the link cookie', verdict: () => 'allowed' }] },
+  'POST /substantiate': PUBLIC,
   'POST /substantiate/:token': { gate: 'public', target: 'token' },
   'GET /api/notifications': USER,
   'POST /api/notifications/:id/read': { gate: 'user', target: 'notification', probes: [{ label: 'mark read', verdict: notification.mark }] },
