@@ -88,15 +88,17 @@ describe('outcomes', () => {
 });
 
 describe('stories and fragments', () => {
-  test('a storyteller who consented to be named may be named; an anonymous one may not', async () => {
+  test('a storyteller who consented to be named may be named; who collected an anonymous story may not be', async () => {
     const consent = (level: string) => ({ level, method: 'written', givenOn: '2025-01-10', recordedBy: 'Field officer' });
-    const named = await newStory(p1, storyBody({ story: 'Hawa Cissé now speaks at the council.', storyteller: { role: 'trader', name: 'Hawa Cissé' }, consent: consent('named') }));
+    const plain = { title: 'The women of the market speak at the council', storyteller: { role: 'trader', place: 'Mopti' } };
+    const named = await newStory(p1, storyBody({ ...plain, story: 'Hawa Cissé now speaks at the council.', storyteller: { ...plain.storyteller, name: 'Hawa Cissé' }, consent: consent('named') }));
     await ok(p1.post(`/api/stories/${named.id}/transitions`, { to: 'submitted' }));
     expect((await ev.post(`/api/stories/${named.id}/transitions`, { to: 'published' })).status).toBe(200);
-    const anonymous = await newStory(p1, storyBody({ story: 'Hawa Cissé now speaks at the council.', storyteller: { role: 'trader', name: 'Hawa Cissé' }, consent: consent('anonymous') }));
+    const anonymous = await newStory(p1, storyBody({ ...plain, story: 'Mariam Konaté, who wrote this down, saw the council listen.', collectedBy: 'Mariam Konaté', consent: consent('anonymous') }));
     await ok(p1.post(`/api/stories/${anonymous.id}/transitions`, { to: 'submitted' }));
     const r = await ev.post(`/api/stories/${anonymous.id}/transitions`, { to: 'published' });
-    expect([r.status, r.body.errors.map((e: { id: string }) => e.id)]).toEqual([409, ['personal_value:/story:/storyteller/name']]);
+    expect([r.status, r.body.errors.map((e: { id: string }) => e.id)]).toEqual([409, ['personal_value:/story:/collectedBy']]);
+    expect((await ev.get(`/api/stories/${anonymous.id}`)).body.status).toBe('submitted');
     expect((await moveReviewed(ev, `/api/stories/${anonymous.id}/transitions`, { to: 'published' })).status).toBe(200);
   });
 
