@@ -7,6 +7,7 @@ import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { recordMoves, type RecordStatus } from '../core/story-model';
 import { dialogError, openDialog } from './dialog';
+import { findingsOf, reviewList } from './disclosure-review';
 import { errorMessage } from '../views/errors';
 import { announce } from '../views/shell';
 import type { MessageKey } from '../i18n/en';
@@ -18,14 +19,19 @@ export function recordActions(base: string, r: { id: string; status: RecordStatu
   const buttons = moves.map((m) => h('button', { type: 'button', class: m.to === 'draft' ? 'secondary' : 'primary', onclick: () => {
     const id = newId('c');
     const box = h('textarea', { id, rows: 4, dir: 'auto' });
-    openDialog(t(`recordMove.${m.to}` as MessageKey), h('div', { class: 'field' }, h('label', { for: id }, m.comment ? t('move.commentRequired') : t('move.commentOptional')), box), t('move.confirm'), async (form) => {
+    const review = reviewList();
+    const field = h('div', { class: 'field' }, h('label', { for: id }, m.comment ? t('move.commentRequired') : t('move.commentOptional')), box);
+    openDialog(t(`recordMove.${m.to}` as MessageKey), [field, review.element], t('move.confirm'), async (form) => {
       if (m.comment && !box.value.trim()) return dialogError(form, t('err.commentRequired')), false;
       try {
-        await post(`${base}/${r.id}/transitions`, { to: m.to, ...(box.value.trim() && { comment: box.value.trim() }) });
+        const confirmed = review.confirmed();
+        await post(`${base}/${r.id}/transitions`, { to: m.to, ...(box.value.trim() && { comment: box.value.trim() }), ...(confirmed.length && { confirmed }) });
         announce(t('move.done', { status: t(`status.${m.to}` as MessageKey) }));
         onMoved();
         return true;
       } catch (e) {
+        const findings = findingsOf(e);
+        if (findings) return review.show(findings), dialogError(form, t('disclosure.error')), false;
         return dialogError(form, errorMessage(e)), false;
       }
     });

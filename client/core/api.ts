@@ -1,7 +1,7 @@
 // The one way the client talks to the API: JSON in and out, problem+json turned into ApiError with
 // the stable code and field paths, and endpoints that other modules add later treated as optional.
-/** A failing path; `code` names the rule (server/http/validation.ts codeOf) when the server gives one. */
-export type ProblemPath = { path: string; message: string; code?: string };
+/** A failing path; `code` names the rule (server/http/validation.ts codeOf) when the server gives one, `id` a finding of the check before publishing. */
+export type ProblemPath = { path: string; message: string; code?: string; id?: string };
 export type Problem = { type?: string; title?: string; status: number; detail?: string; code: string; errors?: ProblemPath[] };
 export type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 

@@ -51,7 +51,8 @@ export function movesFor(user: Me | null, o: Pick<Outcome, 'status' | 'organisat
   if (o.status === 'submitted') add('under_review', false);
   if (o.status === 'under_review') ['substantiated', 'partly_substantiated', 'not_substantiated'].forEach((s) => add(s as Status, true));
   if (['substantiated', 'partly_substantiated', 'not_substantiated'].includes(o.status)) add('published', false);
-  if (o.status === 'published') add('under_review', true);
+  // a concluded outcome is reopened to edit it before publication; a published one to correct it
+  if (['substantiated', 'partly_substantiated', 'not_substantiated', 'published'].includes(o.status)) add('under_review', true);
   if (o.status === 'submitted' || o.status === 'under_review') add('draft', true);
   if (!['draft', 'retracted'].includes(o.status)) add('retracted', true);
   return moves;

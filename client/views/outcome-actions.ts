@@ -6,6 +6,7 @@ import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { canEdit, movesFor, type Outcome, type Status } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
+import { findingsOf, reviewList } from '../components/disclosure-review';
 import { localiseMessage } from '../components/field';
 import { announce } from './shell';
 import { errorMessage } from './errors';
@@ -29,7 +30,8 @@ function confirmMove(o: Outcome, to: Status, needsComment: boolean, onMoved: (ne
   const body = h('div', { class: 'field' },
     h('label', { for: id }, needsComment ? t('move.commentRequired') : t('move.commentOptional')),
     h('p', { class: 'hint', id: `${id}-hint` }, t(`move.hint.${to}` as MessageKey)), textarea);
-  openDialog(t(`move.${to}` as MessageKey), body, t('move.confirm'), async (form) => {
+  const review = reviewList();
+  openDialog(t(`move.${to}` as MessageKey), [body, review.element], t('move.confirm'), async (form) => {
     const comment = textarea.value.trim();
     if (needsComment && !comment) {
       dialogError(form, t('err.commentRequired'));
@@ -38,11 +40,14 @@ function confirmMove(o: Outcome, to: Status, needsComment: boolean, onMoved: (ne
       return false;
     }
     try {
-      const next = await post<Outcome>(`/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) });
+      const confirmed = review.confirmed();
+      const next = await post<Outcome>(`/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }), ...(confirmed.length && { confirmed }) });
       announce(t('move.done', { status: t(`status.${to}` as MessageKey) }));
       onMoved(next);
       return true;
     } catch (e) {
+      const findings = findingsOf(e);
+      if (findings) return review.show(findings), dialogError(form, t('disclosure.error')), false;
       const detail = e instanceof ApiError && e.errors.length ? e.errors.map((x) => localiseMessage(x.message, x.code)).join(' ') : '';
       dialogError(form, `${errorMessage(e)} ${detail}`.trim());
       return false;

@@ -6,6 +6,7 @@ import { lang, t } from '../core/i18n';
 import { me } from '../core/session';
 import { CONTENT_LANGUAGES, type Outcome, type Translation } from '../core/outcome-model';
 import { field, showErrors } from '../components/field';
+import { findingsOf, reviewList } from '../components/disclosure-review';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { errorMessage } from './errors';
@@ -40,7 +41,8 @@ export function translationForm(o: Outcome, onAdded: (next: Outcome) => void): H
   const by = field('/translatedBy', t('translation.by'), h('input', { type: 'text', dir: 'auto', maxlength: 300 }), { hint: t('translation.byHint') });
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
   const fields = [language, title, ...eds.map((e) => e.f), by];
-  const form = h('form', { novalidate: true, class: 'translation-form' }, summary, fields.map((f) => f.box),
+  const review = reviewList();
+  const form = h('form', { novalidate: true, class: 'translation-form' }, summary, fields.map((f) => f.box), review.element,
     h('button', { type: 'submit', class: 'primary' }, t('translation.add')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -49,10 +51,13 @@ export function translationForm(o: Outcome, onAdded: (next: Outcome) => void): H
     const body: Record<string, string> = { language: v(language), title: v(title) };
     eds.forEach(({ k, ed }) => { if (ed.control.value.trim()) body[k] = ed.control.value; });
     if (v(by)) body.translatedBy = v(by);
+    const confirmed = review.confirmed();
     try {
-      onAdded(await post<Outcome>(`/api/outcomes/${o.id}/translations`, body));
+      onAdded(await post<Outcome>(`/api/outcomes/${o.id}/translations`, { ...body, ...(confirmed.length && { confirmed }) }));
     } catch (err) {
-      if (err instanceof ApiError && err.errors.length) showErrors(summary, fields, err.errors);
+      const findings = findingsOf(err);
+      if (findings) review.show(findings);
+      else if (err instanceof ApiError && err.errors.length) showErrors(summary, fields, err.errors);
       else showErrors(summary, fields, [{ path: '/', message: errorMessage(err) }]);
     }
   });

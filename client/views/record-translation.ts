@@ -6,6 +6,7 @@ import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { CONTENT_LANGUAGES } from '../core/outcome-model';
 import { field, showErrors } from '../components/field';
+import { findingsOf, reviewList } from '../components/disclosure-review';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
@@ -14,7 +15,7 @@ import type { MessageKey } from '../i18n/en';
 
 type Translatable = { language: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ language: string; translatedBy?: string | null }> };
 
-export function translationFormFor(r: Translatable, parts: string[], send: (body: Record<string, string>) => Promise<unknown>, added: (language: string) => void): HTMLElement {
+export function translationFormFor(r: Translatable, parts: string[], send: (body: Record<string, unknown>) => Promise<unknown>, added: (language: string) => void): HTMLElement {
   const list = r.translations?.length ? h('ul', {}, r.translations.map((x) => h('li', {}, languageName(x.language), x.translatedBy ? ` — ${x.translatedBy}` : '')))
     : h('p', { class: 'muted' }, t('translation.none'));
   const user = me();
@@ -30,7 +31,8 @@ export function translationFormFor(r: Translatable, parts: string[], send: (body
   const by = field('/translatedBy', t('translation.by'), h('input', { type: 'text', dir: 'auto', maxlength: 300 }), { hint: t('translation.byHint') });
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
   const fields = [language, title, ...eds.map((e) => e.f), by];
-  const form = h('form', { novalidate: true }, summary, fields.map((f) => f.box), h('button', { type: 'submit', class: 'primary' }, t('translation.add')));
+  const review = reviewList();
+  const form = h('form', { novalidate: true }, summary, fields.map((f) => f.box), review.element, h('button', { type: 'submit', class: 'primary' }, t('translation.add')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = (f: typeof title) => (f.control as HTMLInputElement).value.trim();
@@ -39,10 +41,13 @@ export function translationFormFor(r: Translatable, parts: string[], send: (body
     if (v(by)) body.translatedBy = v(by);
     const missing = [!body.title && '/title', !body[parts[0]] && `/${parts[0]}`].filter(Boolean).map((path) => ({ path: path as string, message: 'is required' }));
     if (missing.length) return showErrors(summary, fields, missing);
+    const confirmed = review.confirmed();
     try {
-      await send(body);
+      await send({ ...body, ...(confirmed.length && { confirmed }) });
       added(body.language);
     } catch (err) {
+      const findings = findingsOf(err);
+      if (findings) return review.show(findings);
       showErrors(summary, fields, err instanceof ApiError && err.errors.length ? err.errors : [{ path: '/', message: errorMessage(err) }]);
     }
   });

@@ -12,6 +12,8 @@ import { queryTerms } from '../search/fold';
 import { bounded, searchDbFor } from '../search/connection';
 import { withDescendants } from '../frameworks/service';
 import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { requireReviewed } from '../domain/disclosure';
+import { fragmentFindings } from './disclosure';
 import { filesOf } from '../files/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../outcomes/rules';
@@ -120,10 +122,11 @@ export async function update(ctx: Ctx<Partial<FragmentInput>>) {
   return withFiles(ctx, await load(ctx, before.id));
 }
 
-export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }>) {
+export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
   const f = await load(ctx, ctx.params.id);
   const from = f.status as RecordStatus;
   checkMove(ctx, moverOf(ctx, f), 'fragment', from, ctx.body.to, ctx.body.comment);
+  if (ctx.body.to === 'published') requireReviewed(await fragmentFindings(ctx, f), ctx.body.confirmed);
   await applyMove(ctx, 'fragments', 'fragment', f.id, from, ctx.body.to, ctx.body.comment);
   return withFiles(ctx, await load(ctx, f.id).catch(() => ({ ...f, status: ctx.body.to })));
 }

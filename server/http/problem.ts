@@ -1,7 +1,7 @@
 // The catalogue of problems the API answers with (RFC 9457 problem+json). Codes are stable:
 // clients and tests rely on `code`, never on the wording of `title` or `detail`.
 /** A failing path; `code` (when given) names the rule in a stable word for clients to translate. */
-export type ProblemPath = { path: string; message: string; code?: string };
+export type ProblemPath = { path: string; message: string; code?: string; id?: string };
 
 export const PROBLEMS = {
   validation_failed: { status: 400, title: 'The request is not valid' },
@@ -16,6 +16,7 @@ export const PROBLEMS = {
   conflict: { status: 409, title: 'Conflict with the current state' },
   invalid_transition: { status: 409, title: 'That transition is not possible from the current state' },
   already_exists: { status: 409, title: 'It exists already' },
+  needs_confirmation: { status: 409, title: 'Something needs your review before it is published' },
   token_invalid: { status: 410, title: 'This link is not valid any more' },
   link_missing: { status: 400, title: "No link token: open the link again (its cookie lasts minutes)" },
   payload_too_large: { status: 413, title: 'The request is too large' },

@@ -6,13 +6,14 @@ export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 
 
 type Rule = { from: Status[]; roles: Role[]; comment: boolean };
 
-const CONCLUSIONS: Status[] = ['substantiated', 'partly_substantiated', 'not_substantiated'];
+export const CONCLUSIONS: Status[] = ['substantiated', 'partly_substantiated', 'not_substantiated'];
 const REVIEW: Role[] = ['evaluator', 'admin'];
 
 export const TRANSITIONS: Record<Status, Rule> = {
   draft: { from: ['submitted', 'under_review'], roles: REVIEW, comment: true },
   submitted: { from: ['draft'], roles: ['partner', 'admin'], comment: false },
-  under_review: { from: ['submitted', 'published'], roles: REVIEW, comment: false },
+  // a concluded outcome can be reopened to edit it before publication (the check before publishing may ask for that)
+  under_review: { from: ['submitted', ...CONCLUSIONS, 'published'], roles: REVIEW, comment: false },
   substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
   partly_substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
   not_substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
@@ -20,9 +21,9 @@ export const TRANSITIONS: Record<Status, Rule> = {
   retracted: { from: ['submitted', 'under_review', ...CONCLUSIONS, 'published'], roles: REVIEW, comment: true },
 };
 
-/** Taking a published outcome back for correction needs a reason too. */
+/** Taking a published or concluded outcome back for correction needs a reason too. */
 export function needsComment(from: Status, to: Status): boolean {
-  return TRANSITIONS[to].comment || (from === 'published' && to === 'under_review');
+  return TRANSITIONS[to].comment || ((from === 'published' || CONCLUSIONS.includes(from)) && to === 'under_review');
 }
 
 export const isConclusion = (s: Status) => CONCLUSIONS.includes(s);

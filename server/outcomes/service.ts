@@ -12,6 +12,8 @@ import { bounded, searchDbFor } from '../search/connection';
 import { withDescendants } from '../frameworks/service';
 import { decrypt, encrypt } from '../crypto/fields';
 import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { onlyOf, requireReviewed } from '../domain/disclosure';
+import { outcomeFindings } from './disclosure';
 import * as repo from './repository';
 import { canSee, isReviewer, seesPersonalData } from './access';
 import { checkOutcome } from './rules';
@@ -146,7 +148,7 @@ export const transitionGuards: TransitionGuard[] = [];
 export type TransitionHook = (ctx: Ctx, o: Outcome, from: Status, to: Status) => Promise<void>;
 export const afterTransition: TransitionHook[] = [];
 
-export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string): Promise<void> {
+export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string, confirmed?: string[]): Promise<void> {
   const rule = TRANSITIONS[to];
   const own = o.organisation.id === ctx.user.organisationId;
   const allowed = rule.roles.includes(ctx.user.role)
@@ -160,6 +162,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string)
     throw new Problem('unprocessable', 'This transition needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
   }
   for (const guard of transitionGuards) await guard(ctx, o, to);
+  if (to === 'published') requireReviewed(await outcomeFindings(ctx, o), confirmed);
   const now = nowIso();
   const stamp = to === 'submitted' ? { submitted_at: now } : to === 'published' ? { published_at: now } : to === 'retracted' ? { retracted_at: now } : {};
   // the status check in the WHERE makes a concurrent move of the same outcome lose, not double up
@@ -170,9 +173,9 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string)
   for (const hook of afterTransition) await hook(ctx, o, from, to);
 }
 
-export async function transition(ctx: Ctx<{ to: Status; comment?: string }>) {
+export async function transition(ctx: Ctx<{ to: Status; comment?: string; confirmed?: string[] }>) {
   const o = await load(ctx, ctx.params.id);
-  await moveTo(ctx, o, ctx.body.to, ctx.body.comment);
+  await moveTo(ctx, o, ctx.body.to, ctx.body.comment, ctx.body.confirmed);
   return withTranslations(ctx, await load(ctx, o.id).catch(() => ({ ...o, status: ctx.body.to })));
 }
 
@@ -198,7 +201,7 @@ export async function revisions(ctx: Ctx) {
   return { items };
 }
 
-type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string };
+type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string; confirmed?: string[] };
 
 export async function addTranslation(ctx: Ctx<TranslationBody>) {
   const o = await load(ctx, ctx.params.id);
@@ -216,6 +219,8 @@ export async function addTranslation(ctx: Ctx<TranslationBody>) {
     significance: b.significance ?? null, contribution: b.contribution ?? null,
     translated_by_enc: b.translatedBy ? encrypt(ctx.app.keyring, b.translatedBy) : null, created_by: ctx.user.id, created_at: nowIso(),
   });
+  // a translation of a published outcome is published at once: it passes the check before publishing
+  if (o.status === 'published') requireReviewed(onlyOf(await outcomeFindings(ctx, o), b.language), b.confirmed);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: o.id, actorId: ctx.user.id, action: 'translate', changes: [{ field: `translations.${b.language}`, old: null, new: b.title }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.translate', entityType: 'outcome', entityId: o.id, details: { language: b.language } });
   return created(await withTranslations(ctx, o));

@@ -12,6 +12,8 @@ import { queryTerms } from '../search/fold';
 import { bounded, searchDbFor } from '../search/connection';
 import { withDescendants } from '../frameworks/service';
 import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { requireReviewed } from '../domain/disclosure';
+import { storyFindings } from './disclosure';
 import { consentColumns } from '../consent/consent';
 import { filesOf } from '../files/attachments';
 import * as repo from './repository';
@@ -109,10 +111,11 @@ export async function update(ctx: Ctx<Partial<StoryInput>>) {
   return withDetails(ctx, await load(ctx, before.id));
 }
 
-export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string }>) {
+export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
   const s = await load(ctx, ctx.params.id);
   const from = s.status as RecordStatus;
   checkMove(ctx, moverOf(ctx, s), 'story', from, ctx.body.to, ctx.body.comment);
+  if (ctx.body.to === 'published') requireReviewed(await storyFindings(ctx, s), ctx.body.confirmed);
   await applyMove(ctx, 'stories', 'story', s.id, from, ctx.body.to, ctx.body.comment);
   // an evaluator who returns a story to draft no longer sees it: answer with what was done
   return withDetails(ctx, await load(ctx, s.id).catch(() => ({ ...s, status: ctx.body.to })));

@@ -12,8 +12,10 @@ import * as repo from './repository';
 import { isReviewer } from './access';
 import { searchTextOf } from './representation';
 import { load, withDetails } from './service';
+import { onlyOf, requireReviewed } from '../domain/disclosure';
+import { storyFindings } from './disclosure';
 
-type Body = { language: string; title: string; story: string; whySignificant?: string; translatedBy?: string };
+type Body = { language: string; title: string; story: string; whySignificant?: string; translatedBy?: string; confirmed?: string[] };
 
 export async function addTranslation(ctx: Ctx<Body>) {
   const s = await load(ctx, ctx.params.id);
@@ -31,6 +33,8 @@ export async function addTranslation(ctx: Ctx<Body>) {
     id: randomUUID(), story_id: s.id, language: b.language, title: b.title, story: b.story, why_significant: b.whySignificant ?? null,
     translated_by_enc: b.translatedBy ? encrypt(ctx.app.keyring, b.translatedBy) : null, created_by: ctx.user.id, created_at: nowIso(),
   });
+  // a translation of a published story is published at once: it passes the check before publishing
+  if (s.status === 'published') requireReviewed(onlyOf(await storyFindings(ctx, s), b.language), b.confirmed);
   // the translation's words are searchable too, so a story is found in either language
   const translations = await repo.translationsOf(ctx.db, [s.id]);
   await ctx.db('stories').where({ id: s.id }).update({ search_text: searchTextOf(s, translations) });

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
+import { moveReviewed } from '../helpers/proof';
 
 let t: TestApp;
 let p1: Client, p2: Client, p3: Client, ev: Client, donor: Client, admin: Client;
@@ -23,7 +24,7 @@ async function publish(id: string) {
       const s = await ev.post(`/api/outcomes/${id}/substantiations`, { substantiator: { name: 'S', relationship: 'neighbour' }, independent: true });
       await ev.put(`/api/outcomes/${id}/substantiations/${s.body.id}`, { description: 'agree', significance: 'agree', contribution: 'agree', answeredOn: '2025-01-01' });
     }
-    const r = await c.post(`/api/outcomes/${id}/transitions`, { to, comment: 'ok' });
+    const r = await moveReviewed(c, `/api/outcomes/${id}/transitions`, { to, comment: 'ok' });
     if (r.status !== 200) throw new Error(`${to}: ${r.status} ${r.text}`);
   }
 }

@@ -19,9 +19,9 @@ const LEGAL: Record<string, string[]> = {
   draft: ['submitted'],
   submitted: ['draft', 'under_review', 'retracted'],
   under_review: ['draft', 'substantiated', 'partly_substantiated', 'not_substantiated', 'retracted'],
-  substantiated: ['published', 'retracted'],
-  partly_substantiated: ['published', 'retracted'],
-  not_substantiated: ['published', 'retracted'],
+  substantiated: ['under_review', 'published', 'retracted'],
+  partly_substantiated: ['under_review', 'published', 'retracted'],
+  not_substantiated: ['under_review', 'published', 'retracted'],
   published: ['under_review', 'retracted'],
   retracted: [],
 };

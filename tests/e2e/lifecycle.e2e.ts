@@ -1,6 +1,8 @@
 // The whole job in the browser: a partner logs in and records an outcome (with a kept draft
 // surviving a reload), submits it; an evaluator takes it into review, gets it substantiated,
-// concludes and publishes it; the donor finds it on the change-over-time chart. Axe on each screen.
+// concludes and publishes it (the check before publishing finds the substantiator's name in the
+// reasoning; the evaluator confirms she reviewed it); the donor finds it on the change-over-time
+// chart. Axe on each screen.
 import type { Browser, Page } from 'playwright-core';
 import { axe, launch, loginAs, open, settled, shot, PASSWORD } from './browser';
 
@@ -147,11 +149,20 @@ describe('an outcome from record to publication', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('.verdict').first().textContent()).resolves.toBe('Agree');
     await page.getByRole('button', { name: 'Conclude: substantiated' }).click();
-    await page.getByRole('dialog').getByLabel('Comment (required)').fill('Confirmed by a member of the commission.');
+    // the reasoning names the substantiator: the check before publishing will find it
+    await page.getByRole('dialog').getByLabel('Comment (required)').fill('Confirmed by Fatoumata Coulibaly of the commission.');
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await page.locator('.record-head .badge', { hasText: 'Substantiated' }).waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    const publish = page.getByRole('dialog');
+    await publish.getByRole('button', { name: 'Confirm' }).click();
+    const finding = publish.getByRole('group', { name: 'Check before publishing' }).getByRole('checkbox', { name: "Reasoning of the conclusion: holds a substantiator’s name" });
+    await finding.waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '07a-publish-check');
+    await expect(page.locator('.record-head .badge').first().textContent()).resolves.toBe('Substantiated');
+    await finding.check();
+    await publish.getByRole('button', { name: 'Confirm' }).click();
     await page.locator('.record-head .badge', { hasText: 'Published' }).waitFor();
     await settled(page);
     expect(await axe(page)).toEqual([]);

@@ -1,11 +1,11 @@
 // Screenshots of any page as a demo user, for looking at the client while working on it:
-//   node tests/e2e/shoot.mjs <user|''> <path> [path…]   (BASE_URL, default http://localhost:3300; OUT, default /tmp/shots)
+//   node tests/e2e/shoot.mjs <user|''> <path> [path…]   (BASE_URL, default http://localhost:3300; OUT, default /tmp/shots; WIDTH, default 1280)
 import { chromium } from 'playwright-core';
 const [, , user, ...paths] = process.argv;
 const base = process.env.BASE_URL ?? 'http://localhost:3300';
 const out = process.env.OUT ?? '/tmp/shots';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const ctx = await browser.newContext({ viewport: { width: Number(process.env.WIDTH ?? 1280), height: 900 } }); // WIDTH=390 for a phone
 const page = await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.type(), m.text()); });
 page.on('pageerror', (e) => console.log('pageerror:', e.stack));

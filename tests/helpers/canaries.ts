@@ -6,7 +6,7 @@
 // record's making holds them too: a draft's description, review comments, transition comments,
 // a name edited out before publication and one corrected away after it.
 import type { TestApp } from './app';
-import { hasRoute, must, outcomeIn, substantiate } from './proof';
+import { hasRoute, moveReviewed, must, outcomeIn, substantiate } from './proof';
 import { outcomeBody } from './fixtures';
 
 /** Made so that no other text of the app contains them: "Kanarie" plus a field tag. */
@@ -47,7 +47,7 @@ async function plantOutcomes(t: TestApp, p: Planted, tag: string): Promise<void>
       must(await ev.post(`/api/outcomes/${o.id}/transitions`, { to: 'under_review' }), 'review');
       await substantiate(ev, o.id, { name: c('Substantiator'), relationship: c('Relationship'), contact: c('SubstantiatorContact') }, c('SubstantiatorWords'));
       for (const to of ['substantiated', 'published']) {
-        const r = await ev.post(`/api/outcomes/${o.id}/transitions`, { to, comment: 'Two independent people confirmed it.' });
+        const r = await moveReviewed(ev, `/api/outcomes/${o.id}/transitions`, { to, comment: 'Two independent people confirmed it.' });
         if (r.status !== 200) await t.ctx.db('outcomes').where({ id: o.id }).update({ status: to, published_at: new Date().toISOString() });
       }
     }
@@ -71,7 +71,7 @@ async function plantReview(t: TestApp, p: Planted, tag: string): Promise<void> {
   // a draft that is never published: its text is its organisation's alone
   add(p, 'outcome', (await outcomeIn(t, 'p1', 'draft', 'public', { description: `The women of ${c('DraftText')} met the council.` })).id);
   const o = must(await p1.post('/api/outcomes', outcomeBody({ description: `Survivor ${c('RemovedName')} spoke to the council.` })), 'outcome').body;
-  const move = async (who: typeof ev, to: string, comment?: string) => must(await who.post(`/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) }), `to ${to}`);
+  const move = async (who: typeof ev, to: string, comment?: string) => must(await moveReviewed(who, `/api/outcomes/${o.id}/transitions`, { to, ...(comment && { comment }) }), `to ${to}`);
   must(await p1.post(`/api/outcomes/${o.id}/comments`, { body: `Should we name ${c('DraftComment')}?` }), 'draft comment');
   await move(p1, 'submitted', `Submitted with ${c('SubmitComment')}'s agreement.`);
   await move(ev, 'under_review');
@@ -122,7 +122,7 @@ async function plantStories(t: TestApp, p: Planted, tag: string): Promise<void> 
   must(await p1.patch(`/api/stories/${s.id}`, { story: `Since the training ${m('StoryEditedOut')} and the women of the market speak at the council.` }), 'story edit');
   must(await p1.patch(`/api/stories/${s.id}`, { story: 'Since the training the women of the market speak at the council.' }), 'story edit out');
   must(await p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted', comment: `Told by ${m('StorySubmitComment')}.` }), 'story submit');
-  must(await ev.post(`/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
+  must(await moveReviewed(ev, `/api/stories/${s.id}/transitions`, { to: 'published' }), 'story publish');
   add(p, 'story', s.id);
 }
 
@@ -138,7 +138,7 @@ async function plantFragments(t: TestApp, p: Planted, tag: string): Promise<void
     goals: [{ code: 'NL-IV-1.3', primary: true }], sensitivity: 'public',
   }), 'fragment').body;
   must(await p1.post(`/api/fragments/${f.id}/transitions`, { to: 'submitted' }), 'fragment submit');
-  must(await ev.post(`/api/fragments/${f.id}/transitions`, { to: 'published' }), 'fragment publish');
+  must(await moveReviewed(ev, `/api/fragments/${f.id}/transitions`, { to: 'published' }), 'fragment publish');
   add(p, 'fragment', f.id);
 }
 

@@ -3,7 +3,7 @@
 // routes exist, in the states and places the rules of policy-rules-evidence.ts distinguish.
 import { stringify } from 'csv-stringify/sync';
 import type { Person } from './app';
-import { hasRoute, must, outcomeIn, PROGRAMME_OF } from './proof';
+import { hasRoute, moveReviewed, must, outcomeIn, PROGRAMME_OF } from './proof';
 import type { Builder, Target } from './policy-records';
 import type { Rec } from './policy-rules';
 import { HEADER, row, upload } from './interop';
@@ -16,7 +16,7 @@ type Status = keyof typeof STEPS;
 const consent = (level: string) => ({ level, method: 'verbal', givenOn: '2025-02-14', recordedBy: 'Field officer' });
 
 async function move({ t }: Builder, org: Org, path: string, status: Status): Promise<void> {
-  for (const to of STEPS[status]) must(await (await t.as(to === 'submitted' ? AUTHOR[org] : REVIEWER[org])).post(`${path}/transitions`, { to }), `${path} → ${to}`);
+  for (const to of STEPS[status]) must(await moveReviewed(await t.as(to === 'submitted' ? AUTHOR[org] : REVIEWER[org]), `${path}/transitions`, { to }), `${path} → ${to}`);
 }
 
 /** A story of `org` in `status`, with the storyteller's consent at `level`. */

@@ -46,9 +46,10 @@ const NEXT: Record<OutcomeStatus, OutcomeStatus[]> = {
   draft: ['submitted'],
   submitted: ['under_review', 'draft', 'retracted'],
   under_review: [...CONCLUSION, 'draft', 'retracted'],
-  substantiated: ['published', 'retracted'],
-  partly_substantiated: ['published', 'retracted'],
-  not_substantiated: ['published', 'retracted'],
+  // reopened to edit before publication, when the check before publishing finds a name (privacy issue, point 9)
+  substantiated: ['published', 'under_review', 'retracted'],
+  partly_substantiated: ['published', 'under_review', 'retracted'],
+  not_substantiated: ['published', 'under_review', 'retracted'],
   published: ['under_review', 'retracted'],
   retracted: [],
 };

@@ -2,6 +2,7 @@
 // to a given state through the API, as the people of the test world would.
 import type { Client, TestApp } from './app';
 import { outcomeBody } from './fixtures';
+import { moveReviewed } from './proof';
 
 export type Crew = { partner: Client; evaluator: Client };
 
@@ -12,7 +13,7 @@ export async function newOutcome(c: Client, over: Record<string, unknown> = {}):
 }
 
 export async function move(c: Client, id: string, to: string, comment = 'Reasoned in the test.') {
-  const r = await c.post(`/api/outcomes/${id}/transitions`, { to, comment });
+  const r = await moveReviewed(c, `/api/outcomes/${id}/transitions`, { to, comment });
   if (r.status !== 200) throw new Error(`${to}: ${r.status} ${r.text}`);
   return r.body;
 }

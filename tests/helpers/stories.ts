@@ -3,6 +3,7 @@
 // personal data, so a test can assert that it never reaches those who may not see it.
 import { randomUUID } from 'node:crypto';
 import type { Client, TestApp } from './app';
+import { moveReviewed } from './proof';
 
 export function storyBody(over: Record<string, unknown> = {}) {
   return {
@@ -53,7 +54,7 @@ export async function newStory(c: Client, over: Record<string, unknown> = {}) {
 /** Moves a story or fragment along: the partner submits, the evaluator publishes. */
 export async function publish(kind: 'stories' | 'fragments', id: string, submitter: Client, evaluator: Client) {
   await ok(submitter.post(`/api/${kind}/${id}/transitions`, { to: 'submitted' }));
-  return ok(evaluator.post(`/api/${kind}/${id}/transitions`, { to: 'published' }));
+  return ok(moveReviewed(evaluator, `/api/${kind}/${id}/transitions`, { to: 'published' }));
 }
 
 /** Uploads a file as multipart/form-data, as a browser form would. */
