@@ -5,16 +5,17 @@ import { post } from '../core/api';
 import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
-import { recordMoves, type RecordStatus } from '../core/story-model';
+import type { Can } from '../core/outcome-model';
+import type { RecordStatus } from '../core/story-model';
 import { dialogError, openDialog } from './dialog';
 import { findingsOf, reviewList } from './disclosure-review';
 import { errorMessage } from '../views/errors';
 import { announce } from '../views/shell';
 import type { MessageKey } from '../i18n/en';
 
-export function recordActions(base: string, r: { id: string; status: RecordStatus; organisation: { id: string } }, editHref: string | null, onMoved: () => void): HTMLElement | null {
+export function recordActions(base: string, r: { id: string; status: RecordStatus; organisation: { id: string }; can?: Can<RecordStatus> }, editHref: string | null, onMoved: () => void): HTMLElement | null {
   const user = me();
-  const moves = recordMoves(user, r);
+  const moves = r.can?.transitions ?? [];
   const mayWithdraw = !!user && user.role !== 'donor' && (user.organisation.id === r.organisation.id || user.role === 'evaluator' || user.role === 'admin');
   const buttons = moves.map((m) => h('button', { type: 'button', class: m.to === 'draft' ? 'secondary' : 'primary', onclick: () => {
     const id = newId('c');

@@ -1,6 +1,5 @@
 // The outcome record as the API returns it, and what the client derives from it: its period,
 // its lifecycle moves per role, the labels of its enumerations.
-import type { Me } from './session';
 
 export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 'partly_substantiated' | 'not_substantiated' | 'published' | 'retracted';
 export const STATUSES: Status[] = ['draft', 'submitted', 'under_review', 'substantiated', 'partly_substantiated', 'not_substantiated', 'published', 'retracted'];
@@ -9,6 +8,7 @@ export type EvidenceItem = { kind: 'document' | 'link' | 'informant'; title?: st
 export type GoalTag = { code: string; primary?: boolean };
 export type Translation = { language: string; title: string; description: string | null; significance: string | null; contribution: string | null; createdAt: string; translatedBy?: string | null };
 
+export type Can<S = Status> = { edit: boolean; transitions: Array<{ to: S; comment: boolean }> };
 export type Outcome = {
   id: string; status: Status; title: string; description: string;
   socialActor: { name?: string; type: string }; changeType: string; quadrant: string;
@@ -17,7 +17,8 @@ export type Outcome = {
   significance: string; contribution: string; positive: boolean; intended: boolean;
   sensitivity: 'public' | 'restricted' | 'confidential'; language: string; goals: GoalTag[];
   harvestId: string | null; evidence?: EvidenceItem[]; organisation: { id: string; name: string };
-  redacted?: boolean; createdAt: string; updatedAt: string; submittedAt?: string | null; publishedAt?: string | null;
+  /** what the reader may do now, as the server will check it */
+  can?: Can; redacted?: boolean; createdAt: string; updatedAt: string; submittedAt?: string | null; publishedAt?: string | null;
   conclusion?: string | null; translations?: Translation[];
 };
 
@@ -38,32 +39,6 @@ export function periodOf(on: { date: string; precision: Precision }): [Date, Dat
 }
 
 export const midpoint = ([a, b]: [Date, Date]) => new Date((a.getTime() + b.getTime()) / 2);
-
-/** The transitions a user could make from a status (the server has the last word: 403/409). */
-export function movesFor(user: Me | null, o: Pick<Outcome, 'status' | 'organisation'>): Array<{ to: Status; comment: boolean }> {
-  if (!user) return [];
-  const own = user.organisation.id === o.organisation.id;
-  const reviewer = user.role === 'evaluator' || user.role === 'admin';
-  const moves: Array<{ to: Status; comment: boolean }> = [];
-  const add = (to: Status, comment: boolean) => moves.push({ to, comment });
-  if (o.status === 'draft' && ((user.role === 'partner' && own) || user.role === 'admin')) add('submitted', false);
-  if (!reviewer) return moves;
-  if (o.status === 'submitted') add('under_review', false);
-  if (o.status === 'under_review') ['substantiated', 'partly_substantiated', 'not_substantiated'].forEach((s) => add(s as Status, true));
-  if (['substantiated', 'partly_substantiated', 'not_substantiated'].includes(o.status)) add('published', false);
-  // a concluded outcome is reopened to edit it before publication; a published one to correct it
-  if (['substantiated', 'partly_substantiated', 'not_substantiated', 'published'].includes(o.status)) add('under_review', true);
-  if (o.status === 'submitted' || o.status === 'under_review') add('draft', true);
-  if (!['draft', 'retracted'].includes(o.status)) add('retracted', true);
-  return moves;
-}
-
-export function canEdit(user: Me | null, o: Pick<Outcome, 'status' | 'organisation'>): boolean {
-  if (!user) return false;
-  const own = user.organisation.id === o.organisation.id;
-  if (o.status === 'draft') return (own && user.role === 'partner') || user.role === 'admin';
-  return o.status === 'under_review' && (user.role === 'evaluator' || user.role === 'admin');
-}
 
 export function blankOutcome(language: string): OutcomeInput {
   return {

@@ -4,7 +4,6 @@ import { h, replace } from '../core/dom';
 import { api } from '../core/api';
 import { countryName, formatDate, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
-import { me } from '../core/session';
 import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Fragment } from '../core/story-model';
 import { sensitivityBadge, statusBadge } from '../components/badges';
@@ -26,15 +25,13 @@ export async function fragmentDetailView(id: string): Promise<HTMLElement> {
     const f = await api<Fragment>(`/api/fragments/${encodeURIComponent(id)}`);
     const title = f.excerpt.replace(/\s+/g, ' ').slice(0, 80) + (f.excerpt.length > 80 ? '…' : '');
     setTitle(title);
-    const user = me();
     const files = await filesSection({ type: 'fragment', id: f.id, redacted: f.redacted, files: (f as { files?: FileInfo[] }).files ?? [] });
-    const editable = !!user && ((f.status === 'draft' && user.organisation.id === f.organisation.id) || (f.status === 'submitted' && (user.role === 'evaluator' || user.role === 'admin')));
     const row = (k: string, ...v: Array<Node | string>) => [h('dt', {}, k), h('dd', {}, ...v)];
     const sp = f.speaker;
     replace(page,
       h('header', { class: 'record-head' }, h('p', { class: 'meta' }, h('a', { href: '/fragments' }, t('detail.back'))),
         h('h1', { lang: f.language, dir: 'auto' }, title), h('p', { class: 'meta' }, statusBadge(f.status), ' ', sensitivityBadge(f.sensitivity))),
-      recordActions('/api/fragments', f, editable ? `/fragments/${f.id}/edit` : null, () => void draw()),
+      recordActions('/api/fragments', f, f.can?.edit ? `/fragments/${f.id}/edit` : null, () => void draw()),
       h('section', { 'aria-labelledby': 'fr-ex' }, h('h2', { id: 'fr-ex' }, t('fragment.excerpt')), h('blockquote', { class: 'excerpt' }, markdownBlock(f.excerpt, f.language))),
       h('section', { class: 'detail-section', 'aria-labelledby': 'fr-facts' }, h('h2', { id: 'fr-facts' }, t('fragment.about')),
         h('dl', { class: 'facts' },

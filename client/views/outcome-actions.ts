@@ -3,8 +3,7 @@
 import { h, newId } from '../core/dom';
 import { ApiError, post } from '../core/api';
 import { t } from '../core/i18n';
-import { me } from '../core/session';
-import { canEdit, movesFor, type Outcome, type Status } from '../core/outcome-model';
+import type { Outcome, Status } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { findingsOf, reviewList } from '../components/disclosure-review';
 import { localiseMessage } from '../components/field';
@@ -13,9 +12,8 @@ import { errorMessage } from './errors';
 import type { MessageKey } from '../i18n/en';
 
 export function outcomeActions(o: Outcome, onMoved: (next: Outcome) => void): HTMLElement | null {
-  const user = me();
-  const moves = movesFor(user, o);
-  const edit = canEdit(user, o) ? h('a', { href: `/outcomes/${o.id}/edit`, class: 'button secondary' }, t('detail.edit')) : null;
+  const moves = o.can?.transitions ?? [];
+  const edit = o.can?.edit ? h('a', { href: `/outcomes/${o.id}/edit`, class: 'button secondary' }, t('detail.edit')) : null;
   if (!moves.length && !edit) return null;
   const button = (to: Status, comment: boolean) => h('button', {
     type: 'button', class: to === 'retracted' || to === 'draft' ? 'secondary' : 'primary', 'data-move': to,

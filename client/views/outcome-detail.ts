@@ -10,7 +10,7 @@ import { sensitivityBadge, statusBadge } from '../components/badges';
 import { outcomeActions } from './outcome-actions';
 import { revisionsSection } from './outcome-revisions';
 import { languageChooser, languageName, translationForm } from './outcome-translations';
-import { discussionSection, isInsider } from './outcome-discussion';
+import { discussionSection } from './outcome-discussion';
 import { substantiationSection } from './outcome-substantiations';
 import { evidenceLinksSection, loadEvidence } from './outcome-evidence';
 import { filesSection } from './files';
@@ -63,7 +63,7 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
     // one evidence request serves the linked records and the files (and makes one personal.view entry)
     const evidence = loadEvidence(rec);
     const [review, subst, links, revisions, files] = await Promise.all([
-      discussionSection(rec.id, rec.organisation.id), substantiationSection(rec), evidenceLinksSection(rec, evidence), revisionsSection(rec.id, !isInsider(rec.organisation.id)).catch(() => null),
+      discussionSection(rec.id, rec.organisation.id, !rec.redacted), substantiationSection(rec), evidenceLinksSection(rec, evidence), revisionsSection(rec.id, !!rec.redacted).catch(() => null),
       evidence.then((ev) => filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted, files: ev?.files }, 3)),
     ]);
     replace(page,

@@ -25,18 +25,13 @@ function entry(e: Entry): HTMLElement {
     e.comment ? markdownBlock(e.comment) : null);
 }
 
-/** Whether the user takes part in the record's review: its organisation, its evaluators, admins. */
-export function isInsider(organisationId: string): boolean {
-  const user = me();
-  return !!user && (user.role === 'admin' || user.role === 'evaluator' || user.organisation.id === organisationId);
-}
-
-export async function discussionSection(outcomeId: string, organisationId: string): Promise<HTMLElement | null> {
+/** The review thread and history for those who take part in the review (they get the record unredacted); the publication moves for others. */
+export async function discussionSection(outcomeId: string, organisationId: string, insider: boolean): Promise<HTMLElement | null> {
   const history = await optional<{ items: Entry[] }>(`/api/outcomes/${outcomeId}/history`);
   if (!history) return null;
   const list = h('ol', { class: 'history' }, history.items.map(entry));
   const user = me();
-  if (!isInsider(organisationId)) {
+  if (!insider) {
     return h('section', { class: 'detail-section', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, t('history.publishedTitle')), history.items.length ? list : h('p', { class: 'muted' }, t('history.none')));
   }

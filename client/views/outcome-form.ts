@@ -6,7 +6,7 @@ import { formatDateTime, lang, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { clearDraft, loadDraft, saveDraft } from '../core/draft-store';
-import { blankOutcome, canEdit, toInput, type Outcome, type OutcomeInput } from '../core/outcome-model';
+import { blankOutcome, toInput, type Outcome, type OutcomeInput } from '../core/outcome-model';
 import { loadAllGoals } from '../core/reference';
 import { showErrors, type FieldBox } from '../components/field';
 import { goalPicker } from '../components/goal-picker';
@@ -48,7 +48,7 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
     optional<{ items: Harvest[] }>('/api/harvests?pageSize=200'),
     loadAllGoals(),
   ]);
-  if (existing && !canEdit(user, existing)) return notFoundView();
+  if (existing && !existing.can?.edit) return notFoundView();
   const draftKey = `outcome:${id ?? 'new'}`;
   const kept = loadDraft<OutcomeInput>(user.id, draftKey);
   const base = existing ? toInput(existing) : blankOutcome(lang());

@@ -5,7 +5,6 @@ import { h, replace } from '../core/dom';
 import { api, optional, post } from '../core/api';
 import { countryName, formatDate, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
-import { me } from '../core/session';
 import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Story } from '../core/story-model';
 import { sensitivityBadge, statusBadge } from '../components/badges';
@@ -40,16 +39,14 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
     setTitle(s.title);
     const lang = language ?? s.language;
     const tr = lang === s.language ? null : s.translations?.find((x) => x.language === lang);
-    const user = me();
     const files = await filesSection({ type: 'story', id: s.id, redacted: s.redacted, files: (s as { files?: FileInfo[] }).files ?? [] });
-    const editable = !!user && ((s.status === 'draft' && user.organisation.id === s.organisation.id) || (s.status === 'submitted' && (user.role === 'evaluator' || user.role === 'admin')));
     const chooser = s.translations?.length ? h('div', { class: 'language-chooser', role: 'group', 'aria-label': t('translation.readIn') },
       [s.language, ...s.translations.map((x) => x.language)].map((l) => h('button', { type: 'button', class: 'chip', lang: l, 'aria-pressed': String(l === lang), onclick: () => void draw(l) },
         `${languageName(l)} (${l === s.language ? t('translation.original') : t('translation.translation')})`))) : null;
     replace(page,
       h('header', { class: 'record-head' }, h('p', { class: 'meta' }, h('a', { href: '/stories' }, t('detail.back'))),
         h('h1', { lang: tr?.language ?? s.language, dir: 'auto' }, tr?.title ?? s.title), h('p', { class: 'meta' }, statusBadge(s.status), ' ', sensitivityBadge(s.sensitivity))),
-      recordActions('/api/stories', s, editable ? `/stories/${s.id}/edit` : null, () => void draw(lang)),
+      recordActions('/api/stories', s, s.can?.edit ? `/stories/${s.id}/edit` : null, () => void draw(lang)),
       chooser, tr ? h('p', { class: 'notice' }, t('translation.showing', { language: languageName(tr.language) })) : null,
       h('section', { 'aria-labelledby': 'st-story' }, h('h2', { id: 'st-story' }, t('story.story')), markdownBlock(tr?.story ?? s.story, tr?.language ?? s.language)),
       h('section', { 'aria-labelledby': 'st-why' }, h('h2', { id: 'st-why' }, t('story.why')), markdownBlock(tr?.whySignificant ?? s.whySignificant, tr?.whySignificant ? tr.language : s.language)),

@@ -6,6 +6,7 @@ import { decryptJson, encryptJson, Keyring } from '../crypto/fields';
 import { fold } from '../search/fold';
 import { Consent, consentColumns, consentOf } from '../consent/consent';
 import type { FileInfo } from '../files/attachments';
+import type { Can } from '../stories/lifecycle';
 
 export type Speaker = { role: string; gender?: string; ageBand?: string; place?: string; consent?: Consent | null };
 export type SourceRef = { id: string; title: string; type: string; author: string | null; year: number; url: string | null; confidentiality: string };
@@ -19,7 +20,7 @@ export type FragmentInput = {
 export type Fragment = Omit<FragmentInput, 'goals' | 'themes' | 'sourceId'> & {
   id: string; status: string; source: SourceRef; goals: Array<{ code: string; primary: boolean }>; themes: string[];
   sensitivity: string; organisation: { id: string; name: string }; programmeId: string; createdBy?: string | null;
-  createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean; files?: FileInfo[];
+  createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean; can?: Can; files?: FileInfo[];
 };
 
 export const PERSONAL_FIELDS = ['speaker'] as const;

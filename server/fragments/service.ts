@@ -17,7 +17,7 @@ import { fragmentFindings } from './disclosure';
 import { filesOf } from '../files/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../outcomes/rules';
-import { applyMove, checkEditable, checkMove, Mover, RecordStatus } from '../stories/lifecycle';
+import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus } from '../stories/lifecycle';
 import { visibleSource } from '../sources/service';
 import * as repo from './repository';
 import { canSeeFragment, isFragmentReviewer, seesFragmentPersonalData } from './access';
@@ -25,7 +25,11 @@ import { EDITABLE_FIELDS, Fragment, FragmentInput, fromRow, PERSONAL_FIELDS, red
 
 type Query = Record<string, string | undefined>;
 
-export const present = (ctx: Ctx, f: Fragment): Fragment => (seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId }) ? f : redactFragment(f));
+/** The fragment as this user receives it: redacted unless they get its personal data, with what they may do. */
+export const present = (ctx: Ctx, f: Fragment): Fragment => ({
+  ...(seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId }) ? f : redactFragment(f)),
+  can: canOf(ctx.user.role, moverOf(ctx, f), f.status as RecordStatus),
+});
 
 export async function load(ctx: Ctx, id: string): Promise<Fragment> {
   const row = await repo.findRow(ctx.db, id);

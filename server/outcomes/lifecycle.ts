@@ -1,6 +1,7 @@
 // The outcome lifecycle of DESIGN.md as data: which transition who may make, from which states,
 // and whether it needs a comment. Role first (403), then state (409).
-import type { Role } from '../http/types';
+import type { CurrentUser, Role } from '../http/types';
+import { isReviewer } from './access';
 
 export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 'partly_substantiated' | 'not_substantiated' | 'published' | 'retracted';
 
@@ -27,3 +28,29 @@ export function needsComment(from: Status, to: Status): boolean {
 }
 
 export const isConclusion = (s: Status) => CONCLUSIONS.includes(s);
+
+export type Move = { to: Status; comment: boolean };
+/** What a reader may do with a record now, as the API will check it (its guards aside). */
+export type Can = { edit: boolean; transitions: Move[] };
+type Held = { status: string; organisation: { id: string } };
+
+/** Whether the user's role, and their tie to the outcome's organisation, allow this move. */
+export function mayMove(user: CurrentUser, o: Held, to: Status): boolean {
+  return TRANSITIONS[to].roles.includes(user.role)
+    && (user.role === 'admin' || (user.role === 'partner' ? o.organisation.id === user.organisationId : isReviewer(user, o.organisation.id)));
+}
+
+/** Partners edit their own drafts; evaluators of the programme (and admins) edit under review. */
+export function mayEdit(user: CurrentUser, o: Held): boolean {
+  const own = o.organisation.id === user.organisationId;
+  return (own && o.status === 'draft') || (isReviewer(user, o.organisation.id) && o.status === 'under_review')
+    || (user.role === 'admin' && o.status === 'draft');
+}
+
+export function canOf(user: CurrentUser, o: Held): Can {
+  const from = o.status as Status;
+  const transitions = (Object.keys(TRANSITIONS) as Status[])
+    .filter((to) => TRANSITIONS[to].from.includes(from) && mayMove(user, o, to))
+    .map((to) => ({ to, comment: needsComment(from, to) }));
+  return { edit: mayEdit(user, o), transitions };
+}

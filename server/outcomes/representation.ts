@@ -5,6 +5,7 @@
 import { decrypt, decryptJson, encrypt, encryptJson, Keyring } from '../crypto/fields';
 import { fold } from '../search/fold';
 import { periodOf, Precision } from '../domain/dates';
+import type { Can } from './lifecycle';
 
 export type EvidenceItem =
   | { kind: 'document'; title: string; url?: string; date?: string }
@@ -27,6 +28,8 @@ export type Outcome = Omit<OutcomeInput, 'goals' | 'harvestId' | 'evidence'> & {
   evidence: EvidenceItem[]; evidenceCount: number; organisation: { id: string; name: string }; createdBy?: string | null;
   createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; retractedAt?: string | null;
   redacted: boolean;
+  /** what the reader may do now (added where the record is presented to a reader) */
+  can?: Can;
 };
 
 /** The fields of an outcome that carry personal data somewhere inside them. */

@@ -18,13 +18,14 @@ import * as repo from './repository';
 import { canSee, isReviewer, seesPersonalData } from './access';
 import { checkOutcome } from './rules';
 import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
-import { needsComment, Status, TRANSITIONS } from './lifecycle';
+import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from '../audit/outcome-views';
 
 type ListQuery = Record<string, string | undefined>;
 
+/** The outcome as this user receives it: redacted unless they get its personal data, with what they may do. */
 export function present(ctx: Ctx, o: Outcome): Outcome {
-  return seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o);
+  return { ...(seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o)), can: canOf(ctx.user, o) };
 }
 
 /** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */
@@ -99,13 +100,10 @@ export async function create(ctx: Ctx<OutcomeInput>) {
   return created(present(ctx, await load(ctx, id)));
 }
 
-/** Partners edit their own drafts; evaluators of the programme (and admins) edit under review. */
 function checkEditable(ctx: Ctx, o: Outcome): void {
   const own = o.organisation.id === ctx.user.organisationId;
-  const reviewer = isReviewer(ctx.user, o.organisation.id);
-  if (!own && !reviewer) throw forbidden('Only the organisation that recorded it, or its evaluators, may edit this outcome');
-  const editable = (own && o.status === 'draft') || (reviewer && o.status === 'under_review') || (ctx.user.role === 'admin' && o.status === 'draft');
-  if (!editable) {
+  if (!own && !isReviewer(ctx.user, o.organisation.id)) throw forbidden('Only the organisation that recorded it, or its evaluators, may edit this outcome');
+  if (!mayEdit(ctx.user, o)) {
     throw new Problem('conflict', o.status === 'draft' ? 'Drafts are edited by their organisation' : `An outcome in state ${o.status} cannot be edited by you`);
   }
 }
@@ -149,13 +147,9 @@ export type TransitionHook = (ctx: Ctx, o: Outcome, from: Status, to: Status) =>
 export const afterTransition: TransitionHook[] = [];
 
 export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string, confirmed?: string[]): Promise<void> {
-  const rule = TRANSITIONS[to];
-  const own = o.organisation.id === ctx.user.organisationId;
-  const allowed = rule.roles.includes(ctx.user.role)
-    && (ctx.user.role === 'admin' || (ctx.user.role === 'partner' ? own : isReviewer(ctx.user, o.organisation.id)));
-  if (!allowed) throw forbidden(`You may not move this outcome to ${to}`);
+  if (!mayMove(ctx.user, o, to)) throw forbidden(`You may not move this outcome to ${to}`);
   const from = o.status as Status;
-  if (!rule.from.includes(from)) {
+  if (!TRANSITIONS[to].from.includes(from)) {
     throw new Problem('invalid_transition', `An outcome cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
   }
   if (needsComment(from, to) && !comment?.trim()) {

@@ -2,27 +2,31 @@
 // collected it submits, an evaluator of its programme publishes (or returns it to draft with a
 // comment). An evaluator's own fragments may go straight from draft to published.
 // Role first (403), then state (409), then the comment rule (422).
-import type { Ctx } from '../http/types';
+import type { Ctx, Role } from '../http/types';
 import { forbidden, Problem } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
 
 export type RecordStatus = 'draft' | 'submitted' | 'published';
 export type Mover = { own: boolean; reviewer: boolean; directPublish: boolean };
+export type Can = { edit: boolean; transitions: Array<{ to: RecordStatus; comment: boolean }> };
 
 const FROM: Record<RecordStatus, RecordStatus[]> = { submitted: ['draft'], published: ['submitted'], draft: ['submitted', 'published'] };
 
-function mayMove(ctx: Ctx, m: Mover, to: RecordStatus): boolean {
-  if (ctx.user.role === 'admin') return true;
-  if (to === 'submitted') return m.own && ctx.user.role !== 'donor';
-  if (to === 'published') return m.reviewer || (m.directPublish && m.own && ctx.user.role === 'evaluator');
+function mayMove(role: Role, m: Mover, to: RecordStatus): boolean {
+  if (role === 'admin') return true;
+  if (to === 'submitted') return m.own && role !== 'donor';
+  if (to === 'published') return m.reviewer || (m.directPublish && m.own && role === 'evaluator');
   return m.reviewer;
 }
 
+/** An evaluator's own fragment may go straight from draft to published. */
+const reachable = (role: Role, m: Mover, from: RecordStatus, to: RecordStatus) =>
+  FROM[to].includes(from) || (to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(role));
+
 export function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, to: RecordStatus, comment?: string): void {
-  if (!mayMove(ctx, m, to)) throw forbidden(`You may not move this ${kind} to ${to}`);
-  const direct = to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(ctx.user.role);
-  if (!FROM[to].includes(from) && !direct) {
+  if (!mayMove(ctx.user.role, m, to)) throw forbidden(`You may not move this ${kind} to ${to}`);
+  if (!reachable(ctx.user.role, m, from, to)) {
     throw new Problem('invalid_transition', `A ${kind} cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
   }
   if (to === 'draft' && !comment?.trim()) {
@@ -43,8 +47,18 @@ export async function applyMove(
 }
 
 /** Partners edit their own drafts; evaluators of the programme (and admins) edit submitted ones. */
+const mayEdit = (role: Role, m: Mover, status: RecordStatus) =>
+  role === 'admin' || (m.own && status === 'draft') || (m.reviewer && status === 'submitted');
+
 export function checkEditable(ctx: Ctx, m: Mover, kind: string, status: RecordStatus): void {
   if (!m.own && !m.reviewer && ctx.user.role !== 'admin') throw forbidden(`Only the organisation that recorded it, or its evaluators, may edit this ${kind}`);
-  const editable = ctx.user.role === 'admin' || (m.own && status === 'draft') || (m.reviewer && status === 'submitted');
-  if (!editable) throw new Problem('conflict', `A ${kind} in state ${status} cannot be edited by you`);
+  if (!mayEdit(ctx.user.role, m, status)) throw new Problem('conflict', `A ${kind} in state ${status} cannot be edited by you`);
+}
+
+/** What the user may do with the record now, by the same rules (comment: returning to draft needs one). */
+export function canOf(role: Role, m: Mover, status: RecordStatus): Can {
+  const transitions = (Object.keys(FROM) as RecordStatus[])
+    .filter((to) => mayMove(role, m, to) && reachable(role, m, status, to))
+    .map((to) => ({ to, comment: to === 'draft' }));
+  return { edit: mayEdit(role, m, status), transitions };
 }

@@ -5,6 +5,7 @@
 import { decryptJson, encrypt, encryptJson, decrypt, Keyring } from '../crypto/fields';
 import { fold } from '../search/fold';
 import { Consent, consentOf, redactConsent } from '../consent/consent';
+import type { Can } from './lifecycle';
 
 export type Storyteller = { role: string; ageBand?: string; gender?: string; place?: string; name?: string };
 export type GoalTag = { code: string; primary?: boolean };
@@ -21,7 +22,7 @@ export type Story = Omit<StoryInput, 'goals' | 'collectedBy' | 'storyteller' | '
   id: string; status: string; harvestId: string | null; goals: Array<{ code: string; primary: boolean }>;
   collectedBy: string | null; storyteller: Storyteller | null; consent: Consent | null;
   organisation: { id: string; name: string }; createdBy?: string | null;
-  createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean;
+  createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean; can?: Can;
   translations?: Translation[]; files?: unknown[];
 };
 

@@ -19,12 +19,14 @@ import { filesOf } from '../files/attachments';
 import * as repo from './repository';
 import { canSeeStory, isReviewer, seesPersonalData } from './access';
 import { checkStory } from './rules';
-import { applyMove, checkEditable, checkMove, Mover, RecordStatus } from './lifecycle';
+import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus } from './lifecycle';
 import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryInput, toInput, toRow, translationOf } from './representation';
 
 type Query = Record<string, string | undefined>;
 
-export const present = (ctx: Ctx, s: Story): Story => (seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s));
+/** The story as this user receives it: redacted unless they get its personal data, with what they may do. */
+export const present = (ctx: Ctx, s: Story): Story =>
+  ({ ...(seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s)), can: canOf(ctx.user.role, moverOf(ctx, s), s.status as RecordStatus) });
 
 /** The story if the user may see it; 404 otherwise (never reveal that it exists). */
 export async function load(ctx: Ctx, id: string): Promise<Story> {

@@ -1,18 +1,15 @@
-// The client's own rules: an outcome's period by precision, who may make which move, what the form
+// The client's own rules: an outcome's period by precision (who may make which move is the server's
+// `can`, tests/api/can.test.ts), what the form
 // checks before asking the server, the dashboards' period rule and buckets, drafts kept on the
 // device, and routing.
-import { movesFor, periodOf, canEdit, type Outcome } from '../../client/core/outcome-model';
+import { periodOf, type Outcome } from '../../client/core/outcome-model';
 import { localErrors } from '../../client/views/outcome-form';
 import { blankOutcome } from '../../client/core/outcome-model';
 import { bucketRange, inPeriod, laneMembership } from '../../client/dashboard/data';
 import { clearDraft, draftKeys, loadDraft, saveDraft } from '../../client/core/draft-store';
 import { match, route } from '../../client/core/router';
-import { recordMoves } from '../../client/core/story-model';
-import type { Me } from '../../client/core/session';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-const user = (role: Me['role'], org = 'org-a'): Me => ({ id: 'u', email: 'u@x', name: 'U', role, language: 'en', organisation: { id: org, name: 'A' }, programmes: [] });
-const outcome = (status: Outcome['status'], org = 'org-a') => ({ status, organisation: { id: org, name: 'A' } });
 
 describe('periodOf', () => {
   test.each([
@@ -21,30 +18,6 @@ describe('periodOf', () => {
     [{ date: '2023', precision: 'year' as const }, ['2023-01-01', '2023-12-31']],
   ])('when the date is %o, then it stands for %o', (on, [a, b]) => {
     expect(periodOf(on).map(iso)).toEqual([a, b]);
-  });
-});
-
-describe('movesFor', () => {
-  test('when a partner sees her own draft, then she may only submit it', () => {
-    expect(movesFor(user('partner'), outcome('draft'))).toEqual([{ to: 'submitted', comment: false }]);
-  });
-  test('when a partner sees another organisation\u2019s draft, then she may do nothing', () => {
-    expect(movesFor(user('partner', 'org-b'), outcome('draft'))).toEqual([]);
-  });
-  test('when an evaluator sees an outcome under review, then conclusions need a comment and returning it too', () => {
-    const moves = movesFor(user('evaluator', 'org-e'), outcome('under_review'));
-    expect(moves.map((m) => m.to)).toEqual(['substantiated', 'partly_substantiated', 'not_substantiated', 'draft', 'retracted']);
-    expect(moves.every((m) => m.comment)).toBe(true);
-  });
-  test('when an evaluator sees a published outcome, then taking it back needs a reason', () => {
-    expect(movesFor(user('evaluator', 'org-e'), outcome('published'))).toContainEqual({ to: 'under_review', comment: true });
-  });
-  test('when a donor sees anything, then there is nothing to do', () => {
-    expect(movesFor(user('donor', 'org-d'), outcome('published'))).toEqual([]);
-    expect(canEdit(user('donor', 'org-d'), outcome('draft'))).toBe(false);
-  });
-  test('stories: when an evaluator sees a submitted story, then she may publish it or return it with a reason', () => {
-    expect(recordMoves(user('evaluator', 'org-e'), outcome('submitted' as never) as never)).toEqual([{ to: 'published', comment: false }, { to: 'draft', comment: true }]);
   });
 });
 
