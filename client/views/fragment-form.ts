@@ -16,7 +16,7 @@ import { keptDraft } from '../components/kept-draft';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
 import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { errorMessage, notFoundView } from './errors';
 import type { MessageKey } from '../i18n/en';
 
 type Input = { sourceId: string; excerpt: string; locator: string; speaker: Fragment['speaker']; language: string; location: { country: string; adminArea?: string } | null;
@@ -32,6 +32,7 @@ export async function fragmentFormView(id: string | null): Promise<HTMLElement> 
   const user = me()!;
   const [existing, sources, themes] = await Promise.all([id ? api<Fragment>(`/api/fragments/${encodeURIComponent(id)}`) : null,
     optional<{ items: Source[] }>('/api/sources?pageSize=200'), optional<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
+  if (existing && !existing.can?.edit) return notFoundView();
   const base: Input = existing
     ? { sourceId: existing.source.id, excerpt: existing.excerpt, locator: existing.locator ?? '', speaker: existing.speaker, language: existing.language, location: existing.location, goals: existing.goals, themes: existing.themes, sensitivity: existing.sensitivity }
     : { sourceId: '', excerpt: '', locator: '', speaker: null, language: lang(), location: null, goals: [], themes: [], sensitivity: 'restricted' };

@@ -52,7 +52,7 @@ export async function storyFormView(id: string | null): Promise<HTMLElement> {
   const user = me()!;
   const [existing, harvests] = await Promise.all([id ? api<Story>(`/api/stories/${encodeURIComponent(id)}`) : null,
     optional<{ items: Array<{ id: string; title: string; status: string }> }>('/api/harvests?pageSize=200'), loadAllGoals()]);
-  if (existing && existing.redacted) return notFoundView();
+  if (existing && !existing.can?.edit) return notFoundView();
   const base: Input = existing ? { ...blank(), ...existing } : blank();
   const kept = keptDraft<Input>(user.id, `story:${id ?? 'new'}`, base, existing?.updatedAt);
   const s = kept.start;
