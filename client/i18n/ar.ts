@@ -5,7 +5,7 @@ export const ar: Messages = {
   'common.loading': 'جارٍ التحميل…', 'common.retry': 'أعد المحاولة', 'common.cancel': 'إلغاء', 'common.save': 'حفظ',
   'common.yes': 'نعم', 'common.no': 'لا', 'common.someone': 'شخص ما', 'common.close': 'إغلاق',
 
-  'shell.skip': 'انتقل إلى المحتوى الرئيسي', 'shell.mainNav': 'القائمة الرئيسية', 'shell.language': 'اللغة', 'shell.logout': 'تسجيل الخروج',
+  'shell.skip': 'انتقل إلى المحتوى الرئيسي', 'shell.mainNav': 'القائمة الرئيسية', 'shell.language': 'اللغة', 'shell.menu': 'القائمة', 'shell.logout': 'تسجيل الخروج',
   'shell.footer': 'أوخست — حصاد النتائج لأجندة المرأة والسلام والأمن. لا تُعرض السجلات إلا لمن يحق له الاطلاع عليها.',
   'nav.review': 'قائمة المراجعة', 'nav.outcomes': 'النتائج', 'nav.ourOutcomes': 'نتائجنا', 'nav.record': 'تسجيل نتيجة',
   'nav.stories': 'القصص', 'nav.fragments': 'المقتطفات', 'nav.harvests': 'جولات الحصاد', 'nav.library': 'التعلّم من الآخرين',

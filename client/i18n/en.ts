@@ -6,7 +6,7 @@ export const en = {
   'common.loading': 'Loading…', 'common.retry': 'Try again', 'common.cancel': 'Cancel', 'common.save': 'Save',
   'common.yes': 'Yes', 'common.no': 'No', 'common.someone': 'Someone', 'common.close': 'Close',
 
-  'shell.skip': 'Skip to main content', 'shell.mainNav': 'Main', 'shell.language': 'Language', 'shell.logout': 'Log out',
+  'shell.skip': 'Skip to main content', 'shell.mainNav': 'Main', 'shell.language': 'Language', 'shell.menu': 'Menu', 'shell.logout': 'Log out',
   'shell.footer': 'Oogst — outcome harvesting for Women, Peace and Security. Records are shown only to those who may see them.',
   'nav.review': 'Review queue', 'nav.outcomes': 'Outcomes', 'nav.ourOutcomes': 'Our outcomes', 'nav.record': 'Record an outcome',
   'nav.stories': 'Stories', 'nav.fragments': 'Fragments', 'nav.harvests': 'Harvests', 'nav.library': 'Learn from others',

@@ -5,7 +5,7 @@ export const fr: Messages = {
   'common.loading': 'Chargement…', 'common.retry': 'Réessayer', 'common.cancel': 'Annuler', 'common.save': 'Enregistrer',
   'common.yes': 'Oui', 'common.no': 'Non', 'common.someone': 'Quelqu’un', 'common.close': 'Fermer',
 
-  'shell.skip': 'Aller au contenu principal', 'shell.mainNav': 'Navigation principale', 'shell.language': 'Langue', 'shell.logout': 'Se déconnecter',
+  'shell.skip': 'Aller au contenu principal', 'shell.mainNav': 'Navigation principale', 'shell.language': 'Langue', 'shell.menu': 'Menu', 'shell.logout': 'Se déconnecter',
   'shell.footer': 'Oogst — récolte des effets pour Femmes, paix et sécurité. Chaque fiche n’est montrée qu’aux personnes autorisées à la voir.',
   'nav.review': 'File d’examen', 'nav.outcomes': 'Effets', 'nav.ourOutcomes': 'Nos effets', 'nav.record': 'Enregistrer un effet',
   'nav.stories': 'Récits', 'nav.fragments': 'Extraits', 'nav.harvests': 'Récoltes', 'nav.library': 'Apprendre des autres',

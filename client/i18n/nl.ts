@@ -5,7 +5,7 @@ export const nl: Messages = {
   'common.loading': 'Laden…', 'common.retry': 'Opnieuw proberen', 'common.cancel': 'Annuleren', 'common.save': 'Opslaan',
   'common.yes': 'Ja', 'common.no': 'Nee', 'common.someone': 'Iemand', 'common.close': 'Sluiten',
 
-  'shell.skip': 'Direct naar de inhoud', 'shell.mainNav': 'Hoofdmenu', 'shell.language': 'Taal', 'shell.logout': 'Uitloggen',
+  'shell.skip': 'Direct naar de inhoud', 'shell.mainNav': 'Hoofdmenu', 'shell.language': 'Taal', 'shell.menu': 'Menu', 'shell.logout': 'Uitloggen',
   'shell.footer': 'Oogst — outcome harvesting voor Vrouwen, Vrede en Veiligheid. Gegevens zijn alleen zichtbaar voor wie ze mag zien.',
   'nav.review': 'Beoordelingslijst', 'nav.outcomes': 'Outcomes', 'nav.ourOutcomes': 'Onze outcomes', 'nav.record': 'Outcome vastleggen',
   'nav.stories': 'Verhalen', 'nav.fragments': 'Fragmenten', 'nav.harvests': 'Oogstrondes', 'nav.library': 'Leren van anderen',

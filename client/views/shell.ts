@@ -81,9 +81,17 @@ async function banner(): Promise<HTMLElement> {
       resetFeatures();
       navigate('/');
     } }, t('shell.logout'))) : null;
+  // on a phone the navigation and tools fold behind one button, so the screen starts near the top
+  const panel = h('div', { class: 'menu-panel', id: 'site-menu' }, navEl, h('div', { class: 'tools' }, languageSwitcher(), account));
+  const unread = nav.reduce((n, item) => n + (item.count ?? 0), 0);
+  const toggle = h('button', { type: 'button', class: 'menu-toggle secondary', 'aria-expanded': 'false', 'aria-controls': 'site-menu', onclick: () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('open', open);
+  } }, t('shell.menu'), unread ? h('span', { class: 'count-badge' }, formatNumber(unread), h('span', { class: 'visually-hidden' }, ` ${t('notifications.unread')}`)) : null);
   return h('header', { class: 'banner' },
-    h('a', { href: user ? '/' : '/', class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', {}, 'Oogst')),
-    navEl, h('div', { class: 'tools' }, languageSwitcher(), account));
+    h('a', { href: '/', class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', {}, 'Oogst')),
+    toggle, panel);
 }
 
 /** Draw the shell (once per route) and return the main element to put the view in. */

@@ -57,3 +57,27 @@ export async function axe(page: Page): Promise<string[]> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * What sticks out of the viewport on either side (an Arabic page overflows to the left, which
+ * the page's scroll width does not show), leaving out what sits in a region that scrolls itself.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrollsItself = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (/auto|scroll|hidden/.test(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || (r.right <= width + 1 && r.left >= -1) || scrollsItself(el)) continue;
+      out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : ''} (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
+      if (out.length >= 5) break;
+    }
+    return out;
+  });
+}

@@ -1,8 +1,9 @@
-// Every screen, for every role, in English and in Arabic: axe-core finds no violation, Arabic lays
-// out right to left (charts included), the language switch is kept in the profile, and each
-// dashboard view is saved as a screenshot to look at.
+// Every screen, for every role, in English and in Arabic: on a phone (390 px) nothing sticks out
+// of the screen; at desktop width axe-core finds no violation; Arabic lays out right to left
+// (charts included), the language switch is kept in the profile, and each dashboard view is saved
+// as a screenshot to look at.
 import type { Browser, Page } from 'playwright-core';
-import { axe, launch, loginAs, open, settled, shot } from './browser';
+import { axe, launch, loginAs, open, overflowing, settled, shot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -29,13 +30,17 @@ async function details(page: Page): Promise<string[]> {
 }
 
 describe.each(['en', 'ar'])('the %s interface', (lang) => {
-  test.each(Object.keys(SCREENS))('when %s opens each of their screens, then axe finds no violation', async (who) => {
-    const { page, context, errors } = await open(browser);
+  test.each(Object.keys(SCREENS))('when %s opens each of their screens, then nothing is wider than a phone and axe finds no violation', async (who) => {
+    const { page, context, errors } = await open(browser, { width: 390 });
     await loginAs(page, who);
     const paths = [...SCREENS[who], ...(await details(page))];
     const found: string[] = [];
     for (const p of paths) {
+      await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
+      await settled(page);
+      found.push(...(await overflowing(page)).map((v) => `${p} at 390 px: ${v}`));
+      await page.setViewportSize({ width: 1280, height: 900 });
       await settled(page);
       found.push(...(await axe(page)).map((v) => `${p}: ${v}`));
       await shot(page, `screen-${lang}-${who}${p.replace(/[^a-z0-9]+/gi, '-').replace(/-[0-9a-f]{8}-.*$/, '-detail').replace(/-lang.*$/, '')}`);
