@@ -312,7 +312,7 @@ export const ar: Messages = {
   'ind.back': 'العودة إلى المؤشرات', 'ind.actions': 'إجراءات على هذا المؤشر', 'ind.edit': 'تعديل المؤشر', 'ind.facts': 'عن هذا المؤشر',
   'ind.none': 'لا يوجد', 'ind.breakdowns': 'التصنيفات', 'ind.breakdown': 'التصنيف', 'ind.organisation': 'المنظمة', 'ind.iatiMeasure': 'مقياس IATI',
   'ind.source': 'المصدر', 'ind.sourceUrl': 'عنوان المصدر على الإنترنت', 'ind.notes': 'ملاحظات', 'ind.description': 'الوصف',
-  'ind.progressTitle': 'التقدّم', 'ind.progress': 'التقدّم من خط الأساس نحو الهدف', 'ind.progressText': '{share} من المسافة بين خط الأساس والهدف',
+  'ind.chartNoTotal': 'لم يُسجَّل مجموع، بل تصنيفات فرعية فقط: كل خط جزء، بينما خط الأساس والأهداف تخصّ المجموع.', 'ind.chartHeading': 'عبر الزمن', 'ind.chartTitle': '{name} عبر الزمن', 'ind.chartDescription': 'القيم في نهاية فتراتها، وخط الأساس، والأهداف، ونتائج الأهداف نفسها، على محور زمني واحد.', 'ind.chartHint': 'توضع كل قيمة في نهاية فترتها؛ النقاط المفرغة لم يُتحقّق منها بعد. الأرقام نفسها في جدول القيم أدناه.', 'ind.chartOutcome': 'نتيجة للأهداف نفسها', 'ind.chartBreakdowns': 'عرض التصنيفات الفرعية', 'ind.progressTitle': 'التقدّم', 'ind.progress': 'التقدّم من خط الأساس نحو الهدف', 'ind.progressText': '{share} من المسافة بين خط الأساس والهدف',
   'ind.achieved': 'بلوغ الهدف', 'ind.achievedYes': 'نعم، تم بلوغ الهدف', 'ind.achievedNo': 'ليس بعد',
   'ind.onlyBreakdowns': 'لا يُبلَّغ عن القيم إلا حسب التصنيف؛ انظر الجدول أدناه.', 'ind.seriesCaption': 'آخر قيمة فعلية لكل تصنيف',
   'ind.period': 'الفترة', 'ind.outcomesTitle': 'تغييرات قد تفسّر الأرقام',

@@ -308,7 +308,7 @@ export const en = {
   'ind.back': 'Back to the indicators', 'ind.actions': 'Actions on this indicator', 'ind.edit': 'Edit indicator', 'ind.facts': 'About this indicator',
   'ind.none': 'None', 'ind.breakdowns': 'Breakdowns', 'ind.breakdown': 'Breakdown', 'ind.organisation': 'Organisation', 'ind.iatiMeasure': 'IATI measure',
   'ind.source': 'Source', 'ind.sourceUrl': 'Web address of the source', 'ind.notes': 'Notes', 'ind.description': 'Description',
-  'ind.progressTitle': 'Progress', 'ind.progress': 'Progress from baseline to target', 'ind.progressText': '{share} of the way from the baseline to the target',
+  'ind.chartNoTotal': 'No total is reported, only breakdowns: each line is a part, while the baseline and the targets are for the whole.', 'ind.chartHeading': 'Over time', 'ind.chartTitle': '{name} over time', 'ind.chartDescription': 'The values by the end of their period, the baseline, the targets and the outcomes of the same goals, on one time axis.', 'ind.chartHint': 'Each value sits at the end of its period; hollow points are not validated yet. The same figures are in the table of values below.', 'ind.chartOutcome': 'Outcome of the same goals', 'ind.chartBreakdowns': 'Show the breakdowns', 'ind.progressTitle': 'Progress', 'ind.progress': 'Progress from baseline to target', 'ind.progressText': '{share} of the way from the baseline to the target',
   'ind.achieved': 'Target reached', 'ind.achievedYes': 'Yes, the target is reached', 'ind.achievedNo': 'Not yet',
   'ind.onlyBreakdowns': 'Values are reported per breakdown only; see the table below.', 'ind.seriesCaption': 'Latest actual per breakdown',
   'ind.period': 'Period', 'ind.outcomesTitle': 'Outcomes that may explain the figures',

@@ -1,6 +1,7 @@
 // One indicator: what it measures (description, unit, direction, goals, breakdowns, source),
 // baseline and targets, its progress — the latest actual against baseline and target, with the
-// outcomes of the same goals that may explain the number — and its values. Those who may change
+// outcomes of the same goals that may explain the number — its values over time as a chart, and
+// its values. Those who may change
 // it also get the value-entry grid and the edit and retire actions.
 import { h, replace } from '../core/dom';
 import { api, del, optional } from '../core/api';
@@ -18,6 +19,7 @@ import { valuesSection } from './indicator-values';
 import { entryGrid } from './indicator-grid';
 import { announce, setTitle } from './shell';
 import { errorMessage } from './errors';
+import { indicatorChartSection } from './indicator-chart';
 
 const dated = (d: Dated, unit: string) => [withUnit(d.value, unit), ` (${formatDate(d.date)})`, d.note ? h('span', { class: 'muted', dir: 'auto' }, ` — ${d.note}`) : ''];
 
@@ -85,11 +87,12 @@ function explaining(p: Progress): HTMLElement {
 }
 
 /** Progress and the outcomes that may explain it come from one request; each has its own section. */
-async function progressSection(i: Indicator, slot: HTMLElement, outcomesSlot: HTMLElement): Promise<void> {
+async function progressSection(i: Indicator, slot: HTMLElement, outcomesSlot: HTMLElement, chartSlot: HTMLElement): Promise<void> {
   try {
     const p = await optional<Progress>(`/api/indicators/${i.id}/progress`);
     replace(slot, p ? [headline(i, p), seriesTable(i, p)] : h('p', { class: 'muted' }, t('ind.noValues')));
     replace(outcomesSlot, p ? explaining(p) : null);
+    replace(chartSlot, await indicatorChartSection(i, p));
   } catch (e) {
     replace(slot, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
     replace(outcomesSlot);
@@ -117,7 +120,8 @@ export async function indicatorDetailView(id: string): Promise<HTMLElement> {
   const writer = mayManage(user, i);
   const progressSlot = h('div', {}, h('p', { class: 'loading' }, t('common.loading')));
   const outcomesSlot = h('div', {});
-  const refreshProgress = () => progressSection(i, progressSlot, outcomesSlot);
+  const chartSlot = h('div', {});
+  const refreshProgress = () => progressSection(i, progressSlot, outcomesSlot, chartSlot);
   const values = await valuesSection(i, user, () => void refreshProgress());
   void refreshProgress();
   const grid = writer && user ? entryGrid(i, user, () => { void values.reload(); void refreshProgress(); }) : null;
@@ -131,7 +135,7 @@ export async function indicatorDetailView(id: string): Promise<HTMLElement> {
       h('button', { type: 'button', class: 'secondary', onclick: () => retire(i) }, t('ind.retire'))) : null,
     i.description ? markdownBlock(i.description) : null,
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-progress-title' }, h('h2', { id: 'ind-progress-title' }, t('ind.progressTitle')), progressSlot),
-    grid, values.element,
+    chartSlot, grid, values.element,
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-outcomes-title' }, h('h2', { id: 'ind-outcomes-title' }, t('ind.outcomesTitle')), outcomesSlot),
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-facts-title' }, h('h2', { id: 'ind-facts-title' }, t('ind.facts')), facts(i),
       i.notes ? [h('h3', {}, t('ind.notes')), markdownBlock(i.notes)] : null));

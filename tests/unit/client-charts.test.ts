@@ -10,6 +10,7 @@ import { transformationChart } from '../../client/charts/transformation';
 import { coverageChart } from '../../client/charts/coverage';
 import { pathwaysChart } from '../../client/charts/pathways';
 import { indicatorsChart } from '../../client/charts/indicators';
+import { indicatorSeriesChart, type SeriesData } from '../../client/charts/indicator-series';
 import { worldMap } from '../../client/charts/world-map';
 import { STATUS_COLOURS } from '../../client/charts/common';
 import { beeswarm } from '../../client/charts/timeline-marks';
@@ -169,4 +170,50 @@ test('indicatorsChart: when an indicator has only disaggregated values, then the
   });
   expect(svg.querySelectorAll('.indicator-row circle')).toHaveLength(3);
   expect(svg.textContent).toContain('3 series: 12–30');
+});
+
+describe('indicatorSeriesChart', () => {
+  const pt = (iso: string, value: number, draft = false) => ({ end: d(iso), value, draft });
+  const data: SeriesData = {
+    overall: { key: '[]', label: 'Overall', points: [pt('2022-12-31', 40), pt('2023-12-31', 55), pt('2024-12-31', 61, true)] },
+    breakdowns: [{ key: 'f', label: 'Female', points: [pt('2022-12-31', 25), pt('2023-12-31', 30)] }, { key: 'm', label: 'Male', points: [pt('2022-12-31', 15)] }],
+    baseline: { date: d('2021-12-31'), value: 30 }, targets: [{ date: d('2025-12-31'), value: 80 }],
+    outcomes: [{ id: 'o1', date: d('2023-06-01'), title: 'A council admits women' }],
+  };
+  const said: string[] = [];
+  const chart = (extra: Partial<Parameters<typeof indicatorSeriesChart>[1]> = {}, input = data) => indicatorSeriesChart(input, {
+    document, width: 720, showBreakdowns: false, formatNumber: String, formatDate: (x) => x.toISOString().slice(0, 7), formatTick: (x) => String(x.getUTCFullYear()),
+    announce: (text) => said.push(text),
+    labels: { title: 'T', description: 'D', overall: 'Overall', baseline: 'Baseline', target: 'Target', draft: 'draft', outcome: 'Outcome', legend: 'women' }, ...extra,
+  });
+
+  test('when drawn, then the overall series is one line with a point per value, the draft one hollow, the target a diamond and the outcome a tick', () => {
+    const svg = chart();
+    expect(svg.querySelectorAll('.series')).toHaveLength(1);
+    const points = [...svg.querySelectorAll('.series circle')];
+    expect(points.map((c) => c.getAttribute('fill'))).toEqual(['#1a1a1a', '#1a1a1a', '#ffffff']);
+    expect(svg.querySelectorAll('.target')).toHaveLength(1);
+    expect(svg.querySelectorAll('.outcome')).toHaveLength(1);
+    expect(svg.querySelector('.baseline')).not.toBeNull();
+    // later values sit further right, higher values higher up
+    const [a, b] = points.map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    expect(b[0]).toBeGreaterThan(a[0]);
+    expect(b[1]).toBeLessThan(a[1]);
+  });
+
+  test('when the breakdowns are asked for, then each is a line of its own; without an overall series they are drawn anyway', () => {
+    expect(chart({ showBreakdowns: true }).querySelectorAll('.series')).toHaveLength(3);
+    expect(chart({}, { ...data, overall: null }).querySelectorAll('.series')).toHaveLength(2);
+  });
+
+  test('when the chart is Arabic, then time runs right to left', () => {
+    const points = [...chart({ rtl: true }).querySelectorAll('.series circle')].map((c) => Number(c.getAttribute('cx')));
+    expect(points[1]).toBeLessThan(points[0]);
+  });
+
+  test('when focused, then the first mark is read out with its value and date', () => {
+    said.length = 0;
+    chart().dispatchEvent(new window.FocusEvent('focus'));
+    expect(said).toEqual(['Overall. 40 (2022-12)']);
+  });
 });
