@@ -64,16 +64,15 @@ function headline(i: Indicator, p: Progress): HTMLElement {
 
 function seriesTable(i: Indicator, p: Progress): HTMLElement | null {
   if (p.series.length < 2 && (p.series.length === 0 || !Object.keys(p.series[0].disaggregation).length)) return null;
-  const cols = [t('ind.breakdown'), t('ind.latest'), t('ind.period'), t('ind.targetNow'), t('ind.progress')];
+  // the baseline and the targets are for the whole, so a breakdown shows its figure, not a share of the way
+  const cols = [t('ind.breakdown'), t('ind.latest'), t('ind.period')];
   return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'ind-series-caption' }, h('table', { class: 'data-table' },
     h('caption', { id: 'ind-series-caption' }, t('ind.seriesCaption')),
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, p.series.map((s) => h('tr', {},
       h('th', { scope: 'row' }, breakdownLabel(s.disaggregation)),
       h('td', { class: 'num' }, formatNumber(s.latest.value), s.latest.status === 'draft' ? [' ', statusBadge('draft')] : ''),
-      h('td', {}, periodLabel(s.latest.periodStart, s.latest.periodEnd)),
-      h('td', { class: 'num' }, s.target ? formatNumber(s.target.value) : '—'),
-      h('td', { class: 'num' }, s.progress === null ? '—' : formatPercent(s.progress)))))));
+      h('td', {}, periodLabel(s.latest.periodStart, s.latest.periodEnd)))))));
 }
 
 function explaining(p: Progress): HTMLElement {

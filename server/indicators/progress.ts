@@ -39,7 +39,8 @@ export async function progress(ctx: Ctx<unknown, { from?: string; to?: string; c
   const to = bound(ctx.query.to, 'to');
   const series = (await latestPerSeries(ctx, i, from, to))
     .filter((s) => !ctx.query.country || s.disaggregation.country === ctx.query.country)
-    .map((s) => ({ ...s, ...measure(i, s.latest) }));
+    // the baseline and the targets are for the whole: a breakdown is not measured against them
+    .map((s) => ({ ...s, ...(Object.keys(s.disaggregation).length ? { target: null, progress: null, achieved: null } : measure(i, s.latest)) }));
   const headline = series.find((s) => Object.keys(s.disaggregation).length === 0)
     ?? (ctx.query.country ? series.find((s) => Object.keys(s.disaggregation).length === 1) : undefined);
   const latest = headline?.latest ?? null;

@@ -210,6 +210,15 @@ describe('progress', () => {
   });
 });
 
+test('a breakdown is not measured against the targets of the whole (a share of the way per breakdown said "−47 %")', async () => {
+  const i = await newIndicator(ev, { programmeId: t.world.programmes.A, disaggregations: ['sex'] });
+  await ev.post(`/api/indicators/${i.id}/values`, [value(2023, 10, { status: 'validated', disaggregation: { sex: 'male' } }), value(2023, 14, { status: 'validated', disaggregation: { sex: 'female' } }), value(2023, 24, { status: 'validated' })]);
+  const p = (await ev.get(`/api/indicators/${i.id}/progress`)).body;
+  expect(p).toMatchObject({ latest: { value: 24 }, progress: expect.any(Number) });
+  const parts = p.series.filter((s: { disaggregation: object }) => Object.keys(s.disaggregation).length);
+  expect(parts.map((s: { target: unknown; progress: unknown; achieved: unknown }) => [s.target, s.progress, s.achieved])).toEqual([[null, null, null], [null, null, null]]);
+});
+
 describe('the latest value on a list page', () => {
   test('each item carries the latest headline value, or the range of its series, as its progress says, for each reader', async () => {
     const headline = await newIndicator(ev, { programmeId: t.world.programmes.A });
