@@ -8,6 +8,7 @@ import type { Db } from '../db/knex';
 import { isPostgres } from '../db/knex';
 import { nowIso } from '../auth/session';
 import { removeStoredFile } from '../files/storage';
+import { refreshEvidenceCount } from '../outcomes/repository';
 
 export type ErasableKind = 'story' | 'fragment';
 export type Tombstone = { id: string; entityType: ErasableKind; entityId: string; withdrawnAt: string; reason: string | null };
@@ -40,7 +41,9 @@ export async function eraseRecord(db: Db, dataDir: string, kind: ErasableKind, i
   await eraseFiles(db, dataDir, kind, id);
   await eraseHistory(db, kind, id);
   if (kind === 'story') await db('selection_rounds').where({ selected_story_id: id }).update({ selected_story_id: null });
+  const linkedTo: string[] = await db('evidence_links').where({ [`${kind}_id`]: id }).distinct().pluck('outcome_id');
   await db(TABLE[kind]).where({ id }).del(); // goals, themes, translations, links and candidacies go by cascade
+  await refreshEvidenceCount(db, linkedTo); // the outcomes it was evidence for count one link fewer
   // merge the full-text index so that the withdrawn words leave its segments too
   if (sqlite) await db.raw(`INSERT INTO ${TABLE[kind]}_fts(${TABLE[kind]}_fts) VALUES ('optimize')`);
 }

@@ -19,7 +19,7 @@ export const AGGREGATE_SENSITIVITIES = ['public', 'restricted'];
 /** Restricts a query on outcomes `o` to what the aggregates of this caller count. */
 export function countable(qb: Knex.QueryBuilder, db: Db, user: CurrentUser, f: OutcomeFilters): Knex.QueryBuilder {
   whereVisible(qb, user);
-  applyFilters(qb, db, f);
+  applyFilters(qb, db, f, { user });
   return qb.whereIn('o.sensitivity', f.sensitivities ?? AGGREGATE_SENSITIVITIES);
 }
 

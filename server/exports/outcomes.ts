@@ -4,6 +4,7 @@
 import type { Ctx } from '../http/types';
 import { whereVisible } from '../outcomes/access';
 import * as repo from '../outcomes/repository';
+import { selectEvidenceCount } from '../outcomes/evidence-count';
 import { filtersOf, present } from '../outcomes/service';
 import { fromRow, Outcome } from '../outcomes/representation';
 import { applyFts } from '../search/fts';
@@ -53,10 +54,11 @@ async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Ou
   for (;;) {
     const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
     whereVisible(qb, ctx.user);
-    repo.applyFilters(qb, ctx.db, filters);
+    // an export is outward: its evidence counts leave confidential stories and fragments out too
+    repo.applyFilters(qb, ctx.db, filters, { user: ctx.user, outward: true });
     if (filters.terms?.length) applyFts(qb, ctx.db, 'outcomes', 'o', filters.terms);
     const rows = await qb.whereNot('o.sensitivity', 'confidential').where('o.seq', '>', after)
-      .orderBy('o.seq').limit(PAGE).select('o.*', 'org.name as organisation_name');
+      .orderBy('o.seq').limit(PAGE).select('o.*', 'org.name as organisation_name', selectEvidenceCount(ctx.db, { user: ctx.user, outward: true }));
     if (!rows.length) return;
     const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
     yield rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));

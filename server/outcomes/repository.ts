@@ -4,6 +4,7 @@ import { Db, isPostgres } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereVisible } from './access';
 import { cachedRead, remembers, scopeKey } from '../db/read-cache';
+import { CountFor, evidenceCountSql, selectEvidenceCount, whereEvidenceCount } from './evidence-count';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -14,12 +15,15 @@ export type OutcomeFilters = {
   evidenceMin?: number; evidenceMax?: number;
 };
 
+// sort=evidence orders by the reader's own count (evidence-count.ts), not by the stored whole
 const SORTS: Record<string, string> = {
-  occurredOn: 'o.occurred_start', evidence: 'o.evidence_count', createdAt: 'o.created_at', updatedAt: 'o.updated_at', title: 'o.title', status: 'o.status',
+  occurredOn: 'o.occurred_start', createdAt: 'o.created_at', updatedAt: 'o.updated_at', title: 'o.title', status: 'o.status',
 };
 
 const base = (db: Db) => db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
 
+
+/** The bare row (no reader's evidence count: for checks, never shown as it is). */
 export async function findRow(db: Db, id: string): Promise<Row | undefined> {
   return base(db).where('o.id', id).first('o.*', 'org.name as organisation_name');
 }
@@ -32,12 +36,12 @@ type GoalTag = { code: string; primary: boolean };
 /** The order goals are listed in: the primary goal first, then by code. */
 const goalOrder = (a: GoalTag, b: GoalTag) => Number(b.primary) - Number(a.primary) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-export async function findWithGoals(db: Db, id: string): Promise<{ row: Row; goals: GoalTag[] } | undefined> {
+export async function findWithGoals(db: Db, id: string, reader: CountFor): Promise<{ row: Row; goals: GoalTag[] } | undefined> {
   const tags = isPostgres(db)
     ? 'coalesce(json_agg(json_build_array(g.goal_code, g.is_primary)), \'[]\'::json)'
     : 'json_group_array(json_array(g.goal_code, g.is_primary))';
   const found = await base(db).where('o.id', id)
-    .first('o.*', 'org.name as organisation_name', db.raw(`(SELECT ${tags} FROM outcome_goals g WHERE g.outcome_id = o.id) AS goal_tags`));
+    .first('o.*', 'org.name as organisation_name', selectEvidenceCount(db, reader), db.raw(`(SELECT ${tags} FROM outcome_goals g WHERE g.outcome_id = o.id) AS goal_tags`));
   if (!found) return undefined;
   const { goal_tags: stored, ...row } = found;
   const tagged = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Array<[string, boolean | number]>;
@@ -69,8 +73,11 @@ export async function setGoals(db: Db, id: string, goals: Array<{ code: string; 
   await db('outcome_goals').insert(goals.map((g) => ({ outcome_id: id, goal_code: g.code, is_primary: !!g.primary })));
 }
 
-/** Applies the list filters (AND across filters, OR within one) to a query on outcomes `o`. */
-export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters): Knex.QueryBuilder {
+/**
+ * Applies the list filters (AND across filters, OR within one) to a query on outcomes `o`, read
+ * for `reader`: the evidence filters count only the evidence that reader may open.
+ */
+export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters, reader: CountFor): Knex.QueryBuilder {
   if (f.goalCodes) {
     // SQLite: "+" keeps the planner on the (outcome_id, goal_code) key — one probe per outcome
     // instead of one per goal code (measured 2x faster at 100,000 outcomes; bench/README.md)
@@ -94,9 +101,7 @@ export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters): 
   if (f.to) qb.where('o.occurred_end', '<=', f.to);
   if (f.positive !== undefined) qb.where('o.positive', f.positive);
   if (f.intended !== undefined) qb.where('o.intended', f.intended);
-  if (f.evidenceMin !== undefined) qb.where('o.evidence_count', '>=', f.evidenceMin);
-  if (f.evidenceMax !== undefined) qb.where('o.evidence_count', '<=', f.evidenceMax);
-  return qb;
+  return whereEvidenceCount(qb, db, reader, f.evidenceMin, f.evidenceMax);
 }
 
 function applySearch(qb: Knex.QueryBuilder, db: Db, terms: string[]): { rank: string } {
@@ -114,10 +119,15 @@ export async function list(
 ): Promise<{ rows: Row[]; total: number }> {
   const qb = db('outcomes as o');
   whereVisible(qb, user);
-  applyFilters(qb, db, f);
+  applyFilters(qb, db, f, { user });
   const search = f.terms?.length ? applySearch(qb, db, f.terms) : undefined;
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
-  else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
+  else if (sort && sort !== 'relevance') {
+    const field = sort.replace(/^-/, '');
+    const direction = sort.startsWith('-') ? 'desc' : 'asc';
+    if (field === 'evidence') qb.orderByRaw(`${evidenceCountSql(db, { user })} ${direction}`);
+    else qb.orderBy(SORTS[field], direction);
+  }
   else qb.orderBy('o.updated_at', 'desc');
   const offset = (page.page - 1) * page.pageSize;
   if (remembers(db)) {
@@ -142,16 +152,20 @@ async function rowsBy(db: Db, column: 'id' | 'seq', keys: Array<string | number>
   const byKey = new Map<string | number, Row>();
   const qb = base(db).whereIn(`o.${column}`, keys);
   whereVisible(qb, user);
-  for (const r of await qb.select('o.*', 'org.name as organisation_name')) byKey.set(r[column], r);
+  for (const r of await qb.select('o.*', 'org.name as organisation_name', selectEvidenceCount(db, { user }))) byKey.set(r[column], r);
   return keys.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
 }
 
-/** Recounts the evidence of outcomes: items on the record, linked stories and fragments, files. */
+/**
+ * Recounts the evidence of outcomes: items on the record, linked stories and fragments, files —
+ * the whole, and the links and files apart (what a reader's count may take out: evidence-count.ts).
+ */
 export async function refreshEvidenceCount(db: Db, ids?: string[]): Promise<void> {
+  if (ids && !ids.length) return;
   const items = isPostgres(db) ? 'json_array_length(evidence::json)' : 'json_array_length(evidence)';
-  await db.raw(`UPDATE outcomes SET evidence_count = ${items}
-    + (SELECT count(*) FROM evidence_links l WHERE l.outcome_id = outcomes.id)
-    + (SELECT count(*) FROM files f WHERE f.entity_type = 'outcome' AND f.entity_id = outcomes.id)
+  const links = '(SELECT count(*) FROM evidence_links l WHERE l.outcome_id = outcomes.id)';
+  const files = "(SELECT count(*) FROM files f WHERE f.entity_type = 'outcome' AND f.entity_id = outcomes.id)";
+  await db.raw(`UPDATE outcomes SET evidence_count = ${items} + ${links} + ${files}, evidence_link_count = ${links}, evidence_file_count = ${files}
     ${ids ? `WHERE id IN (${ids.map(() => '?').join(',')})` : ''}`, ids ?? []);
 }
 

@@ -7,6 +7,12 @@ import { fold } from '../search/fold';
 import { periodOf, Precision } from '../domain/dates';
 import type { Can } from './lifecycle';
 
+/**
+ * The column an outcome row carries its reader's evidence count in (evidence-count.ts); a row
+ * read without it counts 0 — never the stored whole, which may count what the reader may not see.
+ */
+export const READER_COUNT = 'reader_evidence_count';
+
 export type EvidenceItem =
   | { kind: 'document'; title: string; url?: string; date?: string }
   | { kind: 'link'; title: string; url: string }
@@ -94,7 +100,7 @@ export function fromRow(ring: Keyring, r: Row, goals: Array<{ code: string; prim
     location: { country: r.country, ...(r.admin_area && { adminArea: r.admin_area }), ...(coords ?? {}) },
     significance: r.significance, contribution: r.contribution, positive: !!r.positive, intended: !!r.intended,
     sensitivity: r.sensitivity, language: r.language, goals, harvestId: r.harvest_id ?? null,
-    evidence: evidenceOf(ring, r.evidence), evidenceCount: Number(r.evidence_count ?? 0), organisation: { id: r.organisation_id, name: r.organisation_name },
+    evidence: evidenceOf(ring, r.evidence), evidenceCount: Number(r[READER_COUNT] ?? 0), organisation: { id: r.organisation_id, name: r.organisation_name },
     createdBy: r.created_by ?? null, createdAt: r.created_at, updatedAt: r.updated_at,
     submittedAt: r.submitted_at ?? null, publishedAt: r.published_at ?? null, retractedAt: r.retracted_at ?? null,
     redacted: false,

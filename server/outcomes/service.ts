@@ -30,7 +30,7 @@ export function present(ctx: Ctx, o: Outcome): Outcome {
 
 /** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */
 export async function load(ctx: Ctx, id: string): Promise<Outcome> {
-  const found = await repo.findWithGoals(ctx.db, id);
+  const found = await repo.findWithGoals(ctx.db, id, { user: ctx.user });
   if (!found || !canSee(ctx.user, found.row as { organisation_id: string; status: string; sensitivity: string })) throw notFound('outcome');
   return fromRow(ctx.app.keyring, found.row, found.goals);
 }

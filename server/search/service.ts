@@ -29,7 +29,7 @@ type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]
 const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[]; text: string }> = {
   outcome: {
     table: 'outcomes', alias: 'o',
-    query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f),
+    query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f, { user: ctx.user }),
     columns: ['o.id', 'o.title', 'o.status', 'o.language', 'o.country', 'o.occurred_date as date', 'o.updated_at', 'o.organisation_id', 'org.name as organisation_name'],
     text: 'description',
   },
