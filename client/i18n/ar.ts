@@ -260,7 +260,7 @@ export const ar: Messages = {
   'evidence.chooseOne': 'اختر قصة أو مقتطفاً أولاً.', 'evidence.linkConfirm': 'ربط', 'evidence.unlink': 'إزالة الربط',
   'selection.title': 'جولات الاختيار', 'selection.intro': 'في كل مستوى تختار لجنة القصة الأكثر أهمية في كل مجال، وتكتب سبب اختيارها.',
   'selection.path': 'مسار الاختيار', 'selection.none': 'لم تُنظر بعد في أي جولة اختيار.', 'selection.noneYet': 'لا توجد جولات اختيار بعد.',
-  'selection.selected': 'مُختارة', 'selection.considered': 'نُظر فيها', 'selection.panel': 'اللجنة', 'selection.dissent': 'رأي مخالف', 'selection.reasons': 'لماذا اختيرت هذه القصة',
+  'selection.selected': 'مُختارة', 'selection.considered': 'نُظر فيها', 'selection.panel': 'اللجنة', 'selection.withdrawn': 'سحب راوي القصة المختارة قصته، وسُحبت معها أسباب اللجنة', 'selection.dissent': 'رأي مخالف', 'selection.reasons': 'لماذا اختيرت هذه القصة',
   'selection.new': 'تسجيل جولة اختيار', 'selection.levelLabel': 'المستوى', 'selection.stories': 'القصص التي نُظر فيها', 'selection.storiesHint': 'ضع علامة على القصص التي قرأتها اللجنة، وحدّد القصة التي اختارتها.',
   'selection.selectThis': 'مُختارة', 'selection.noStories': 'لا قصص مقدَّمة أو منشورة في هذا المجال.', 'selection.panelLabel': 'أعضاء اللجنة (الأدوار)',
   'selection.panelHint': 'أدوار تفصل بينها فواصل، مثل «قياديات، ممثل عن الشباب».', 'selection.heldOn': 'تاريخ الانعقاد', 'selection.record': 'تسجيل الجولة',

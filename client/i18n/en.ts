@@ -256,7 +256,7 @@ export const en = {
   'evidence.chooseOne': 'Choose a story or fragment first.', 'evidence.linkConfirm': 'Link it', 'evidence.unlink': 'Remove link',
   'selection.title': 'Selection rounds', 'selection.intro': 'Panels at each level select the most significant story per domain, and write down why.',
   'selection.path': 'Selection path', 'selection.none': 'Not yet considered in a selection round.', 'selection.noneYet': 'No selection rounds yet.',
-  'selection.selected': 'Selected', 'selection.considered': 'Considered', 'selection.panel': 'Panel', 'selection.dissent': 'Dissent', 'selection.reasons': 'Why this story was selected',
+  'selection.selected': 'Selected', 'selection.considered': 'Considered', 'selection.panel': 'Panel', 'selection.withdrawn': 'the selected story was withdrawn by its storyteller, and the panel’s reasons with it', 'selection.dissent': 'Dissent', 'selection.reasons': 'Why this story was selected',
   'selection.new': 'Record a selection round', 'selection.levelLabel': 'Level', 'selection.stories': 'Stories considered', 'selection.storiesHint': 'Tick the stories the panel read, and mark the one it selected.',
   'selection.selectThis': 'selected', 'selection.noStories': 'No submitted or published stories in this domain.', 'selection.panelLabel': 'Panel members (roles)',
   'selection.panelHint': 'Roles separated by commas, e.g. "women leaders, youth representative".', 'selection.heldOn': 'Held on', 'selection.record': 'Record the round',

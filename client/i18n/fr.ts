@@ -257,7 +257,7 @@ export const fr: Messages = {
   'evidence.chooseOne': 'Choisissez d’abord un récit ou un extrait.', 'evidence.linkConfirm': 'Lier', 'evidence.unlink': 'Retirer le lien',
   'selection.title': 'Tours de sélection', 'selection.intro': 'À chaque niveau, un panel choisit le récit le plus significatif de chaque domaine, et écrit pourquoi.',
   'selection.path': 'Parcours de sélection', 'selection.none': 'Pas encore examiné lors d’un tour de sélection.', 'selection.noneYet': 'Pas encore de tour de sélection.',
-  'selection.selected': 'Sélectionné', 'selection.considered': 'Examinés', 'selection.panel': 'Panel', 'selection.dissent': 'Avis divergent', 'selection.reasons': 'Pourquoi ce récit a été choisi',
+  'selection.selected': 'Sélectionné', 'selection.considered': 'Examinés', 'selection.panel': 'Panel', 'selection.withdrawn': 'le récit choisi a été retiré par la personne qui l’a raconté, et les raisons du jury avec lui', 'selection.dissent': 'Avis divergent', 'selection.reasons': 'Pourquoi ce récit a été choisi',
   'selection.new': 'Enregistrer un tour de sélection', 'selection.levelLabel': 'Niveau', 'selection.stories': 'Récits examinés', 'selection.storiesHint': 'Cochez les récits lus par le panel, et marquez celui qu’il a choisi.',
   'selection.selectThis': 'choisi', 'selection.noStories': 'Aucun récit soumis ou publié dans ce domaine.', 'selection.panelLabel': 'Membres du panel (rôles)',
   'selection.panelHint': 'Des rôles séparés par des virgules, par ex. « femmes leaders, représentant des jeunes ».', 'selection.heldOn': 'Tenu le', 'selection.record': 'Enregistrer le tour',

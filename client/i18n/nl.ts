@@ -257,7 +257,7 @@ export const nl: Messages = {
   'evidence.chooseOne': 'Kies eerst een verhaal of fragment.', 'evidence.linkConfirm': 'Koppelen', 'evidence.unlink': 'Koppeling verwijderen',
   'selection.title': 'Selectierondes', 'selection.intro': 'Op elk niveau kiest een panel per domein het meest betekenisvolle verhaal, en schrijft op waarom.',
   'selection.path': 'Selectiepad', 'selection.none': 'Nog niet besproken in een selectieronde.', 'selection.noneYet': 'Nog geen selectierondes.',
-  'selection.selected': 'Gekozen', 'selection.considered': 'Besproken', 'selection.panel': 'Panel', 'selection.dissent': 'Afwijkende mening', 'selection.reasons': 'Waarom dit verhaal gekozen werd',
+  'selection.selected': 'Gekozen', 'selection.considered': 'Besproken', 'selection.panel': 'Panel', 'selection.withdrawn': 'het gekozen verhaal is door de verteller ingetrokken, en de redenen van het panel ermee', 'selection.dissent': 'Afwijkende mening', 'selection.reasons': 'Waarom dit verhaal gekozen werd',
   'selection.new': 'Selectieronde vastleggen', 'selection.levelLabel': 'Niveau', 'selection.stories': 'Besproken verhalen', 'selection.storiesHint': 'Vink de verhalen aan die het panel las, en markeer het gekozen verhaal.',
   'selection.selectThis': 'gekozen', 'selection.noStories': 'Geen ingediende of gepubliceerde verhalen in dit domein.', 'selection.panelLabel': 'Panelleden (rollen)',
   'selection.panelHint': 'Rollen gescheiden door komma’s, bijv. "vrouwelijke leiders, jongerenvertegenwoordiger".', 'selection.heldOn': 'Gehouden op', 'selection.record': 'Ronde vastleggen',

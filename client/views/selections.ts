@@ -14,17 +14,17 @@ import { setTitle } from './shell';
 import { errorMessage } from './errors';
 import type { MessageKey } from '../i18n/en';
 
-type Round = { id: string; level: string; domain: string; heldOn: string; panel: Array<{ role: string; count?: number }>; reasons: string; dissent: string | null;
-  selectedStoryId: string | null; stories: Array<{ id: string; title?: string; selected?: boolean }> };
+type Round = { id: string; level: string; domain: string; heldOn: string; panel: Array<{ role: string; count?: number }>; reasons: string | null; dissent: string | null;
+  selectedStoryId: string | null; selectedWithdrawn?: boolean; stories: Array<{ id: string; title?: string; selected?: boolean }> };
 
 function roundCard(r: Round): HTMLElement {
   const chosen = r.stories.find((s) => s.id === r.selectedStoryId);
   return h('li', { class: 'card' },
     h('h2', {}, `${t(`selection.level.${r.level}` as MessageKey)} · ${domainLabel(r.domain)}`),
     h('p', { class: 'meta' }, formatDate(r.heldOn), ' · ', t('selection.panel'), ': ', r.panel.map((m) => `${m.role}${m.count ? ` (${m.count})` : ''}`).join(', ')),
-    h('p', {}, t('selection.selected'), ': ', chosen ? h('a', { href: `/stories/${chosen.id}`, dir: 'auto' }, chosen.title ?? chosen.id) : t('detail.hiddenOutcome')),
+    h('p', {}, t('selection.selected'), ': ', chosen ? h('a', { href: `/stories/${chosen.id}`, dir: 'auto' }, chosen.title ?? chosen.id) : t('selection.withdrawn')),
     h('p', { class: 'meta' }, t('selection.considered'), ': ', r.stories.length),
-    markdownBlock(r.reasons), r.dissent ? h('div', {}, h('p', { class: 'meta' }, t('selection.dissent')), markdownBlock(r.dissent)) : null);
+    r.reasons ? markdownBlock(r.reasons) : null, r.dissent ? h('div', {}, h('p', { class: 'meta' }, t('selection.dissent')), markdownBlock(r.dissent)) : null);
 }
 
 async function roundForm(done: () => void): Promise<HTMLElement> {

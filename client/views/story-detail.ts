@@ -16,7 +16,7 @@ import { setTitle } from './shell';
 import { filesSection, type FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 
-type PathItem = { roundId: string; level: string; domain: string; heldOn: string; selected: boolean; reasons: string; dissent: string | null; panel: Array<{ role: string; count?: number }> };
+type PathItem = { roundId: string; level: string; domain: string; heldOn: string; selected: boolean; reasons: string | null; selectedWithdrawn?: boolean; dissent: string | null; panel: Array<{ role: string; count?: number }> };
 
 function facts(s: Story): HTMLElement {
   const row = (k: string, ...v: Array<Node | string>) => [h('dt', {}, k), h('dd', {}, ...v)];
@@ -56,7 +56,7 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
         path.items.length ? h('ol', { class: 'history' }, path.items.map((p) => h('li', {},
           h('p', { class: 'meta' }, h('strong', {}, t(`selection.level.${p.level}` as MessageKey)), ' · ', formatDate(p.heldOn), ' · ', p.selected ? t('selection.selected') : t('selection.considered')),
           h('p', { class: 'meta' }, t('selection.panel'), ': ', p.panel.map((m) => `${m.role}${m.count ? ` (${m.count})` : ''}`).join(', ')),
-          markdownBlock(p.reasons), p.dissent ? h('div', {}, h('p', { class: 'meta' }, t('selection.dissent')), markdownBlock(p.dissent)) : null)))
+          p.reasons ? markdownBlock(p.reasons) : h('p', { class: 'muted' }, t('selection.withdrawn')), p.dissent ? h('div', {}, h('p', { class: 'meta' }, t('selection.dissent')), markdownBlock(p.dissent)) : null)))
           : h('p', { class: 'muted' }, t('selection.none'))) : null,
       h('section', { class: 'detail-section', 'aria-labelledby': 'st-tr' }, h('h2', { id: 'st-tr' }, t('translation.title')),
         translationFormFor(s, ['story', 'whySignificant'], (body) => post(`/api/stories/${s.id}/translations`, body), (l) => void draw(l))));

@@ -40,7 +40,8 @@ export async function eraseRecord(db: Db, dataDir: string, kind: ErasableKind, i
   if (sqlite) await db.raw('PRAGMA secure_delete = ON');
   await eraseFiles(db, dataDir, kind, id);
   await eraseHistory(db, kind, id);
-  if (kind === 'story') await db('selection_rounds').where({ selected_story_id: id }).update({ selected_story_id: null });
+  // the panel's reasons and dissent speak of the story they chose: they go with it (the round says "withdrawn")
+  if (kind === 'story') await db('selection_rounds').where({ selected_story_id: id }).update({ selected_story_id: null, reasons: '', dissent: null });
   const linkedTo: string[] = await db('evidence_links').where({ [`${kind}_id`]: id }).distinct().pluck('outcome_id');
   await db(TABLE[kind]).where({ id }).del(); // goals, themes, translations, links and candidacies go by cascade
   await refreshEvidenceCount(db, linkedTo); // the outcomes it was evidence for count one link fewer

@@ -20,6 +20,7 @@ import { checkOutcome } from './rules';
 import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from '../audit/outcome-views';
+import { withoutHiddenLinks } from './linked-revisions';
 
 type ListQuery = Record<string, string | undefined>;
 
@@ -190,7 +191,7 @@ export async function revisions(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, o.organisation.id);
   if (!full) return { items: await correctionsOf(ctx.db, 'outcome', o.id) };
-  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id);
+  const items = await withoutHiddenLinks(ctx, await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id));
   await auditRevisionViews(ctx, o, items);
   return { items };
 }

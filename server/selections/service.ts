@@ -73,7 +73,7 @@ async function auditFeedbackViews(ctx: Ctx, storyIds: string[]): Promise<void> {
 export async function get(ctx: Ctx) {
   const r = await repo.findRound(ctx.db, ctx.params.id);
   const view = r && (await repo.present(ctx, r));
-  if (!view || (ctx.user.role !== 'admin' && !view.stories.length)) throw notFound('selection round');
+  if (!view || !repo.shownTo(ctx.user, view)) throw notFound('selection round');
   await auditFeedbackViews(ctx, view.feedback.map((f) => f.storyId));
   return view;
 }
@@ -114,15 +114,15 @@ export async function pathOf(ctx: Ctx) {
   const s = await stories.load(ctx, ctx.params.id);
   const rounds = await repo.roundsOf(ctx.db, s.id);
   const full = seesPersonalData(ctx.user, s.organisation.id);
-  const items = await Promise.all(rounds.map(async (r) => {
-    const view = await repo.present(ctx, r);
+  const views = await Promise.all(rounds.map(async (r) => ({ view: await repo.present(ctx, r) })));
+  const items = views.filter(({ view }) => repo.shownTo(ctx.user, view)).map(({ view }) => {
     const mine = view.stories.find((x) => x.id === s.id);
     return {
       roundId: view.id, level: view.level, domain: view.domain, heldOn: view.heldOn, panel: view.panel, selected: !!mine?.selected,
-      votes: mine?.votes ?? null, score: mine?.score ?? null, selectedStoryId: view.selectedStoryId, reasons: view.reasons, dissent: view.dissent,
-      feedback: full ? view.feedback.filter((f) => f.storyId === s.id) : [],
+      votes: mine?.votes ?? null, score: mine?.score ?? null, selectedStoryId: view.selectedStoryId, selectedWithdrawn: view.selectedWithdrawn,
+      reasons: view.reasons, dissent: view.dissent, feedback: full ? view.feedback.filter((f) => f.storyId === s.id) : [],
     };
-  }));
+  });
   items.sort((a, b) => LEVELS.indexOf(a.level as Level) - LEVELS.indexOf(b.level as Level) || a.heldOn.localeCompare(b.heldOn));
   const highest = items.filter((i) => i.selected).map((i) => i.level).pop() ?? null;
   await auditFeedbackViews(ctx, items.some((i) => i.feedback.length) ? [s.id] : []);

@@ -3,7 +3,7 @@
 // linked stories and fragments each reader may open.
 import { startTestApp, type Client, type TestApp } from '../helpers/app';
 import { outcomeBody } from '../helpers/fixtures';
-import { newStory, ok, publish } from '../helpers/stories';
+import { newHarvest, newStory, ok, publish } from '../helpers/stories';
 
 let t: TestApp;
 let p1: Client, p2: Client, ev: Client, donor: Client, admin: Client;
@@ -71,5 +71,38 @@ describe('evidence counts per reader', () => {
     expect(await order(p1)).toEqual([linked, plain]); // 4 before 3
     expect(await order(donor)).toEqual([plain, linked]); // 3 before 2
     expect(await order(p2)).toEqual([plain, linked]);
+  });
+});
+
+describe('no hidden record in what a reader receives', () => {
+  test("when a linked story is one the reader may not open, then the outcome's revisions leave its link out", async () => {
+    const o = await ok(p1.post('/api/outcomes', outcomeBody()), 201);
+    const draft = await newStory(p1, { title: 'A draft only its organisation opens' });
+    await ok(p1.post(`/api/outcomes/${o.id}/evidence-links`, { storyId: draft.id, relation: 'supports' }), 201);
+    await ok(p1.post(`/api/outcomes/${o.id}/transitions`, { to: 'submitted' }));
+    const linksIn = async (c: Client) => JSON.stringify((await ok(c.get(`/api/outcomes/${o.id}/revisions`))).items.filter((r: { action: string }) => r.action === 'link_evidence'));
+    expect(await linksIn(p1)).toContain(draft.id); // its own organisation opens the draft
+    expect((await ev.get(`/api/stories/${draft.id}`)).status).toBe(404);
+    expect(await linksIn(ev)).toBe('[]');
+  });
+
+  test('when the story a selection round chose is withdrawn, then the round says so and the panel’s reasons and dissent go with it', async () => {
+    const h = await newHarvest(t);
+    await ok(ev.post(`/api/harvests/${h}/domains`, { code: 'women-voice', name: 'Women’s voice in public life' }), 201);
+    const [chosen, other] = await Promise.all(['The chosen story', 'The other story'].map((title) => newStory(p1, { harvestId: h, domain: 'women-voice', title })));
+    for (const s of [chosen, other]) await ok(p1.post(`/api/stories/${s.id}/transitions`, { to: 'submitted' }));
+    const round = await ok(ev.post('/api/selection-rounds', {
+      level: 'partner', domain: 'women-voice', harvestId: h, panel: [{ role: 'women leaders' }], storyIds: [chosen.id, other.id], selectedStoryId: chosen.id,
+      reasons: 'Because the chosen story tells of the market women at the council.', dissent: 'One member found the market story too close to home.',
+    }), 201);
+    expect(round).toMatchObject({ selectedWithdrawn: false, reasons: expect.stringContaining('market women') });
+    await ok(p1.post(`/api/stories/${chosen.id}/consent/withdraw`, { reason: 'The storyteller asked.' }));
+    const after = await ok(ev.get(`/api/selection-rounds/${round.id}`));
+    expect(after).toMatchObject({ selectedStoryId: null, selectedWithdrawn: true, reasons: null, dissent: null });
+    expect(after.stories.map((s: { id: string }) => s.id)).toEqual([other.id]);
+    const row = await t.ctx.db('selection_rounds').where({ id: round.id }).first();
+    expect([row.reasons, row.dissent]).toEqual(['', null]);
+    const path = await ok(p1.get(`/api/stories/${other.id}/selections`));
+    expect(path.items).toEqual([expect.objectContaining({ selectedWithdrawn: true, reasons: null, selected: false })]);
   });
 });
