@@ -6,8 +6,8 @@
 // backup in another process) blocks it; busy_timeout waits up to 5 s for it, and we try again a
 // few times. Should it still not complete, the frames stay until the next erasure or the next
 // start (main.ts checkpoints too) — a warning says so, and the erasure itself stands.
-// PostgreSQL: narrative text of consent-bound records is not written in clear (RELIABILITY.md);
-// nothing to do here.
+// PostgreSQL: nothing here — VACUUM would not wipe the dead tuples and cannot reach pg_wal; the
+// remedy there is encrypting consent-bound text per record, not built yet (RELIABILITY.md §8).
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { isPostgres } from './knex';
