@@ -10,6 +10,7 @@ import * as m005 from './20261128_005_indicators';
 import * as m006 from './20261128_006_accounts';
 import * as m007 from './20261128_007_interop';
 import * as m008 from './20261128_008_evidence_count';
+import * as m009 from './20261201_009_fts_secure_delete';
 import * as m010 from './20261203_010_evidence_count_parts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_006_accounts': m006,
   '20261128_007_interop': m007,
   '20261128_008_evidence_count': m008,
+  '20261201_009_fts_secure_delete': m009,
   '20261203_010_evidence_count_parts': m010,
 };
 

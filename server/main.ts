@@ -1,5 +1,6 @@
-// Entry point: check the configuration, migrate, load reference data, seed the demo on an empty
-// embedded database, serve, and shut down cleanly on SIGTERM/SIGINT.
+// Entry point: check the configuration, make the data folder private (0700/0600), migrate, load
+// reference data, seed the demo on an empty embedded database, serve, and shut down cleanly on
+// SIGTERM/SIGINT.
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createContext } from './context';
@@ -8,11 +9,18 @@ import { migrateLatest } from './db/knex';
 import { seedReference } from '../seeds/reference';
 import { hasData, seedDemo } from '../seeds/demo';
 import { purgeExpired } from './substantiations/retention';
+import { secureDataFolder } from './data-folder';
+import { truncateWal } from './db/wipe';
 
 async function main() {
   const config = loadConfig();
+  // before the database opens: folders and files an older version or a restore left 755/644
+  const corrected = secureDataFolder(config.dataDir);
   const ctx = createContext(config);
+  if (corrected) ctx.log.warn({ entries: corrected }, 'data folder: modes corrected to 0700 (folders) and 0600 (files)');
   await migrateLatest(ctx.db);
+  // an erasure whose WAL checkpoint was blocked by a reader is completed now
+  await truncateWal(ctx.db, ctx.log);
   await seedReference(ctx.db);
   const embedded = config.databaseUrl.startsWith('sqlite://');
   if (embedded && config.env === 'development' && process.env.OOGST_DEMO !== '0' && !(await hasData(ctx.db))) {

@@ -13,6 +13,7 @@ import type { Knex } from 'knex';
 import { ConfigError } from '../config';
 import { createDb, migrateLatest } from '../db/knex';
 import { applyTombstones, listTombstones, Tombstone } from '../consent/erase';
+import { truncateWal } from '../db/wipe';
 
 /** An operator's mistake (a file that exists, one that is missing): the CLI prints one clear line. */
 export class BackupError extends ConfigError {}
@@ -112,5 +113,7 @@ export async function restoreSqlite(o: { live: string; backup: string; dataDir: 
 export async function applyTombstoneFile(db: Knex, dataDir: string, file: string): Promise<number> {
   const carried = readTombstones(file);
   await migrateLatest(db);
-  return db.transaction((trx) => applyTombstones(trx, dataDir, carried));
+  const n = await db.transaction((trx) => applyTombstones(trx, dataDir, carried));
+  await truncateWal(db); // the restored text is erased: cut the WAL that still holds it
+  return n;
 }

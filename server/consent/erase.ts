@@ -2,7 +2,9 @@
 // translations, evidence links and selection candidacies), its files on disk, the values in its
 // revisions, the details of its audit entries and the comments on its transitions — and leave a
 // tombstone (which record, when, why). Erasing is idempotent, so a restore of an older backup can
-// re-apply every tombstone (applyTombstones) and nothing withdrawn comes back.
+// re-apply every tombstone (applyTombstones) and nothing withdrawn comes back. What reaches the
+// disk: after the commit the caller runs truncateWal (server/db/wipe.ts), so on SQLite no copy of
+// the text stays in the WAL either.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
 import { isPostgres } from '../db/knex';
@@ -36,8 +38,6 @@ async function eraseFiles(db: Db, dataDir: string, kind: ErasableKind, id: strin
 /** Erases one record and everything that holds its text or personal data. Safe to repeat. */
 export async function eraseRecord(db: Db, dataDir: string, kind: ErasableKind, id: string): Promise<void> {
   const sqlite = !isPostgres(db);
-  // deleted pages are zeroed on SQLite, so the text does not linger in the database file
-  if (sqlite) await db.raw('PRAGMA secure_delete = ON');
   await eraseFiles(db, dataDir, kind, id);
   await eraseHistory(db, kind, id);
   // the panel's reasons and dissent speak of the story they chose: they go with it (the round says "withdrawn")
@@ -45,7 +45,10 @@ export async function eraseRecord(db: Db, dataDir: string, kind: ErasableKind, i
   const linkedTo: string[] = await db('evidence_links').where({ [`${kind}_id`]: id }).distinct().pluck('outcome_id');
   await db(TABLE[kind]).where({ id }).del(); // goals, themes, translations, links and candidacies go by cascade
   await refreshEvidenceCount(db, linkedTo); // the outcomes it was evidence for count one link fewer
-  // merge the full-text index so that the withdrawn words leave its segments too
+  // merge the full-text index so that the withdrawn words leave its segments too (with FTS5's
+  // secure-delete on, migration 009, the delete itself already removed them from the segments).
+  // Deleted pages are zeroed (secure_delete, set at connection open); the WAL is cut after the
+  // commit (server/db/wipe.ts), which the caller runs.
   if (sqlite) await db.raw(`INSERT INTO ${TABLE[kind]}_fts(${TABLE[kind]}_fts) VALUES ('optimize')`);
 }
 

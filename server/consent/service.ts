@@ -9,6 +9,7 @@ import { encryptJson } from '../crypto/fields';
 import { recordRevision } from '../revisions/log';
 import { Consent, consentColumns } from './consent';
 import { withdraw } from './erase';
+import { truncateWal } from '../db/wipe';
 import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
 
@@ -54,6 +55,8 @@ async function withdrawTarget(ctx: Ctx<{ reason?: string }>, t: Target) {
   checkRight(ctx, t);
   const tombstone = await withdraw(ctx.db, ctx.app.config.dataDir, t.kind, t.id, ctx.body.reason);
   await audit(ctx.db, { actorId: ctx.user.id, action: `${t.kind}.consent_withdrawn`, entityType: t.kind, entityId: t.id });
+  // the old pages with the text are still in the WAL: cut it once the erasure is committed
+  ctx.afterCommit?.(async () => { await truncateWal(ctx.app.db, ctx.app.log); });
   return tombstone;
 }
 

@@ -1,10 +1,9 @@
 // One knex instance per process: SQLite (embedded default, WAL, foreign keys, busy timeout) or
 // PostgreSQL when DATABASE_URL says so. Migrations come from migrations/index.ts so that the same
 // list runs from the bundle, the CLI and the tests.
-import fs from 'node:fs';
-import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
+import { makePrivateDbFile } from '../data-folder';
 
 export type Db = Knex | Knex.Transaction;
 
@@ -19,7 +18,8 @@ export const connectionsOpened = () => opened;
 export function createDb(databaseUrl: string): Knex {
   if (databaseUrl.startsWith('sqlite://')) {
     const filename = databaseUrl.slice('sqlite://'.length);
-    if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+    // the file is made 0600 (its folder 0700 if new) before SQLite opens it: the WAL takes its mode
+    if (filename !== ':memory:') makePrivateDbFile(filename);
     return knexFactory({
       client: 'sqlite3',
       connection: { filename },
@@ -30,10 +30,14 @@ export function createDb(databaseUrl: string): Knex {
         max: 1,
         afterCreate: (conn: { exec: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
           opened += 1;
+          // secure_delete: deleted rows and freed pages are overwritten with zeros, so withdrawn text
+          // leaves the pages themselves (a withdrawal then checkpoints the WAL, server/db/wipe.ts).
+          // Cost (RELIABILITY.md §8): inserts unchanged; 500 one-row deletes of 2 kB rows 47–52 ms
+          // against 31–59 ms without, within the noise of a shared machine
           // a 64 MB page cache (the default is 2 MB): an import of 10,000 outcomes touches the same
           // index pages again and again (commit 4.1 → 3.2 s, bench/README.md), and so do the dashboards
           conn.exec(
-            'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
+            'PRAGMA journal_mode = WAL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;',
             (err) => done(err, conn),
           );
         },

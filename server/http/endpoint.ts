@@ -1,6 +1,7 @@
 // The one wrapper every route goes through, in the order of DESIGN.md: origin, login, the role's
 // right to use the route, then the body and query, then the handler (which checks state). Writes
-// run in one transaction; a thrown Problem becomes problem+json, anything else a logged 500.
+// run in one transaction, then the tasks the handler left for after its commit (ctx.afterCommit);
+// a thrown Problem becomes problem+json, anything else a logged 500.
 import express, { NextFunction, Request, Response, Router } from 'express';
 import multer from 'multer';
 import { Problem } from './problem';
@@ -78,7 +79,9 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       if (route.upload) await parseUpload(app, req, res);
       const body = route.upload ? app.validator.check(route.upload.fields, { ...(req.body as object) })
         : route.body ? app.validator.check(route.body, bodyOf(req, route)) : undefined;
+      const afterCommit: Array<() => Promise<void>> = [];
       const base = {
+        afterCommit: (task: () => Promise<void>) => { afterCommit.push(task); },
         app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers,
         // cookies are Secure in production whatever the hop to this process (a proxy may speak plain HTTP to it)
         secure: req.secure || app.config.env === 'production',
@@ -87,6 +90,7 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       const result = write && !route.ownTransaction
         ? await app.db.transaction((trx) => route.handler({ ...base, db: trx }))
         : await route.handler({ ...base, db: app.db });
+      for (const task of afterCommit) await task();
       if (result instanceof Stream) await sendStream(app, req, res, result);
       else send(res, result, route);
     } catch (err) {

@@ -47,6 +47,11 @@ export type Ctx<B = unknown, Q = Record<string, string | undefined>> = {
   secure: boolean;
   /** the uploaded file of a route that declares `upload` */
   file?: UploadedFile;
+  /**
+   * Work that cannot run inside the request's transaction (a WAL checkpoint, a VACUUM): run by
+   * the endpoint after the commit and before the answer; not at all if the transaction fails.
+   */
+  afterCommit?: (task: () => Promise<void>) => void;
 };
 
 /** A file sent as multipart/form-data (field `file`), held in memory up to config.importMaxBytes. */
