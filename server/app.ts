@@ -43,7 +43,8 @@ export function allRoutes(): RouteDef[] {
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // forwarded addresses count only from a proxy the operator names (TRUST_PROXY; off by default)
+  app.set('trust proxy', ctx.config.trustProxy);
   app.use(helmet({
     contentSecurityPolicy: {
       useDefaults: false,

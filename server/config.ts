@@ -19,8 +19,10 @@ export type Config = {
   loginMaxFailures: number;
   lockoutMinutes: number;
   userRateLimitPerMinute: number; // 0 = off
-  /** requests per address per 15 minutes to login, password and two-factor endpoints */
+  /** failed requests per address per 15 minutes to login, password and two-factor endpoints */
   authRateLimit: number;
+  /** whom to believe about the client's address (Express's `trust proxy`): off unless TRUST_PROXY names the proxy */
+  trustProxy: boolean | number | string;
   /** days after a harvest closes until substantiators' names and contacts are erased */
   substantiatorRetentionDays: number;
   /** largest file POST /api/imports accepts (413 above) */
@@ -39,6 +41,17 @@ export class ConfigError extends Error {}
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 type Secrets = { sessionSecret: string; currentKeyId: string; keys: Record<string, string> };
+
+/**
+ * TRUST_PROXY: unset or "false" — forwarded addresses never count (the socket's address does);
+ * a number — that many proxies in front; "true" — any; otherwise addresses or subnets (e.g.
+ * "loopback", "10.0.0.0/8") as Express reads them.
+ */
+function trustProxyVar(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
 
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -148,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
     authRateLimit: intVar(env, 'AUTH_RATE_LIMIT', 30, 1, 1_000_000),
+    trustProxy: trustProxyVar(env.TRUST_PROXY),
     substantiatorRetentionDays: intVar(env, 'SUBSTANTIATOR_RETENTION_DAYS', 90, 0, 3650),
     importMaxBytes: limits.importMaxBytes,
     readCache: intVar(env, 'READ_CACHE', 1, 0, 1) === 1,

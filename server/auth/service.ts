@@ -1,5 +1,6 @@
-// Login, logout, the current user and password changes. Failed logins are counted per account in
-// the database; after too many the account locks for a while (the IP limit sits on the route).
+// Login, logout, the current user and password changes. Failed logins are counted per account and
+// address and slowed with growing delays (./throttle.ts); the route's per-address limit counts
+// failures only, so an office on one connection signs in freely.
 import { randomUUID } from 'node:crypto';
 import type { Ctx, PublicCtx } from '../http/types';
 import { problemReply, Reply } from '../http/types';
@@ -7,7 +8,9 @@ import { Problem } from '../http/problem';
 import * as users from '../users/repository';
 import { audit } from '../audit/log';
 import { hashPassword, verifyPassword } from './passwords';
-import { clearedSessionCookie, createSession, nowIso, programmeScope, sessionCookie } from './session';
+import * as cookie from 'cookie';
+import { clearedSessionCookie, createSession, nowIso, programmeScope, SESSION_COOKIE, sessionCookie, tokenHash } from './session';
+import { failed, giveBack, succeeded, takeTurn, waitReply } from './throttle';
 import { checkLoginCode, totpState } from '../accounts/totp';
 
 export async function me(ctx: Ctx) {
@@ -28,32 +31,38 @@ export async function me(ctx: Ctx) {
 
 export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string }>) {
   const { config, keyring } = ctx.app;
+  const address = ctx.address ?? 'unknown';
+  // delayed after too many failures, for a real and an unknown account alike (./throttle.ts)
+  const wait = await takeTurn(ctx.db, config, ctx.body.email, address);
+  if (wait > 0) return waitReply(wait);
   const u = await users.findByEmail(ctx.db, keyring, ctx.body.email);
-  const now = nowIso();
-  if (u?.lockedUntil && u.lockedUntil > now) throw new Problem('account_locked');
   const ok = await verifyPassword(u?.passwordHash, ctx.body.password);
   // the second factor (accounts/totp.ts): a wrong code counts as a failed login
   const second = u && ok && !u.disabledAt ? await checkLoginCode(ctx, u.id, ctx.body.totp) : 'ok';
   if (!u || !ok || u.disabledAt || second === 'wrong') {
     // returned, not thrown: the failure count must be committed, not rolled back
-    if (u && !u.disabledAt) {
-      const failures = u.failedLogins + 1;
-      const lock = failures >= config.loginMaxFailures;
-      await users.update(ctx.db, keyring, u.id, {
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + config.lockoutMinutes * 60_000).toISOString() : null,
-      }, now);
-      await audit(ctx.db, { actorId: u.id, action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: u.id });
-    }
+    await failed(ctx.db, config, ctx.body.email, address);
+    if (u && !u.disabledAt) await audit(ctx.db, { actorId: u.id, action: 'auth.login_failed', entityType: 'user', entityId: u.id });
     return problemReply(new Problem('invalid_credentials'));
   }
-  if (second === 'missing') return new Reply(200, { totpRequired: true }); // no session until the code comes
-  await users.update(ctx.db, keyring, u.id, { failedLogins: 0, lockedUntil: null }, now);
-  // a fresh session id at every login (no fixation); other sessions of the user stay valid
+  if (second === 'missing') {
+    await giveBack(ctx.db, config, ctx.body.email, address);
+    return new Reply(200, { totpRequired: true }); // no session until the code comes
+  }
+  await succeeded(ctx.db, config, ctx.body.email, address);
+  // a fresh session id at every login (no fixation); the session this request came with ends
+  await endPresentedSession(ctx);
   const session = await createSession(ctx.app, ctx.db, u.id);
   await audit(ctx.db, { actorId: u.id, action: 'auth.login', entityType: 'user', entityId: u.id });
   const body = await me({ ...ctx, user: { id: u.id, role: u.role, ...(await programmeScope(ctx.db, u.id)) } } as Ctx);
   return new Reply(200, body, { 'Set-Cookie': sessionCookie(session.token, session.expiresAt, ctx.secure) });
+}
+
+/** The session cookie the request came with, whoever's it is, is ended by a new login. */
+async function endPresentedSession(ctx: PublicCtx): Promise<void> {
+  const header = ctx.headers.cookie;
+  const token = typeof header === 'string' ? cookie.parse(header)[SESSION_COOKIE] : undefined;
+  if (token) await ctx.db('sessions').where({ id: tokenHash(ctx.app.config.sessionSecret, token) }).del();
 }
 
 export async function logout(ctx: Ctx) {
@@ -72,8 +81,9 @@ export async function updateMe(ctx: Ctx<{ name?: string; language?: string; pass
       throw new Problem('forbidden', 'The current password is wrong', [{ path: '/currentPassword', message: 'is wrong' }]);
     }
     patch.passwordHash = await hashPassword(b.password);
-    // a changed password ends every other session of the user
+    // a changed password ends every other session of the user, and any set-password link still open
     await ctx.db('sessions').where({ user_id: ctx.user.id }).whereNot({ id: ctx.user.sessionId }).del();
+    await ctx.db('tokens').where({ purpose: 'set_password', user_id: ctx.user.id }).whereNull('used_at').del();
   }
   await users.update(ctx.db, keyring, ctx.user.id, patch, nowIso());
   await audit(ctx.db, { actorId: ctx.user.id, action: 'user.update_self', entityType: 'user', entityId: ctx.user.id, details: { fields: Object.keys(b).filter((k) => k !== 'currentPassword') } });

@@ -84,7 +84,7 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
         afterCommit: (task: () => Promise<void>) => { afterCommit.push(task); },
         app, user: user as CurrentUser, params: req.params as Record<string, string>, query, body, headers: req.headers,
         // cookies are Secure in production whatever the hop to this process (a proxy may speak plain HTTP to it)
-        secure: req.secure || app.config.env === 'production',
+        secure: req.secure || app.config.env === 'production', address: req.ip,
         ...(route.upload && { file: fileOf(req) }),
       };
       const result = write && !route.ownTransaction

@@ -54,7 +54,8 @@ export function rateLimiter(app: AppContext, kind: keyof typeof LIMITS) {
   return rateLimit({
     ...LIMITS[kind],
     // an office behind one address may need more logins than the default (AUTH_RATE_LIMIT)
-    ...(kind === 'auth' && { limit: app.config.authRateLimit }),
+    // and counts failures only, so that twenty people behind one address sign in freely
+    ...(kind === 'auth' && { limit: app.config.authRateLimit, skipSuccessfulRequests: true }),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new KnexStore(app.db, kind),

@@ -45,6 +45,8 @@ export type Ctx<B = unknown, Q = Record<string, string | undefined>> = {
   body: B;
   headers: Record<string, string | string[] | undefined>;
   secure: boolean;
+  /** the client's address: the socket's, or the forwarded one only where TRUST_PROXY says the proxy is trusted */
+  address?: string;
   /** the uploaded file of a route that declares `upload` */
   file?: UploadedFile;
   /**

@@ -1,4 +1,5 @@
 import { startTestApp, TestApp, Client, PASSWORD } from '../helpers/app';
+import { accountKeyOf } from '../../server/auth/throttle';
 
 let t: TestApp;
 beforeAll(async () => { t = await startTestApp(); });
@@ -40,17 +41,16 @@ describe('login', () => {
     expect(r.body.code).toBe('bad_origin');
   });
 
-  test('when the account fails too often, then it locks, counted in the database', async () => {
+  test('when the account fails too often, then further attempts wait (429, Retry-After), counted in the database', async () => {
     const email = 'partner1b@test.oogst';
     for (let i = 0; i < t.ctx.config.loginMaxFailures; i++) {
       expect((await t.anon().post('/api/auth/login', { email, password: 'wrong' })).status).toBe(401);
     }
     const r = await t.anon().post('/api/auth/login', { email, password: PASSWORD });
-    expect(r.status).toBe(429);
-    expect(r.body.code).toBe('account_locked');
-    const row = await t.ctx.db('users').where({ email }).first();
-    expect(row.locked_until > new Date().toISOString()).toBe(true);
-    await t.ctx.db('users').where({ email }).update({ locked_until: null });
+    expect([r.status, r.body.code, Number(r.headers.get('retry-after')) > 0]).toEqual([429, 'rate_limited', true]);
+    const row = await t.ctx.db('rate_limits').where({ key: accountKeyOf(email) }).first();
+    expect(Number(row.hits)).toBe(t.ctx.config.loginMaxFailures);
+    await t.ctx.db('rate_limits').where('key', 'like', `${accountKeyOf(email)}%`).del();
   });
 });
 
