@@ -12,6 +12,7 @@ import * as m007 from './20261128_007_interop';
 import * as m008 from './20261128_008_evidence_count';
 import * as m009 from './20261201_009_fts_secure_delete';
 import * as m010 from './20261203_010_evidence_count_parts';
+import * as m011 from './20261203_011_session_idle';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261128_008_evidence_count': m008,
   '20261201_009_fts_secure_delete': m009,
   '20261203_010_evidence_count_parts': m010,
+  '20261203_011_session_idle': m011,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

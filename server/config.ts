@@ -16,6 +16,8 @@ export type Config = {
   encryptionKeys: Record<string, Buffer>;
   currentKeyId: string;
   sessionTtlHours: number;
+  /** a session unused this long ends (beside its fixed lifetime) */
+  sessionIdleMinutes: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
   userRateLimitPerMinute: number; // 0 = off
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intVar(env, 'PORT', 3000, 0, 65535);
   const limits = {
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, 1, 24 * 60 * 30),
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: keys,
     currentKeyId,
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, 1, 24 * 60 * 30),
     loginMaxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 8, 1, 1000),
     lockoutMinutes: intVar(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     userRateLimitPerMinute: intVar(env, 'USER_RATE_LIMIT_PER_MINUTE', 0, 0, 1_000_000),

@@ -19,7 +19,8 @@ export const nowIso = () => new Date().toISOString();
 export async function createSession(app: AppContext, db: Db, userId: string): Promise<{ token: string; expiresAt: string }> {
   const token = newToken();
   const expiresAt = new Date(Date.now() + app.config.sessionTtlHours * 3600_000).toISOString();
-  await db('sessions').insert({ id: tokenHash(app.config.sessionSecret, token), user_id: userId, created_at: nowIso(), expires_at: expiresAt });
+  const now = nowIso();
+  await db('sessions').insert({ id: tokenHash(app.config.sessionSecret, token), user_id: userId, created_at: now, last_seen_at: now, expires_at: expiresAt });
   return { token, expiresAt };
 }
 
@@ -58,7 +59,16 @@ export async function programmeScope(db: Db, userId: string): Promise<{ programm
   return scopeOf((await db('users as u').where('u.id', userId).first(scopeColumns(db))) ?? {});
 }
 
-/** The logged-in user of this request, or undefined. Expired sessions and disabled users count as logged out. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Marks the session used: at most one write a minute per session, outside the request's transaction. */
+async function touch(app: AppContext, id: string): Promise<void> {
+  const now = Date.now();
+  await app.db('sessions').where({ id }).where('last_seen_at', '<', new Date(now - TOUCH_EVERY_MS).toISOString())
+    .update({ last_seen_at: new Date(now).toISOString() });
+}
+
+/** The logged-in user of this request, or undefined. Expired or idle sessions and disabled users count as logged out. */
 export async function loadSessionUser(app: AppContext, req: Request): Promise<CurrentUser | undefined> {
   const header = req.headers.cookie;
   if (!header) return undefined;
@@ -71,9 +81,11 @@ export async function loadSessionUser(app: AppContext, req: Request): Promise<Cu
     .join('organisations as o', 'o.id', 'u.organisation_id')
     .where('s.id', id)
     .where('s.expires_at', '>', nowIso())
+    .where('s.last_seen_at', '>', new Date(Date.now() - app.config.sessionIdleMinutes * 60_000).toISOString())
     .whereNull('u.disabled_at')
     .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', 'u.totp_enabled_at', 'o.require_totp', ...scopeColumns(app.db));
   if (!row) return undefined;
+  await touch(app, id);
   return {
     id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id,
     language: row.language, sessionId: id, ...scopeOf(row),

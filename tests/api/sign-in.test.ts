@@ -84,3 +84,18 @@ test('when a user changes her own password, then an open set-password link for h
   const r = await t.anon().post('/api/auth/set-password', { token: reset.body.url.split('/').pop(), password: 'someone else wins' });
   expect(r.status).toBe(410);
 });
+
+test('when a session has not been used for SESSION_IDLE_MINUTES, then it has ended; a used one is kept alive', async () => {
+  const c = new Client(t.base);
+  expect((await c.post('/api/auth/login', { email: 'donorB@test.oogst', password: PASSWORD })).status).toBe(200);
+  const user = { id: t.world.users.donorB };
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  // used five minutes ago: still on, and the use is recorded
+  await t.ctx.db('sessions').where({ user_id: user.id }).update({ last_seen_at: ago(5) });
+  expect((await c.get('/api/auth/me')).status).toBe(200);
+  const seen = (await t.ctx.db('sessions').where({ user_id: user.id }).first('last_seen_at')).last_seen_at;
+  expect(Date.parse(seen)).toBeGreaterThan(Date.now() - 10_000);
+  // idle for longer than the limit (two hours by default): ended, well inside its 12 hours
+  await t.ctx.db('sessions').where({ user_id: user.id }).update({ last_seen_at: ago(t.ctx.config.sessionIdleMinutes + 1) });
+  expect((await c.get('/api/auth/me')).status).toBe(401);
+});
