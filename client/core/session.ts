@@ -11,7 +11,8 @@ let current: Me | null = null;
 export const me = (): Me | null => current;
 
 export async function loadMe(): Promise<Me | null> {
-  current = await api<Me>('/api/auth/me', { quiet401: true }).catch(() => null);
+  // asked as a session (200 with null when signed out): a 401 here would show as an error in the console
+  current = (await api<{ user: Me | null }>('/api/auth/session').catch(() => ({ user: null }))).user;
   return current;
 }
 

@@ -16,7 +16,7 @@ const ISSUER = 'Oogst';
 
 /** What a session limited to setting up two-factor sign-in may still do (method and path). */
 export const TOTP_SETUP_ROUTES = new Set([
-  'get /api/auth/me', 'post /api/auth/logout', 'post /api/auth/totp/setup', 'post /api/auth/totp/enable',
+  'get /api/auth/me', 'get /api/auth/session', 'post /api/auth/logout', 'post /api/auth/totp/setup', 'post /api/auth/totp/enable',
 ]);
 
 type TotpRow = { email: string; secretEnc: string | null; enabledAt: string | null; lastStep: number | null; required: boolean };

@@ -29,6 +29,11 @@ export async function me(ctx: Ctx) {
   };
 }
 
+/** Who is signed in, asked by the app at start: 200 with null when no one is (a 401 there would be logged as an error by the browser). */
+export async function session(ctx: PublicCtx) {
+  return new Reply(200, { user: ctx.user ? await me(ctx as Ctx) : null }, { 'Cache-Control': 'private, no-store' });
+}
+
 export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string }>) {
   const { config, keyring } = ctx.app;
   const address = ctx.address ?? 'unknown';

@@ -54,6 +54,14 @@ describe('login', () => {
   });
 });
 
+test('the session the app asks for at start: null when signed out (200, nothing for the browser to log as an error), the user when signed in, never cached', async () => {
+  const anon = await t.anon().get('/api/auth/session');
+  expect([anon.status, anon.body]).toEqual([200, { user: null }]);
+  const c = await t.as('partner1');
+  const mine = await c.get('/api/auth/session');
+  expect([mine.status, mine.body.user.email, mine.headers.get('cache-control')]).toEqual([200, 'partner1@test.oogst', 'private, no-store']);
+});
+
 describe('me', () => {
   test('when changing the password, then the current one is needed and other sessions end', async () => {
     const other = await t.as('donorB');
