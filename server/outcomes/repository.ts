@@ -5,6 +5,7 @@ import type { CurrentUser } from '../http/types';
 import { whereVisible } from './access';
 import { cachedRead, remembers, scopeKey } from '../db/read-cache';
 import { CountFor, evidenceCountSql, selectEvidenceCount, whereEvidenceCount } from './evidence-count';
+import { applyFts } from '../search/fts';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -104,23 +105,13 @@ export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: OutcomeFilters, r
   return whereEvidenceCount(qb, db, reader, f.evidenceMin, f.evidenceMax);
 }
 
-function applySearch(qb: Knex.QueryBuilder, db: Db, terms: string[]): { rank: string } {
-  if (isPostgres(db)) {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    qb.whereRaw(`o.search_tsv @@ to_tsquery('simple', ?)`, [tsquery]);
-    return { rank: db.raw(`ts_rank(o.search_tsv, to_tsquery('simple', ?))`, [tsquery]).toQuery() };
-  }
-  qb.join('outcomes_fts as fts', 'fts.rowid', 'o.seq').whereRaw('fts.outcomes_fts MATCH ?', [terms.map((t) => `"${t}"*`).join(' ')]);
-  return { rank: '-fts.rank' };
-}
-
 export async function list(
   db: Db, user: CurrentUser, f: OutcomeFilters, sort: string | undefined, page: { page: number; pageSize: number },
 ): Promise<{ rows: Row[]; total: number }> {
   const qb = db('outcomes as o');
   whereVisible(qb, user);
   applyFilters(qb, db, f, { user });
-  const search = f.terms?.length ? applySearch(qb, db, f.terms) : undefined;
+  const search = f.terms?.length ? applyFts(qb, db, 'outcomes', 'o', f.terms) : undefined;
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
   else if (sort && sort !== 'relevance') {
     const field = sort.replace(/^-/, '');
