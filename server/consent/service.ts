@@ -6,7 +6,7 @@ import { forbidden, Problem } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { audit } from '../audit/log';
 import { encryptJson } from '../crypto/fields';
-import { recordRevision } from '../revisions/log';
+import { recordRevision, rewriteField } from '../revisions/log';
 import { Consent, consentColumns } from './consent';
 import { withdraw } from './erase';
 import { truncateWal } from '../db/wipe';
@@ -21,6 +21,12 @@ function checkRight(ctx: Ctx, t: Target): void {
   }
 }
 
+const withoutName = (v: unknown) => {
+  if (!v || typeof v !== 'object') return v;
+  const { name: _n, ...rest } = v as Record<string, unknown>;
+  return rest;
+};
+
 export async function recordStoryConsent(ctx: Ctx<Consent>) {
   const s = await stories.load(ctx, ctx.params.id);
   checkRight(ctx, { kind: 'story', id: s.id, mover: stories.moverOf(ctx, s) });
@@ -34,6 +40,12 @@ export async function recordStoryConsent(ctx: Ctx<Consent>) {
   }
   await ctx.db('stories').where({ id: s.id }).update({ ...consentColumns(ctx.app.keyring, ctx.body), ...extra, updated_at: nowIso() });
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: s.id, actorId: ctx.user.id, action: 'consent', changes, personal: ['consent', 'storyteller'] });
+  // … and out of every earlier version of the profile, this revision's included
+  if (extra.storyteller_enc) {
+    await rewriteField(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: s.id, field: 'storyteller', rewrite: withoutName });
+    // the versions that still held the name are in the WAL: cut it, as after a withdrawal
+    ctx.afterCommit?.(async () => { await truncateWal(ctx.app.db, ctx.app.log); });
+  }
   await audit(ctx.db, { actorId: ctx.user.id, action: 'story.consent', entityType: 'story', entityId: s.id, details: { level: ctx.body.level } });
   return stories.withDetails(ctx, await stories.load(ctx, s.id));
 }

@@ -63,3 +63,23 @@ export async function revisionsOf(db: Db, ring: Keyring, entityType: string, ent
     }),
   }));
 }
+
+/**
+ * Rewrites one field in every revision of a record, in place: a narrower consent takes a value
+ * (the storyteller's name) out of the earlier versions too, not only out of the record. Values of
+ * personal fields stay encrypted; the revision keeps who, when and which field changed.
+ */
+export async function rewriteField(
+  db: Db, ring: Keyring, r: { entityType: string; entityId: string; field: string; rewrite: (value: unknown) => unknown },
+): Promise<void> {
+  const rows = await db('revisions').where({ entity_type: r.entityType, entity_id: r.entityId }).select('id', 'changes');
+  for (const row of rows) {
+    const changes = JSON.parse(row.changes) as Change[];
+    if (!changes.some((c) => c.field === r.field)) continue;
+    const redo = (v: unknown) => (v && typeof v === 'object' && 'enc' in v
+      ? { enc: encryptJson(ring, r.rewrite(decryptJson(ring, (v as { enc: string | null }).enc) ?? null)) }
+      : r.rewrite(v));
+    const next = changes.map((c) => (c.field === r.field ? { field: c.field, old: redo(c.old), new: redo(c.new) } : c));
+    await db('revisions').where({ id: row.id }).update({ changes: JSON.stringify(next) });
+  }
+}

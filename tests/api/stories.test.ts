@@ -109,6 +109,19 @@ describe('lifecycle and visibility', () => {
     expect(revs.items.map((r: { action: string }) => r.action)).toEqual(['consent', 'consent']);
   });
 
+  test('narrowing consent takes the storyteller\'s name out of the earlier versions too, not only out of the profile', async () => {
+    const named = { level: 'named', method: 'written', givenOn: '2025-02-14', recordedBy: 'R' };
+    const s = await newStory(p1, { consent: named, storyteller: { role: 'market gardener', name: 'Awa Nametrace' } });
+    await ok(p1.patch(`/api/stories/${s.id}`, { storyteller: { role: 'trader', name: 'Awa Nametrace' } }));
+    expect(JSON.stringify(await ok(p1.get(`/api/stories/${s.id}/revisions`)))).toMatch(/Nametrace/);
+    const narrowed = await ok(p1.post(`/api/stories/${s.id}/consent`, { ...named, level: 'anonymous' }));
+    expect(narrowed.storyteller).toEqual({ role: 'trader' });
+    const revs = await ok(p1.get(`/api/stories/${s.id}/revisions`));
+    expect(revs.items.map((r: { action: string }) => r.action)).toEqual(['update', 'consent']);
+    expect(revs.items[0].changes).toEqual(expect.arrayContaining([{ field: 'storyteller', old: { role: 'market gardener' }, new: { role: 'trader' } }]));
+    expect(JSON.stringify(revs)).not.toMatch(/Nametrace/);
+  });
+
   test('edits are revisions; personal values in them are encrypted and redacted for others', async () => {
     const s = await newStory(p1);
     await ok(p1.patch(`/api/stories/${s.id}`, { title: 'Women speak at the land committee', collectedBy: 'Other Canary' }));
