@@ -20,7 +20,7 @@ export type Verdict = 'ok' | 'allowed' | 'hidden' | 'refused' | 'state';
 export type Rec = { kind: string; params: Record<string, string>; [fact: string]: unknown };
 export type OutcomeRec = Rec & { org: string; programme: Programme; status: OutcomeStatus; sensitivity: Sensitivity };
 
-export const SETUP_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable']);
+export const SETUP_ONLY = new Set(['GET /api/auth/me', 'GET /api/auth/session', 'POST /api/auth/logout', 'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable']);
 
 const isAdmin = (c: Caller) => c.role === 'admin';
 export const worksIn = (c: Caller, p: Programme | null | undefined) => isAdmin(c) || (!!p && c.programmes.includes(p));

@@ -69,6 +69,7 @@ export const POLICY: Record<string, Entry> = {
   'GET /set-password/:token': { gate: 'public', target: 'token' },
   'POST /api/auth/logout': { gate: 'user', fresh: true, probes: [{ label: 'log out', verdict: ok }] },
   'GET /api/auth/me': USER,
+  'GET /api/auth/session': PUBLIC,
   'PATCH /api/auth/me': USER,
   'POST /api/auth/totp/setup': { gate: 'user', probes: [{ label: 'start setup', verdict: ok }] },
   'POST /api/auth/totp/enable': USER,
