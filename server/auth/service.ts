@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import * as cookie from 'cookie';
 import { clearedSessionCookie, createSession, nowIso, programmeScope, SESSION_COOKIE, sessionCookie, tokenHash } from './session';
 import { failed, giveBack, succeeded, takeTurn, waitReply } from './throttle';
-import { checkLoginCode, totpState } from '../accounts/totp';
+import { checkLoginCode, recoveryCodesLeft, totpState } from '../accounts/totp';
 
 export async function me(ctx: Ctx) {
   const u = await users.findById(ctx.db, ctx.app.keyring, ctx.user.id);
@@ -25,7 +25,7 @@ export async function me(ctx: Ctx) {
     organisation: { id: u.organisationId, name: u.organisationName },
     programmes: await users.programmesOf(ctx.db, programmeIds),
     // required and not enabled: this session may only set two-factor sign-in up (accounts/totp.ts)
-    twoFactor: { enabled: !!second.enabledAt, required: second.required },
+    twoFactor: { enabled: !!second.enabledAt, required: second.required, ...(second.enabledAt && { recoveryCodesLeft: await recoveryCodesLeft(ctx.db, u.id) }) },
   };
 }
 
@@ -34,7 +34,7 @@ export async function session(ctx: PublicCtx) {
   return new Reply(200, { user: ctx.user ? await me(ctx as Ctx) : null }, { 'Cache-Control': 'private, no-store' });
 }
 
-export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string }>) {
+export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string; recoveryCode?: string }>) {
   const { config, keyring } = ctx.app;
   const address = ctx.address ?? 'unknown';
   // delayed after too many failures, for a real and an unknown account alike (./throttle.ts)
@@ -42,8 +42,8 @@ export async function login(ctx: PublicCtx<{ email: string; password: string; to
   if (wait > 0) return waitReply(wait);
   const u = await users.findByEmail(ctx.db, keyring, ctx.body.email);
   const ok = await verifyPassword(u?.passwordHash, ctx.body.password);
-  // the second factor (accounts/totp.ts): a wrong code counts as a failed login
-  const second = u && ok && !u.disabledAt ? await checkLoginCode(ctx, u.id, ctx.body.totp) : 'ok';
+  // the second factor (accounts/totp.ts), a code or a recovery code: a wrong one counts as a failed login
+  const second = u && ok && !u.disabledAt ? await checkLoginCode(ctx, u.id, { code: ctx.body.totp, recoveryCode: ctx.body.recoveryCode }) : 'ok';
   if (!u || !ok || u.disabledAt || second === 'wrong') {
     // returned, not thrown: the failure count must be committed, not rolled back
     await failed(ctx.db, config, ctx.body.email, address);

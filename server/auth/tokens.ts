@@ -1,5 +1,5 @@
-// Single-use, expiring tokens for links handed over outside the app (set-password and
-// substantiation links). Only the HMAC of a token is stored. A link's first request swaps its
+// Single-use, expiring tokens for links handed over outside the app (set-password, substantiation
+// and two-factor set-up links). Only the HMAC of a token is stored. A link's first request swaps its
 // token for a cookie (landOnLink, server/http/link-cookie.ts); the rules stay here.
 import type { Db } from '../db/knex';
 import type { AppContext, PublicCtx } from '../http/types';
@@ -8,7 +8,7 @@ import { Problem } from '../http/problem';
 import { isWellFormedToken, LINKS, LinkKind, secureFor, swapReply } from '../http/link-cookie';
 import { newToken, nowIso, tokenHash } from './session';
 
-export type TokenPurpose = 'set_password' | 'substantiation';
+export type TokenPurpose = 'set_password' | 'substantiation' | 'two_factor';
 
 export async function issueToken(
   app: AppContext, db: Db, t: { purpose: TokenPurpose; userId?: string; subjectId?: string; createdBy: string; ttlHours: number },

@@ -38,6 +38,8 @@ export const LINKS = {
   setPassword: { prefix: '/set-password', purpose: 'set_password', cookie: 'oogst_link_set_password', path: '/api/auth/set-password', sameSite: 'strict', maxAgeSeconds: 30 * 60 },
   // the substantiator reads an outcome and writes comments: an hour before the form must be reopened
   substantiation: { prefix: '/substantiate', purpose: 'substantiation', cookie: 'oogst_link_substantiation', path: '/substantiate', sameSite: 'lax', maxAgeSeconds: 60 * 60 },
+  // enrolling a phone where the organisation requires it: time to sign in and install an app first
+  twoFactor: { prefix: '/two-factor', purpose: 'two_factor', cookie: 'oogst_link_two_factor', path: '/api/auth/totp/enable', sameSite: 'strict', maxAgeSeconds: 60 * 60 },
 } as const satisfies Record<string, LinkSpec>;
 
 export type LinkKind = keyof typeof LINKS;

@@ -18,6 +18,7 @@ export const PROBLEMS = {
   already_exists: { status: 409, title: 'It exists already' },
   needs_confirmation: { status: 409, title: 'Something needs your review before it is published' },
   token_invalid: { status: 410, title: 'This link is not valid any more' },
+  two_factor_link_needed: { status: 403, title: 'Your organisation requires two-factor sign-in: open the set-up link your administrator gave you, then enter the code' },
   link_missing: { status: 400, title: "No link token: open the link again (its cookie lasts minutes)" },
   payload_too_large: { status: 413, title: 'The request is too large' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },

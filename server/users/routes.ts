@@ -1,11 +1,13 @@
 // User accounts (admin): create with a set-password link the admin passes on (there is no mail
-// server), list, update, reset-password link, disable (which ends the user's sessions).
+// server) and, where the organisation requires two-factor sign-in, a set-up link for it; list,
+// update, reset-password and two-factor links, disable (which ends the user's sessions).
 import { randomUUID } from 'node:crypto';
 import type { Ctx, RouteDef } from '../http/types';
 import { created } from '../http/types';
 import { notFound, Problem, unprocessable } from '../http/problem';
 import { nowIso } from '../auth/session';
 import { issueToken } from '../auth/tokens';
+import { turnOff } from '../accounts/totp';
 import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import * as repo from './repository';
@@ -36,6 +38,14 @@ async function setPasswordLink(ctx: Ctx, userId: string) {
   return { url: `${ctx.app.config.publicUrl ?? ''}/set-password/${t.token}`, expiresAt: t.expiresAt };
 }
 
+/** The link through which a user enrols a phone where the organisation requires two-factor sign-in (accounts/totp.ts). */
+async function twoFactorLink(ctx: Ctx, userId: string) {
+  const t = await issueToken(ctx.app, ctx.db, { purpose: 'two_factor', userId, createdBy: ctx.user.id, ttlHours: LINK_HOURS });
+  return { url: `${ctx.app.config.publicUrl ?? ''}/two-factor/${t.token}`, expiresAt: t.expiresAt };
+}
+
+const requiresTwoFactor = async (ctx: Ctx, orgId: string) => !!(await ctx.db('organisations').where({ id: orgId }).first('require_totp'))?.require_totp;
+
 async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string; role?: string; org?: string }>) {
   const p = pageOf(ctx.query);
   const r = await repo.list(ctx.db, ctx.app.keyring, { roles: listOf(ctx.query.role), orgIds: listOf(ctx.query.org), ...p });
@@ -51,7 +61,11 @@ async function create(ctx: Ctx<{ email: string; name: string; role: repo.UserRow
   const id = randomUUID();
   await repo.insert(ctx.db, ctx.app.keyring, { id, email: b.email, name: b.name, role: b.role, organisationId: b.organisationId, language: b.language ?? 'en', now: nowIso() });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'user.create', entityType: 'user', entityId: id, details: { role: b.role } });
-  return created({ user: toApi(await load(ctx, id)), setPasswordLink: await setPasswordLink(ctx, id) });
+  // where the organisation requires two-factor sign-in, the set-up link comes with the password's
+  return created({
+    user: toApi(await load(ctx, id)), setPasswordLink: await setPasswordLink(ctx, id),
+    ...(await requiresTwoFactor(ctx, b.organisationId) && { twoFactorLink: await twoFactorLink(ctx, id) }),
+  });
 }
 
 async function update(ctx: Ctx<{ name?: string; role?: repo.UserRow['role']; organisationId?: string; language?: string; disabled?: boolean }>) {
@@ -82,10 +96,19 @@ async function resetLink(ctx: Ctx) {
 async function resetTwoFactor(ctx: Ctx) {
   const u = await load(ctx, ctx.params.id);
   if (!u.totpEnabledAt) throw new Problem('conflict', 'Two-factor sign-in is not on for this user');
-  await ctx.db('users').where({ id: u.id }).update({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, updated_at: nowIso() });
+  await turnOff(ctx.db, u.id);
   await ctx.db('sessions').where({ user_id: u.id }).del();
   await audit(ctx.db, { actorId: ctx.user.id, action: 'user.totp_reset', entityType: 'user', entityId: u.id });
   return toApi({ ...u, totpEnabledAt: null });
+}
+
+/** A new two-factor set-up link (an earlier unused one stops working). */
+async function issueTwoFactorLink(ctx: Ctx) {
+  const u = await load(ctx, ctx.params.id);
+  if (u.disabledAt) throw new Problem('conflict', 'The user is disabled');
+  if (u.totpEnabledAt) throw new Problem('conflict', 'Two-factor sign-in is on for this user; turn it off first if the phone is lost');
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'user.two_factor_link', entityType: 'user', entityId: u.id });
+  return created(await twoFactorLink(ctx, u.id));
 }
 
 const admin = ['admin'] as const;
@@ -95,5 +118,6 @@ export const routes: RouteDef[] = [
   { method: 'get', path: '/api/users/:id', tag: 'admin', summary: 'One user', access: admin, response: 'admin#/$defs/user', handler: async (ctx) => toApi(await load(ctx, ctx.params.id)) },
   { method: 'patch', path: '/api/users/:id', tag: 'admin', summary: 'Update or disable a user', access: admin, body: 'admin#/$defs/userPatch', response: 'admin#/$defs/user', handler: update },
   { method: 'delete', path: '/api/users/:id/totp', tag: 'admin', summary: "Turn off a user's two-factor sign-in (a lost or taken phone); ends their sessions", access: admin, response: 'admin#/$defs/user', handler: resetTwoFactor },
+  { method: 'post', path: '/api/users/:id/two-factor-link', tag: 'admin', summary: 'A two-factor set-up link for a user, needed to turn two-factor sign-in on where the organisation requires it', access: admin, response: 'common#/$defs/link', status: 201, handler: issueTwoFactorLink },
   { method: 'post', path: '/api/users/:id/password-link', tag: 'admin', summary: 'A new set-password link for a user', access: admin, response: 'common#/$defs/link', status: 201, handler: resetLink },
 ];

@@ -23,8 +23,8 @@ async function login(email: string, extra: Record<string, unknown> = {}): Promis
   return { c, status: r.status, body: r.body };
 }
 
-/** A new user (with a password) in a new partner organisation of programme A. */
-async function newPartner(key: string, requireTotp: boolean): Promise<{ email: string; orgId: string; id: string }> {
+/** A new user (with a password) in a new partner organisation of programme A; `link` is the two-factor set-up link's token where required. */
+async function newPartner(key: string, requireTotp: boolean): Promise<{ email: string; orgId: string; id: string; link?: string }> {
   const admin = await t.as('admin');
   const org = await admin.post('/api/organisations', { name: `Org ${key}`, kind: 'partner', requireTotp });
   expect(org.status).toBe(201);
@@ -33,7 +33,16 @@ async function newPartner(key: string, requireTotp: boolean): Promise<{ email: s
   expect(u.status).toBe(201);
   const token = u.body.setPasswordLink.url.split('/').pop();
   expect((await t.anon().post('/api/auth/set-password', { token, password: PASSWORD })).status).toBe(204);
-  return { email, orgId: org.body.id, id: u.body.user.id };
+  expect(!!u.body.twoFactorLink).toBe(requireTotp);
+  return { email, orgId: org.body.id, id: u.body.user.id, link: u.body.twoFactorLink?.url.split('/').pop() };
+}
+
+/** Turns two-factor sign-in on for a signed-in client (with the set-up link where required); its secret and recovery codes. */
+async function enrol(c: Client, link?: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const secret = (await c.post('/api/auth/totp/setup')).body.secret as string;
+  const r = await c.post('/api/auth/totp/enable', { code: codeAt(secret, 0), ...(link && { token: link }) });
+  expect(r.status).toBe(200);
+  return { secret, recoveryCodes: r.body.recoveryCodes };
 }
 
 describe('two-factor sign-in (TOTP)', () => {
@@ -62,8 +71,9 @@ describe('two-factor sign-in (TOTP)', () => {
     expect((await c.post('/api/auth/totp/enable', { code: 'abc' })).status).toBe(400);
     const ok = await c.post('/api/auth/totp/enable', { code: codeAt(secret, 0) });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ enabled: true });
-    expect((await c.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: true, required: false });
+    expect(ok.body).toEqual({ enabled: true, recoveryCodes: expect.arrayContaining([expect.stringMatching(/^[a-z2-9]{5}-[a-z2-9]{5}$/)]) });
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect((await c.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
     expect((await other.get('/api/auth/me')).status).toBe(401);
     expect((await c.post('/api/auth/totp/setup')).status).toBe(409);
   });
@@ -131,8 +141,17 @@ describe('an organisation that requires two-factor sign-in', () => {
     expect((await c.get('/api/auth/me')).status).toBe(200);
     const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
     expect((await c.get('/api/outcomes')).status).toBe(403); // a pending secret is not enough
-    expect((await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) })).status).toBe(200);
+    // the password alone does not enrol a phone: the admin's set-up link is needed too
+    const bare = await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) });
+    expect({ status: bare.status, code: bare.body.code }).toEqual({ status: 403, code: 'two_factor_link_needed' });
+    const someoneElse = await newPartner('totp-required-other', true);
+    const foreign = await c.post('/api/auth/totp/enable', { code: codeAt(s, 0), token: someoneElse.link });
+    expect({ status: foreign.status, code: foreign.body.code }).toEqual({ status: 410, code: 'token_invalid' });
+    const on = await c.post('/api/auth/totp/enable', { code: codeAt(s, 0), token: p.link });
+    expect(on.status).toBe(200);
+    expect(on.body.recoveryCodes).toHaveLength(10);
     expect((await c.get('/api/outcomes')).status).toBe(200);
+    expect((await t.ctx.db('tokens').where({ purpose: 'two_factor', user_id: p.id }).first()).used_at).not.toBeNull();
     const off = await c.post('/api/auth/totp/disable', { code: codeAt(s, 1) });
     expect({ status: off.status, code: off.body.code }).toEqual({ status: 409, code: 'conflict' });
     expect((await login(p.email)).body).toEqual({ totpRequired: true });
@@ -141,8 +160,8 @@ describe('an organisation that requires two-factor sign-in', () => {
   test("when a user's phone is lost, then an admin turns two-factor off: the old codes open nothing, sessions end, and the organisation asks for a new setup", async () => {
     const p = await newPartner('totp-lost-phone', true);
     const { c } = await login(p.email);
-    const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
-    expect((await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) })).status).toBe(200);
+    await enrol(c, p.link);
+    expect(await t.ctx.db('recovery_codes').where({ user_id: p.id })).toHaveLength(10);
     const admin = await t.as('admin');
     expect((await admin.get(`/api/users/${p.id}`)).body.twoFactor).toBe(true);
     const partner = await t.as('partner1');
@@ -153,14 +172,64 @@ describe('an organisation that requires two-factor sign-in', () => {
     expect((await c.get('/api/auth/me')).status).toBe(401); // the session on the lost phone has ended
     const row = await t.ctx.db('users').where({ id: p.id }).first();
     expect([row.totp_secret_enc, row.totp_enabled_at]).toEqual([null, null]);
+    expect(await t.ctx.db('recovery_codes').where({ user_id: p.id })).toHaveLength(0);
     // the password alone opens a session that may only set up a new device, as the organisation requires
     const again = await login(p.email);
     expect(again.body.twoFactor).toEqual({ enabled: false, required: true });
     expect((await again.c.get('/api/outcomes')).body.code).toBe('totp_required');
     expect((await admin.delete(`/api/users/${p.id}/totp`)).status).toBe(409);
+    // the first link is used up; the admin issues a new one for the new phone
+    const s2 = (await again.c.post('/api/auth/totp/setup')).body.secret as string;
+    expect((await again.c.post('/api/auth/totp/enable', { code: codeAt(s2, 0), token: p.link })).body.code).toBe('token_invalid');
+    const link = await admin.post(`/api/users/${p.id}/two-factor-link`);
+    expect(link.status).toBe(201);
+    expect((await again.c.post('/api/auth/totp/enable', { code: codeAt(s2, 1), token: link.body.url.split('/').pop() })).status).toBe(200);
     const audited = await t.ctx.db('audit_log').where({ action: 'user.totp_reset', entity_id: p.id });
     expect(audited).toHaveLength(1);
     expect(audited[0].actor_id).toBe(t.world.users.admin);
+  });
+
+  test("when the set-up link is opened, then its token moves into a cookie scoped to turning two-factor on, and that cookie is enough", async () => {
+    const p = await newPartner('totp-link-cookie', true);
+    const { c } = await login(p.email);
+    const landed = await c.get(`/two-factor/${p.link}`);
+    expect(landed.status).toBe(303);
+    expect(landed.headers.get('location')).toBe('/two-factor');
+    expect(landed.headers.get('set-cookie')).toMatch(/^oogst_link_two_factor=[^;]+; Max-Age=\d+; Path=\/api\/auth\/totp\/enable; HttpOnly; SameSite=Strict/);
+    const s = (await c.post('/api/auth/totp/setup')).body.secret as string;
+    const on = await c.post('/api/auth/totp/enable', { code: codeAt(s, 0) });
+    expect(on.status).toBe(200);
+    expect(on.headers.get('set-cookie')).toMatch(/^oogst_link_two_factor=; Max-Age=0/);
+    const gone = await t.anon().get(`/two-factor/${p.link}`);
+    expect([gone.status, gone.headers.get('location')]).toEqual([303, '/two-factor?link=gone']);
+  });
+
+  test('when the phone is lost, then each recovery code signs in once in place of a code, and renewing them ends the old ones', async () => {
+    const p = await newPartner('totp-recovery', true);
+    const { recoveryCodes } = await enrol((await login(p.email)).c, p.link);
+    expect(recoveryCodes.every((r) => /^[a-z2-9]{5}-[a-z2-9]{5}$/.test(r))).toBe(true);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    const stored = await t.ctx.db('recovery_codes').where({ user_id: p.id });
+    expect(JSON.stringify(stored)).not.toContain(recoveryCodes[0].replace('-', ''));
+    // typed as read off paper: capitals and a space instead of the hyphen
+    const typed = recoveryCodes[0].toUpperCase().replace('-', ' ');
+    const first = await login(p.email, { recoveryCode: typed });
+    expect(first.status).toBe(200);
+    expect(first.body.twoFactor).toEqual({ enabled: true, required: true, recoveryCodesLeft: 9 });
+    const twice = await login(p.email, { recoveryCode: recoveryCodes[0] });
+    expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 401, code: 'invalid_credentials' });
+    // one code, two requests at once: only one gets in
+    const race = await Promise.all([login(p.email, { recoveryCode: recoveryCodes[1] }), login(p.email, { recoveryCode: recoveryCodes[1] })]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 401]);
+    const renewed = await first.c.post('/api/auth/totp/recovery-codes', { recoveryCode: recoveryCodes[2] });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.recoveryCodes).toHaveLength(10);
+    expect((await login(p.email, { recoveryCode: recoveryCodes[3] })).status).toBe(401);
+    expect((await login(p.email, { recoveryCode: renewed.body.recoveryCodes[0] })).status).toBe(200);
+    expect((await first.c.get('/api/auth/me')).body.twoFactor.recoveryCodesLeft).toBe(9);
+    const audited = await t.ctx.db('audit_log').where({ entity_id: p.id }).whereIn('action', ['auth.recovery_code_used', 'auth.recovery_codes_renewed']).pluck('action');
+    expect(audited.filter((a: string) => a === 'auth.recovery_code_used')).toHaveLength(4);
+    expect(audited).toContain('auth.recovery_codes_renewed');
   });
 
   test('when an admin turns the requirement on, then existing sessions without TOTP are limited at once', async () => {

@@ -167,12 +167,34 @@ describe('the set-password link', () => {
   });
 });
 
+describe('the two-factor set-up link', () => {
+  test('when the link is opened, then a 303 to /two-factor sets a cookie only the call that turns two-factor on receives; the log holds no token', async () => {
+    const org = await admin.post('/api/organisations', { name: 'Org with two-factor required', kind: 'partner', requireTotp: true });
+    const r = await admin.post('/api/users', { email: 'invited-2fa@test.oogst', name: 'Invited Person', role: 'partner', organisationId: org.body.id });
+    expect(r.status).toBe(201);
+    const url = r.body.twoFactorLink.url as string;
+    tokens.add(tokenOf(url));
+    tokens.add(tokenOf(r.body.setPasswordLink.url));
+    const again = await admin.post(`/api/users/${r.body.user.id}/two-factor-link`);
+    tokens.add(tokenOf(again.body.url));
+    // a new link ends the earlier one
+    expect((await t.anon().get(url)).headers.get('location')).toBe('/two-factor?link=gone');
+    const landed = await t.anon().get(again.body.url);
+    expect(landed.status).toBe(303);
+    expect(landed.headers.get('location')).toBe('/two-factor');
+    expect(landed.headers.get('set-cookie')).toBe(`oogst_link_two_factor=${tokenOf(again.body.url)}; Max-Age=3600; Path=/api/auth/totp/enable; HttpOnly; SameSite=Strict`);
+    expect(await log()).toMatch(/"path":"\/two-factor\/\[redacted\]"/);
+    await expectNoTokenInLog();
+  });
+});
+
 describe('the log', () => {
   const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
   test('when a request is logged, then a link token anywhere in its path is redacted and the query dropped', () => {
     const path = (url: string) => requestSerializer({ method: 'GET', url }).path;
     expect(path(`/substantiate/${token}?lang=fr`)).toBe('/substantiate/[redacted]');
     expect(path(`/set-password/${token}`)).toBe('/set-password/[redacted]');
+    expect(path(`/two-factor/${token}`)).toBe('/two-factor/[redacted]');
     expect(path('/SUBSTANTIATE/short-junk/more')).toBe('/SUBSTANTIATE/[redacted]/more');
     expect(path(`/%73ubstantiate/${token}`)).toBe('/%73ubstantiate/[redacted]');
     expect(path(`//x/${token}/y`)).toBe('//x/[redacted]/y');

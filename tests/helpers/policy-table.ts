@@ -74,6 +74,8 @@ export const POLICY: Record<string, Entry> = {
   'POST /api/auth/totp/setup': { gate: 'user', probes: [{ label: 'start setup', verdict: ok }] },
   'POST /api/auth/totp/enable': USER,
   'POST /api/auth/totp/disable': USER,
+  'POST /api/auth/totp/recovery-codes': USER,
+  'GET /two-factor/:token': { gate: 'public', target: 'token' },
 
   // administration
   'GET /api/organisations': ADMIN_ONLY,
@@ -87,6 +89,7 @@ export const POLICY: Record<string, Entry> = {
   // the policy's users have no second factor: 409 once past the gate
   'DELETE /api/users/:id/totp': { gate: ADMIN, target: 'user', probes: [{ label: 'reset two-factor', verdict: () => 'state' }] },
   'POST /api/users/:id/password-link': { gate: ADMIN, target: 'user', probes: [{ label: 'new link', verdict: ok }] },
+  'POST /api/users/:id/two-factor-link': { gate: ADMIN, target: 'user', probes: [{ label: 'new link', verdict: ok }] },
   'GET /api/audit': ADMIN_ONLY,
   'GET /api/programmes': USER,
   'POST /api/programmes': ADMIN_ONLY,
