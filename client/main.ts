@@ -3,7 +3,7 @@
 import './styles.css';
 import { h, replace } from './core/dom';
 import { initialLanguage, isLang, setLanguage, t } from './core/i18n';
-import { forget, homeOf, loadMe, me, saveLanguage, type Role } from './core/session';
+import { forget, homeOf, loadMe, me, saveLanguage, setupOnly, type Role } from './core/session';
 import { navigate, reload, route, startRouter, type RouteContext, type View } from './core/router';
 import { whenUnauthenticated } from './core/api';
 import { drawShell, setTitle } from './views/shell';
@@ -27,6 +27,8 @@ add('/', 'home', () => {
 add('/login', 'login', () => loginView(), { public: true });
 // the link /set-password/<token> is answered by the server, which moves its token into a cookie
 add('/set-password', 'set-password', (ctx) => setPasswordView(ctx.query), { public: true });
+// the link /two-factor/<token> is answered by the server too; this page asks for a login first
+add('/two-factor', 'two-factor', async (ctx) => (await import('./views/two-factor')).twoFactorView(ctx.query));
 // every screen but the login loads on demand: the first visit on a slow connection fetches only the shell
 add('/outcomes', 'outcomes', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'ours'), { roles: ['partner', 'evaluator', 'admin'] });
 add('/library', 'library', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'library'));
@@ -84,15 +86,19 @@ async function draw(found: { name: string; view: View } | null, ctx: RouteContex
   if (mine !== generation) return;
   app.removeAttribute('aria-busy');
   if (!found) return void replace(main, notFoundView());
+  if (user) sessionEnded = false;
   if (!guard.public && !user) {
     // not logged in: the login form in place, and the same page after logging in
-    return void replace(main, loginView(ctx.path === '/' ? undefined : location.pathname + location.search));
+    return void replace(main, loginView(ctx.path === '/' ? undefined : location.pathname + location.search, sessionEnded));
   }
   if (guard.roles && user && !guard.roles.includes(user.role)) return void replace(main, notFoundView());
+  // the organisation requires two-factor sign-in and it is not on yet: that set-up is the only screen
+  const view = setupOnly(user) && found.name !== 'two-factor' && !guard.public
+    ? async () => (await import('./views/two-factor')).twoFactorView(new URLSearchParams()) : found.view;
   main.setAttribute('aria-busy', 'true');
   replace(main, h('p', { class: 'loading' }, t('common.loading')));
   try {
-    const node = await found.view(ctx);
+    const node = await view(ctx);
     if (mine !== generation) return;
     replace(main, node);
   } catch (e) {
@@ -112,6 +118,8 @@ async function draw(found: { name: string; view: View } | null, ctx: RouteContex
 }
 
 let started = false;
+/** The server ended the session mid-use (not a first visit): the login says so. */
+let sessionEnded = false;
 
 async function boot(): Promise<void> {
   const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -123,6 +131,7 @@ async function boot(): Promise<void> {
   whenUnauthenticated(() => {
     if (!me()) return;
     forget();
+    sessionEnded = true;
     // redraw: the login appears in place of the screen; forms keep their text on this device
     reload();
   });

@@ -4,7 +4,11 @@ import type { Lang } from './i18n';
 
 export type Role = 'admin' | 'partner' | 'evaluator' | 'donor';
 export type Ref = { id: string; name: string };
-export type Me = { id: string; email: string; name: string; role: Role; language: string; organisation: Ref; programmes: Ref[] };
+export type TwoFactor = { enabled: boolean; required: boolean; recoveryCodesLeft?: number };
+export type Me = { id: string; email: string; name: string; role: Role; language: string; organisation: Ref; programmes: Ref[]; twoFactor: TwoFactor };
+
+/** The organisation requires two-factor sign-in and it is not on yet: the session may only set it up. */
+export const setupOnly = (u: Me | null): boolean => !!u && u.twoFactor.required && !u.twoFactor.enabled;
 
 let current: Me | null = null;
 
@@ -16,8 +20,16 @@ export async function loadMe(): Promise<Me | null> {
   return current;
 }
 
-export async function login(email: string, password: string): Promise<Me> {
-  current = await api<Me>('/api/auth/login', { method: 'POST', json: { email, password }, quiet401: true });
+/**
+ * Log in; `second` is a code from the authenticator app or a recovery code, told apart by their
+ * form. 'code needed' when the password is right and a second factor is due.
+ */
+export async function login(email: string, password: string, second?: string): Promise<Me | 'code needed'> {
+  const code = second?.replace(/\s/g, '');
+  const factor = !code ? {} : /^\d{6}$/.test(code) ? { totp: code } : { recoveryCode: second!.trim() };
+  const r = await api<Me | { totpRequired: true }>('/api/auth/login', { method: 'POST', json: { email, password, ...factor }, quiet401: true });
+  if ('totpRequired' in r) return 'code needed';
+  current = r;
   return current;
 }
 
@@ -31,7 +43,7 @@ export const forget = () => { current = null; };
 
 /** Remember the interface language in the profile, so it follows the user to other devices. */
 export async function saveLanguage(language: Lang): Promise<void> {
-  if (!current || current.language === language) return;
+  if (!current || current.language === language || setupOnly(current)) return;
   current = await patch<Me>('/api/auth/me', { language });
 }
 

@@ -3,7 +3,7 @@
 import { h, replace } from '../core/dom';
 import { LANGS, LANGUAGE_NAMES, formatNumber, isLang, lang, setLanguage, t, type Lang } from '../core/i18n';
 import { optional } from '../core/api';
-import { me, logout, saveLanguage, type Me } from '../core/session';
+import { me, logout, saveLanguage, setupOnly, type Me } from '../core/session';
 import { navigate, reload, setQuery } from '../core/router';
 import { features, resetFeatures } from '../core/features';
 import { resetReference } from '../core/reference';
@@ -68,13 +68,15 @@ export async function switchLanguage(next: Lang): Promise<void> {
 
 async function banner(): Promise<HTMLElement> {
   const user = me();
-  const nav = user ? await navFor(user) : [];
+  // a session that may only set up two-factor sign-in has nowhere else to go (server/accounts/totp.ts)
+  const nav = user && !setupOnly(user) ? await navFor(user) : [];
   const path = location.pathname;
   const navEl = nav.length ? h('nav', { 'aria-label': t('shell.mainNav'), class: 'main-nav' },
     h('ul', {}, nav.map((item) => h('li', {}, h('a', { href: item.href, 'aria-current': item.match.test(path) ? 'page' : null }, t(item.label),
       item.count ? h('span', { class: 'count-badge' }, formatNumber(item.count), h('span', { class: 'visually-hidden' }, ` ${t('notifications.unread')}`)) : null))))) : null;
   const account = user ? h('div', { class: 'account' },
     h('span', { class: 'who' }, user.name, h('span', { class: 'role' }, ` · ${t(`role.${user.role}` as MessageKey)}`)),
+    h('a', { href: '/two-factor', 'aria-current': path === '/two-factor' ? 'page' : null }, t('shell.twoFactor')),
     h('button', { type: 'button', class: 'link-button', onclick: async () => {
       await logout();
       resetReference();

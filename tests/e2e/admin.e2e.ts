@@ -3,7 +3,7 @@
 // Errors from the API land on their field, and axe finds no violation on any admin screen.
 import type { Browser, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
-import { axe, BASE, launch, loginAs, open, settled, shot } from './browser';
+import { axe, BASE, launch, loginAs, open, overflowing, settled, shot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -125,13 +125,115 @@ test("when a person's phone is lost, then an admin turns off their two-factor si
   await dialog.getByRole('button', { name: 'Turn off two-factor sign-in' }).click();
   await section.getByText('Two-factor sign-in is off; their sessions have ended.').waitFor();
   await expect(section.textContent()).resolves.toContain('Off: this person signs in with the password alone.');
-  await expect(section.getByRole('button').count()).resolves.toBe(0);
+  // off: the only button left makes a set-up link for the new phone
+  await expect(section.getByRole('button').allTextContents()).resolves.toEqual(['Make a two-factor set-up link']);
   await shot(page, 'admin-user-two-factor-off');
   expect((await phone.page.request.get('/api/auth/me')).status()).toBe(401);
   expect(admin.errors).toEqual([]);
   await phone.context.close();
   await admin.context.close();
 }, 120_000);
+
+test('when an organisation requires two-factor sign-in, then a new person enrols their phone through the link the admin made, keeps recovery codes, and signs in with a code', async () => {
+  const headers = { origin: BASE };
+  const admin = await open(browser);
+  await loginAs(admin.page, 'admin');
+  const org = await admin.page.request.post('/api/organisations', { headers, data: { name: `Defenders Network ${stamp}`, kind: 'partner', requireTotp: true } });
+  expect(org.status()).toBe(201);
+  // the admin creates the person on the admin screen: both links are shown, to pass on by hand
+  const page = admin.page;
+  await page.goto('/admin/users?new=1');
+  await settled(page);
+  const email = `defender-${stamp}@example.org`;
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Name/).fill('Awa Diallo');
+  await page.getByLabel(/^Role/).first().selectOption('partner');
+  await page.getByLabel(/^Organisation/).first().selectOption({ label: `Defenders Network ${stamp}` });
+  await page.getByRole('button', { name: 'Create a user' }).click();
+  const passwordLink = await page.locator('#set-password-link').inputValue();
+  const twoFactorLink = await page.locator('#two-factor-link').inputValue();
+  expect(twoFactorLink).toMatch(/\/two-factor\/[A-Za-z0-9_-]{43}$/);
+  expect(await axe(page)).toEqual([]);
+  await shot(page, 'admin-user-created-two-factor-link');
+
+  const phone = await open(browser, { width: 390 });
+  const p = phone.page;
+  await p.goto(passwordLink);
+  await p.getByLabel('New password').fill(NEW_PASSWORD);
+  await p.getByRole('button', { name: 'Set password' }).click();
+  await p.getByText('Your password is set.').waitFor();
+  // the link first: its token waits in a cookie while the person logs in
+  await p.goto(twoFactorLink);
+  await settled(p);
+  expect(new URL(p.url()).pathname).toBe('/two-factor');
+  await p.getByLabel('Email').fill(email);
+  await p.getByLabel('Password').fill(NEW_PASSWORD);
+  // a link opened before logging in is not a session that ended
+  await expect(p.locator('main').textContent()).resolves.not.toContain('Your session has ended');
+  await p.getByRole('button', { name: 'Log in' }).click();
+  await p.getByRole('heading', { level: 1, name: 'Two-factor sign-in' }).waitFor();
+  await settled(p);
+  await expect(p.locator('main').textContent()).resolves.toContain('Your organisation requires two-factor sign-in');
+  // nowhere else to go until it is on: another address shows the same set-up
+  await p.goto('/outcomes');
+  await settled(p);
+  await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Two-factor sign-in');
+  await expect(p.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
+  await p.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+  await p.getByRole('img', { name: /QR code/ }).waitFor();
+  const secret = (await p.locator('.secret').textContent())!.replace(/\s/g, '');
+  expect(await axe(p)).toEqual([]);
+  expect(await overflowing(p)).toEqual([]);
+  await shot(p, 'two-factor-setup-390');
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+  await p.getByLabel('Code from the app').fill(totp.generate());
+  await p.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+  await p.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+  const codes = await p.locator('.codes code').allTextContents();
+  expect(codes).toHaveLength(10);
+  expect(await axe(p)).toEqual([]);
+  expect(await overflowing(p)).toEqual([]);
+  await shot(p, 'two-factor-recovery-codes-390');
+  await expect(p.getByRole('button', { name: 'Continue' }).isDisabled()).resolves.toBe(true);
+  await p.getByLabel('I have kept these codes somewhere safe').check();
+  await p.getByRole('button', { name: 'Continue' }).click();
+  await p.waitForURL(/\/outcomes$/);
+  await settled(p);
+  // the next login asks for the code after the password; a recovery code works in its place
+  await p.getByRole('button', { name: 'Menu' }).click();
+  await p.getByRole('button', { name: 'Log out' }).click();
+  await settled(p);
+  await p.goto('/login');
+  await p.getByLabel('Email').fill(email);
+  await p.getByLabel('Password').fill(NEW_PASSWORD);
+  await p.getByRole('button', { name: 'Log in' }).click();
+  await p.getByLabel('Code from your authenticator app').waitFor();
+  expect(await axe(p)).toEqual([]);
+  await shot(p, 'login-code-390');
+  await p.getByLabel('Code from your authenticator app').fill(codes[0]);
+  await p.getByRole('button', { name: 'Log in' }).click();
+  await p.waitForURL(/\/two-factor\?recovered=1$/);
+  await settled(p);
+  await expect(p.locator('main').textContent()).resolves.toContain('You signed in with a recovery code');
+  await expect(p.locator('main').textContent()).resolves.toContain('You have 9 recovery codes left.');
+  await shot(p, 'two-factor-on-390');
+  expect(phone.errors).toEqual([]);
+  await phone.context.close();
+
+  // the same person in Arabic on a desktop: the page reads right to left, the codes left to right
+  const desk = await open(browser, { width: 1280 });
+  expect((await desk.page.request.post('/api/auth/login', { headers, data: { email, password: NEW_PASSWORD, recoveryCode: codes[1] } })).status()).toBe(200);
+  await desk.page.goto('/two-factor?lang=ar');
+  await settled(desk.page);
+  await expect(desk.page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+  await expect(desk.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('تسجيل الدخول بخطوتين');
+  expect(await axe(desk.page)).toEqual([]);
+  await shot(desk.page, 'two-factor-on-ar');
+  expect(desk.errors).toEqual([]);
+  await desk.context.close();
+  expect(admin.errors).toEqual([]);
+  await admin.context.close();
+}, 180_000);
 
 test('when an admin creates a programme and imports a framework file, then both are listed and axe finds no violation', async () => {
   const { page, context, errors } = await open(browser);

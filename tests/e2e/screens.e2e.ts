@@ -12,7 +12,7 @@ afterAll(async () => { await browser?.close(); });
 const SCREENS: Record<string, string[]> = {
   partner: ['/outcomes', '/outcomes/new', '/library', '/stories', '/stories/new', '/fragments', '/fragments/new', '/search?q=women', '/dashboard', '/notifications', '/no-such-page', '/indicators', '/indicators/new', '/import', '/import/mappings', '/import/mappings/new'],
   evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard', '/indicators', '/indicators/new', '/import/mappings'],
-  donor: ['/dashboard', '/library', '/stories', '/indicators'],
+  donor: ['/dashboard', '/library', '/stories', '/indicators', '/two-factor'],
   admin: ['/outcomes', '/review', '/dashboard', '/indicators', '/indicators/new'],
 };
 

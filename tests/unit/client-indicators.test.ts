@@ -18,7 +18,7 @@ const scopes = [
   { name: "another programme's", programme: { id: 'prog-2', name: 'Q' }, organisation: null },
 ];
 
-const client = (role: Me['role']): Me => ({ id: 'u', email: 'u@x', name: 'U', role, language: 'en', organisation: { id: ORG, name: 'A' }, programmes: [{ id: PROG, name: 'P' }] });
+const client = (role: Me['role']): Me => ({ id: 'u', email: 'u@x', name: 'U', role, language: 'en', organisation: { id: ORG, name: 'A' }, programmes: [{ id: PROG, name: 'P' }], twoFactor: { enabled: false, required: false } });
 const server = (role: Me['role']) => ({ id: 'u', email: 'u@x', role, organisationId: ORG, language: 'en', programmeIds: [PROG] }) as unknown as CurrentUser;
 
 describe('who gets the write controls', () => {

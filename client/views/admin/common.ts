@@ -34,14 +34,16 @@ export function onSubmit(form: HTMLFormElement, summary: HTMLElement, fields: Fi
 }
 
 /** The link, absolute, in a read-only field with a copy button (it is shown only this once). */
-export function linkBox(link: Link): HTMLElement {
+/** A single-use link to pass on by hand: the set-password link, or the two-factor set-up link. */
+export function linkBox(link: Link, kind: 'set-password' | 'two-factor' = 'set-password'): HTMLElement {
   const url = new URL(link.url, location.origin).href;
-  const input = h('input', { id: 'set-password-link', type: 'text', readonly: true, value: url, dir: 'ltr', 'aria-describedby': 'set-password-link-hint' });
+  const id = `${kind}-link`;
+  const input = h('input', { id, type: 'text', readonly: true, value: url, dir: 'ltr', 'aria-describedby': `${id}-hint` });
   const done = h('span', { role: 'status', class: 'meta' });
-  return h('div', { class: 'notice', id: 'set-password-box' },
-    h('h2', {}, t('admin.link.title')),
-    h('label', { for: 'set-password-link' }, t('admin.link.label')),
-    h('p', { class: 'hint', id: 'set-password-link-hint' }, t('admin.link.hint', { time: formatDateTime(link.expiresAt) })),
+  return h('div', { class: 'notice', id: `${kind}-box` },
+    h('h2', {}, t(kind === 'two-factor' ? 'admin.link.twoFactorTitle' : 'admin.link.title')),
+    h('label', { for: id }, t('admin.link.label')),
+    h('p', { class: 'hint', id: `${id}-hint` }, t('admin.link.hint', { time: formatDateTime(link.expiresAt) })),
     input, ' ',
     h('button', { type: 'button', class: 'secondary small', onclick: async () => {
       input.select();

@@ -41,8 +41,10 @@ function createForm(all: Organisation[], out: HTMLElement): HTMLFormElement {
   const summary = errorSummary();
   const form = h('form', { class: 'form-section', novalidate: true }, summary, fields.map((f) => f.box), h('button', { type: 'submit', class: 'primary' }, t('admin.user.create')));
   onSubmit(form, summary, fields, async () => {
-    const res = await post<{ user: User; setPasswordLink: Link }>('/api/users', { email: val(email), name: val(name), role: val(role), organisationId: val(org), language: val(language) });
-    replace(out, h('p', { role: 'status' }, t('admin.user.createdFor', { name: res.user.name }), ' ', h('a', { href: `/admin/users/${res.user.id}` }, t('admin.user.open'))), linkBox(res.setPasswordLink));
+    const res = await post<{ user: User; setPasswordLink: Link; twoFactorLink?: Link }>('/api/users', { email: val(email), name: val(name), role: val(role), organisationId: val(org), language: val(language) });
+    // where the organisation requires two-factor sign-in, its set-up link comes too
+    replace(out, h('p', { role: 'status' }, t('admin.user.createdFor', { name: res.user.name }), ' ', h('a', { href: `/admin/users/${res.user.id}` }, t('admin.user.open'))),
+      linkBox(res.setPasswordLink), res.twoFactorLink ? linkBox(res.twoFactorLink, 'two-factor') : null);
     form.reset();
     out.querySelector<HTMLInputElement>('#set-password-link')?.focus();
   }, () => [email, name, role, org].filter((f) => !val(f)).map((f) => ({ path: f.path, message: 'is required' })));
@@ -99,13 +101,26 @@ export async function userEditView(id: string): Promise<HTMLElement> {
     twoFactorSection(user));
 }
 
-/** Two-factor sign-in: whether it is on, and turning it off for someone whose phone is lost or taken. */
+/**
+ * Two-factor sign-in: whether it is on; a set-up link while it is off (needed where the
+ * organisation requires it); turning it off for someone whose phone is lost or taken.
+ */
 function twoFactorSection(user: User): HTMLElement {
   const section = h('section', { class: 'form-section', 'aria-labelledby': 'two-factor-title' });
+  const out = h('div', {});
+  const linkButton = () => h('button', { type: 'button', class: 'secondary', onclick: async () => {
+    try {
+      replace(out, linkBox(await post<Link>(`/api/users/${user.id}/two-factor-link`, {}), 'two-factor'));
+      out.querySelector<HTMLInputElement>('#two-factor-link')?.focus();
+    } catch (e) {
+      replace(out, h('p', { role: 'alert', class: 'form-error' }, errorMessage(e)));
+    }
+  } }, t('admin.user.twoFactorLink'));
   const draw = (on: boolean, note?: string) => replace(section,
     h('h2', { id: 'two-factor-title' }, t('admin.user.twoFactorTitle')),
     h('p', {}, on ? t('admin.user.twoFactorOn') : t('admin.user.twoFactorOff')),
     note ? h('p', { role: 'status', class: 'form-feedback' }, note) : null,
+    on ? null : [h('p', {}, t('admin.user.twoFactorLinkIntro')), linkButton(), out],
     on ? h('button', { type: 'button', class: 'secondary', onclick: () => openDialog(t('admin.user.twoFactorReset'), h('p', {}, t('admin.user.twoFactorResetIntro', { name: user.name })),
       t('admin.user.twoFactorReset'), async () => {
         const after = await api<User>(`/api/users/${user.id}/totp`, { method: 'DELETE' });
