@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../server/config';
+import { loadConfig } from '../server/core/config';
 import { createContext } from '../server/context';
 import { createApp } from '../server/app';
 import { createDb, migrateLatest } from '../server/db/knex';
@@ -17,7 +17,7 @@ import { writeSection } from './report';
 import * as repo from '../server/outcomes/repository';
 import { programmeScope } from '../server/auth/session';
 import { withDescendants } from '../server/frameworks/service';
-import { queryTerms } from '../server/search/fold';
+import { queryTerms } from '../server/core/fold';
 import type { CurrentUser } from '../server/http/types';
 
 const N = Number(process.env.BENCH_OUTCOMES ?? 100_000);

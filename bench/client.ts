@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../server/paths';
+import { ROOT } from '../server/core/paths';
 import { machine, percentile } from './lib';
 import { writeSection } from './report';
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../server/config';
+import { loadConfig } from '../server/core/config';
 import { createContext } from '../server/context';
 import { createApp } from '../server/app';
 import { migrateLatest } from '../server/db/knex';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { loadConfig } from '../server/config';
+import { loadConfig } from '../server/core/config';
 import { createContext } from '../server/context';
 import { createApp } from '../server/app';
 import { migrateLatest } from '../server/db/knex';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import type { Knex } from 'knex';
-import { ROOT, SEEDS_DIR } from '../server/paths';
+import { ROOT, SEEDS_DIR } from '../server/core/paths';
 import { toRow, OutcomeInput } from '../server/outcomes/representation';
 import type { Keyring } from '../server/crypto/fields';
 

@@ -1,7 +1,7 @@
 // Writes a benchmark's figures into its own section of bench/README.md, replacing the last run's.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../server/paths';
+import { ROOT } from '../server/core/paths';
 
 export function writeSection(key: string, heading: string, body: string): void {
   const file = path.join(ROOT, 'bench', 'README.md');

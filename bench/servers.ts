@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import type { Knex } from 'knex';
-import { ROOT } from '../server/paths';
+import { ROOT } from '../server/core/paths';
 import { createDb, migrateLatest } from '../server/db/knex';
 import { seedReference } from '../seeds/reference';
 import { hashPassword } from '../server/auth/passwords';

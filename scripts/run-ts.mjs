@@ -1,5 +1,5 @@
 // Runs a TypeScript entry (a benchmark, a one-off task) by bundling it with esbuild into dist/
-// (so server/paths.ts finds the project root) and running the bundle with the given arguments.
+// (so server/core/paths.ts finds the project root) and running the bundle with the given arguments.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

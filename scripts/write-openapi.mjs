@@ -1,6 +1,6 @@
 // Writes dist/openapi.json for `npm run openapi:lint`. dist/server.js starts a server when loaded,
 // so instead a tiny entry (scripts/openapi-entry.ts) is bundled with esbuild into a temporary
-// CommonJS file beside the bundle (so server/paths.ts finds the project root from it), run, and
+// CommonJS file beside the bundle (so server/core/paths.ts finds the project root from it), run, and
 // removed.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';

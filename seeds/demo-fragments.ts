@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../server/http/types';
 import type { Db } from '../server/db/knex';
 import type { DemoIds } from './demo';
-import { SEEDS_DIR } from '../server/paths';
+import { SEEDS_DIR } from '../server/core/paths';
 import { toRow, FragmentInput } from '../server/fragments/representation';
 
 type Org = 'partner1' | 'partner2' | 'evaluator';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../server/http/types';
 import type { Db } from '../server/db/knex';
 import type { DemoIds } from './demo';
-import { SEEDS_DIR } from '../server/paths';
+import { SEEDS_DIR } from '../server/core/paths';
 import { toRow, OutcomeInput } from '../server/outcomes/representation';
 import { checkOutcome } from '../server/outcomes/rules';
 import { refreshEvidenceCount } from '../server/outcomes/repository';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import countries from 'i18n-iso-countries';
 import type { Db } from '../server/db/knex';
-import { SEEDS_DIR } from '../server/paths';
+import { SEEDS_DIR } from '../server/core/paths';
 import { checkIndicator, checkValues } from '../server/indicators/rules';
 import { canonical, toRow, ValueInput, valueToRow } from '../server/indicators/representation';
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../server/http/types';
 import type { Db } from '../server/db/knex';
 import { hashPassword } from '../server/auth/passwords';
 import * as users from '../server/users/repository';
-import { nowIso } from '../server/auth/session';
+import { nowIso } from '../server/core/clock';
 import { seedDemoRecords } from './demo-records';
 
 export const DEMO_PASSWORD = 'oogst-demo';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { importFramework, importTypology, FrameworkInput } from '../server/frameworks/service';
-import { SEEDS_DIR } from '../server/paths';
+import { SEEDS_DIR } from '../server/core/paths';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(SEEDS_DIR, 'reference', file), 'utf8'));
 

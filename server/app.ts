@@ -8,6 +8,7 @@ import compression from 'compression';
 import { pinoHttp } from 'pino-http';
 import { Problem } from './http/problem';
 import { handleError, mountRoute, sendProblem } from './http/endpoint';
+import { loadSessionUser } from './auth/session';
 import type { AppContext, RouteDef } from './http/types';
 import { resourceRoutes } from './routes';
 import { routes as openApiRoutes } from './openapi/routes';
@@ -71,7 +72,7 @@ export function createApp(ctx: AppContext): express.Express {
   if (ctx.config.publicUrl) app.use(ownHostOnly(new URL(ctx.config.publicUrl).host));
 
   const api = express.Router();
-  for (const route of allRoutes()) mountRoute(api, ctx, route);
+  for (const route of allRoutes()) mountRoute(api, ctx, route, loadSessionUser);
   app.use(api);
   app.use('/api', (_req: Request, res: Response) => sendProblem(res, new Problem('not_found', 'No such endpoint')));
 

@@ -1,5 +1,5 @@
 // Command-line tasks: migrate, seed-demo, purge-expired, rotate-key. (Backup and restore join here.)
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './core/config';
 import { createContext } from './context';
 import { migrateLatest } from './db/knex';
 import { seedReference } from '../seeds/reference';

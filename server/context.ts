@@ -1,5 +1,5 @@
 // Builds what every request needs from the configuration: database, validator, keyring, logger.
-import type { Config } from './config';
+import type { Config } from './core/config';
 import { createDb } from './db/knex';
 import { enableReadCache } from './db/read-cache';
 import { createAjv, Validator } from './http/validation';

@@ -2,14 +2,14 @@
 // reference data, seed the demo on an empty embedded database, serve, and shut down cleanly on
 // SIGTERM/SIGINT.
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from './core/config';
 import { createContext } from './context';
 import { createApp } from './app';
 import { migrateLatest } from './db/knex';
 import { seedReference } from '../seeds/reference';
 import { hasData, seedDemo } from '../seeds/demo';
 import { purgeExpired } from './substantiations/retention';
-import { secureDataFolder } from './data-folder';
+import { secureDataFolder } from './core/data-folder';
 import { truncateWal } from './db/wipe';
 
 async function main() {

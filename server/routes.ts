@@ -4,7 +4,7 @@ import type { RouteDef } from './http/types';
 import { routes as auth } from './auth/routes';
 import { routes as organisations } from './organisations/routes';
 import { routes as programmes } from './programmes/routes';
-import { routes as users } from './users/routes';
+import { routes as accounts } from './accounts/routes';
 import { routes as frameworks } from './frameworks/routes';
 import { routes as health } from './health/routes';
 import { routes as outcomes } from './outcomes/routes';
@@ -12,7 +12,7 @@ import { routes as harvests } from './harvests/routes';
 import { routes as review } from './review/routes';
 import { routes as substantiations } from './substantiations/routes';
 import { routes as chains } from './chains/routes';
-import { routes as accounts } from './accounts/routes';
+import { routes as twoFactor } from './auth/totp-routes';
 import { routes as audit } from './audit/routes';
 import { routes as exportsRoutes } from './exports/routes';
 import { routes as importsRoutes } from './imports/routes';
@@ -24,7 +24,8 @@ import { routes as dashboard } from './dashboard/routes';
 import { routes as domains } from './domains/routes';
 import { routes as stories } from './stories/routes';
 import { routes as selections } from './selections/routes';
-import { routes as sources } from './sources/routes';
+import { routes as sources } from './fragments/source-routes';
+import { routes as consent } from './consent/routes';
 import { routes as themes } from './themes/routes';
 import { routes as fragments } from './fragments/routes';
 import { routes as files } from './files/routes';
@@ -32,10 +33,10 @@ import { routes as evidence } from './evidence/routes';
 import { routes as search } from './search/routes';
 
 export const resourceRoutes: RouteDef[] = [
-  ...health, ...auth, ...organisations, ...programmes, ...users, ...frameworks, ...outcomes,
+  ...health, ...auth, ...organisations, ...programmes, ...accounts, ...frameworks, ...outcomes,
   ...harvests, ...review, ...substantiations, ...chains,
-  ...accounts, ...audit,
+  ...twoFactor, ...audit,
   ...exportsRoutes, ...importsRoutes, ...iati, ...reports, ...codebook,
   ...indicators, ...dashboard,
-  ...domains, ...stories, ...selections, ...sources, ...themes, ...fragments, ...files, ...evidence, ...search,
+  ...domains, ...stories, ...consent, ...selections, ...sources, ...themes, ...fragments, ...files, ...evidence, ...search,
 ];

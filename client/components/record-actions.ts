@@ -9,8 +9,8 @@ import type { Can } from '../core/outcome-model';
 import type { RecordStatus } from '../core/story-model';
 import { dialogError, openDialog } from './dialog';
 import { findingsOf, reviewList } from './disclosure-review';
-import { errorMessage } from '../views/errors';
-import { announce } from '../views/shell';
+import { errorMessage } from '../core/errors';
+import { announce } from '../core/page';
 import type { MessageKey } from '../i18n/en';
 
 export function recordActions(base: string, r: { id: string; status: RecordStatus; organisation: { id: string }; can?: Can<RecordStatus> }, editHref: string | null, onMoved: () => void): HTMLElement | null {

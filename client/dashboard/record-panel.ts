@@ -7,7 +7,7 @@ import { markdownBlock } from '../core/markdown';
 import { categoryLabel, goalLabel } from '../core/reference';
 import type { Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
-import { errorMessage } from '../views/errors';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 export async function openRecord(id: string): Promise<void> {

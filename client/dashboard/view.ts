@@ -8,8 +8,8 @@ import { setQuery, type RouteContext } from '../core/router';
 import { loadAllGoals, loadFrameworks, loadGoals } from '../core/reference';
 import type { Outcome } from '../core/outcome-model';
 import { goalOptions } from '../components/outcome-filters';
-import { setTitle, announce } from '../views/shell';
-import { errorMessage } from '../views/errors';
+import { setTitle, announce } from '../core/page';
+import { errorMessage } from '../core/errors';
 import { chartFrame, type Frame } from './frame';
 import { FILTER_NAMES, inPeriod, loadRegions, readFilters, type DashFilters } from './data';
 

@@ -6,8 +6,8 @@ import { api, ApiError, postWithProgress } from '../core/api';
 import { formatDate, formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
 import type { MessageKey } from '../i18n/en';
-import { announce } from './shell';
-import { errorMessage } from './errors';
+import { announce } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 export type FileInfo = { id: string; name: string | null; title: string | null; kind: string; contentType: string; size: number; createdAt: string };
 export type FileTarget = { type: 'outcome' | 'story' | 'fragment'; id: string; redacted?: boolean; files?: FileInfo[] };

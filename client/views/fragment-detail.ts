@@ -9,7 +9,7 @@ import type { Fragment } from '../core/story-model';
 import { sensitivityBadge, statusBadge } from '../components/badges';
 import { recordActions } from '../components/record-actions';
 import { languageName } from './outcome-translations';
-import { setTitle } from './shell';
+import { setTitle } from '../core/page';
 import { filesSection, type FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 

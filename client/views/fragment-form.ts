@@ -15,8 +15,9 @@ import { consentErrors, consentFields, profileFields } from '../components/conse
 import { keptDraft } from '../components/kept-draft';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
-import { setTitle } from './shell';
-import { errorMessage, notFoundView } from './errors';
+import { setTitle } from '../core/page';
+import { notFoundView } from './errors';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Input = { sourceId: string; excerpt: string; locator: string; speaker: Fragment['speaker']; language: string; location: { country: string; adminArea?: string } | null;

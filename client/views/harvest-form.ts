@@ -7,8 +7,8 @@ import { navigate } from '../core/router';
 import type { MessageKey } from '../i18n/en';
 import { field, showErrors } from '../components/field';
 import { markdownEditor } from '../components/markdown-field';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 export const HARVEST_STATUSES = ['design', 'collecting', 'substantiating', 'analysing', 'closed'] as const;
 type Harvest = { id: string; title: string; status: string; programme: { id: string; name: string }; questions: string | null; periodStart: string | null; periodEnd: string | null; domains: string[] };

@@ -6,7 +6,7 @@ import { formatDate, formatNumber, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { statusLabel } from '../components/badges';
 import { me } from '../core/session';
-import { setTitle } from './shell';
+import { setTitle } from '../core/page';
 import type { MessageKey } from '../i18n/en';
 
 type Harvest = { id: string; title: string; status: string; programme?: { name: string }; questions?: string | null; periodStart?: string | null; periodEnd?: string | null; domains?: string[]; counts?: Record<string, number>; total?: number };

@@ -10,8 +10,8 @@ import { loadAllGoals } from '../core/reference';
 import { columnsOfTemplate, importKindsOf, NEEDED, samplePaths, type Mapping, type MappingField, type MappingKind } from '../core/mapping-model';
 import { showErrors, type FieldBox } from '../components/field';
 import { goalsRow, mappingRow, type Row, type RowContext } from './import-mapping-rows';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 const templates = new Map<string, Promise<string[]>>();

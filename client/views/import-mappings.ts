@@ -6,8 +6,8 @@ import { formatDateTime, formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
 import { importKindsOf, type Mapping } from '../core/mapping-model';
 import { dialogError, openDialog } from '../components/dialog';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 export { mappingEditorView } from './import-mapping-editor';

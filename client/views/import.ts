@@ -6,8 +6,8 @@ import { formatNumber, t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
 import { me } from '../core/session';
 import { importKindsOf } from '../core/mapping-model';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 type RowError = { row: number; column?: string; path?: string; code: string; message: string };
 type Report = { id: string; status: 'validating' | 'validated' | 'refused' | 'committing' | 'committed'; rows?: number; checked?: number; skipped?: number; errorCount?: number; errors?: RowError[]; committed?: number | null };

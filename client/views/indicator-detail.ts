@@ -17,8 +17,8 @@ import { statusBadge } from '../components/badges';
 import { openDialog, dialogError } from '../components/dialog';
 import { valuesSection } from './indicator-values';
 import { entryGrid } from './indicator-grid';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import { indicatorChartSection } from './indicator-chart';
 
 const dated = (d: Dated, unit: string) => [withUnit(d.value, unit), ` (${formatDate(d.date)})`, d.note ? h('span', { class: 'muted', dir: 'auto' }, ` — ${d.note}`) : ''];

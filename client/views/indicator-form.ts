@@ -14,8 +14,9 @@ import { keptDraft } from '../components/kept-draft';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { baselineFields, datedErrors, readDated, targetsEditor, toDated } from './indicator-form-fields';
-import { announce, setTitle } from './shell';
-import { errorMessage, notFoundView } from './errors';
+import { announce, setTitle } from '../core/page';
+import { notFoundView } from './errors';
+import { errorMessage } from '../core/errors';
 
 type Programme = Ref & { partnerOrganisations?: Ref[] };
 type Start = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; description: string; disaggregations: string; source: string; sourceUrl: string; notes: string; iatiMeasure: string; programmeId: string; organisationId: string };

@@ -11,8 +11,8 @@ import { mayValidate, type Indicator } from '../core/indicator-model';
 import { localiseMessage } from '../components/field';
 import type { MessageKey } from '../i18n/en';
 import { blankRow, columnsOf, isBlank, localRowErrors, makeRow, readRow, toValue, type Cell, type GridRow, type RowDraft } from './indicator-grid-rows';
-import { announce } from './shell';
-import { errorMessage } from './errors';
+import { announce } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 type Placed = { row: GridRow | null; cell: Cell | null; message: string };
 

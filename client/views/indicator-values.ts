@@ -9,8 +9,8 @@ import { breakdownLabel, mayManage, mayValidate, periodLabel, type Indicator, ty
 import { statusBadge, statusLabel } from '../components/badges';
 import { openDialog, dialogError } from '../components/dialog';
 import { pager } from '../components/pager';
-import { announce } from './shell';
-import { errorMessage } from './errors';
+import { announce } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 const PAGE_SIZE = 25;
 

@@ -10,8 +10,8 @@ import { loadFrameworks, loadGoals } from '../core/reference';
 import { directionLabel, mayCreate, targetFor, withUnit, type ListedIndicator } from '../core/indicator-model';
 import { goalOptions } from '../components/outcome-filters';
 import { pager } from '../components/pager';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['goal', 'programme', 'code', 'sort'] as const;

@@ -8,8 +8,8 @@ import { homeOf, login, saveLanguage, setupOnly } from '../core/session';
 import { languageChosenHere } from './shell';
 import { ApiError } from '../core/api';
 import { navigate } from '../core/router';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 export function loginView(next?: string, sessionEnded = false): HTMLElement {
   setTitle(t('login.title'));

@@ -3,7 +3,7 @@
 import { h } from '../core/dom';
 import { optional, post } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
-import { setTitle } from './shell';
+import { setTitle } from '../core/page';
 import type { MessageKey } from '../i18n/en';
 
 type Notification = { id: string; kind: string; outcome?: { id: string; title: string | null }; actor?: { name?: string | null; role?: string | null } | null; createdAt: string; readAt: string | null };

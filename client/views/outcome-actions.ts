@@ -7,8 +7,8 @@ import type { Outcome, Status } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { findingsOf, reviewList } from '../components/disclosure-review';
 import { localiseMessage } from '../components/field';
-import { announce } from './shell';
-import { errorMessage } from './errors';
+import { announce } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 export function outcomeActions(o: Outcome, onMoved: (next: Outcome) => void): HTMLElement | null {

@@ -14,7 +14,7 @@ import { discussionSection } from './outcome-discussion';
 import { substantiationSection } from './outcome-substantiations';
 import { evidenceLinksSection, loadEvidence } from './outcome-evidence';
 import { filesSection } from './files';
-import { setTitle } from './shell';
+import { setTitle } from '../core/page';
 import type { MessageKey } from '../i18n/en';
 
 function evidenceList(items: EvidenceItem[]): HTMLElement {

@@ -7,7 +7,7 @@ import { formatDateTime, t } from '../core/i18n';
 import { me } from '../core/session';
 import { markdownBlock } from '../core/markdown';
 import { statusLabel } from '../components/badges';
-import { errorMessage } from './errors';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Actor = { id?: string; name?: string | null; role?: string | null };

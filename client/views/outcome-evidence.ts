@@ -8,7 +8,7 @@ import { me } from '../core/session';
 import type { Outcome } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { radios } from '../components/field';
-import { errorMessage } from './errors';
+import { errorMessage } from '../core/errors';
 import type { FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 

@@ -12,8 +12,9 @@ import { showErrors, type FieldBox } from '../components/field';
 import { goalPicker } from '../components/goal-picker';
 import { evidenceEditor } from '../components/evidence-editor';
 import { outcomeSections } from './outcome-form-fields';
-import { announce, setTitle } from './shell';
-import { errorMessage, notFoundView } from './errors';
+import { announce, setTitle } from '../core/page';
+import { notFoundView } from './errors';
+import { errorMessage } from '../core/errors';
 
 type Harvest = { id: string; title: string; status?: string };
 

@@ -12,8 +12,8 @@ import { statusBadge } from '../components/badges';
 import { filterForm, FILTER_KEYS } from '../components/outcome-filters';
 import { pager } from '../components/pager';
 import { exportLinks } from '../components/export-links';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 export type ListMode = 'ours' | 'library';
 

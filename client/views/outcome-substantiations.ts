@@ -9,7 +9,7 @@ import type { Outcome } from '../core/outcome-model';
 import { statusLabel } from '../components/badges';
 import { openDialog, dialogError } from '../components/dialog';
 import { radios } from '../components/field';
-import { errorMessage } from './errors';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Verdict = 'agree' | 'partly' | 'disagree' | 'unknown';

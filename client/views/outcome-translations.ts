@@ -9,7 +9,7 @@ import { field, showErrors } from '../components/field';
 import { findingsOf, reviewList } from '../components/disclosure-review';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
-import { errorMessage } from './errors';
+import { errorMessage } from '../core/errors';
 
 export const languageName = (code: string) => {
   try { return new Intl.DisplayNames([lang()], { type: 'language' }).of(code) ?? code; } catch { return code; }

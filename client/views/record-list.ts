@@ -7,8 +7,8 @@ import { setQuery, type RouteContext } from '../core/router';
 import { pager } from '../components/pager';
 import { exportLinks } from '../components/export-links';
 import { statusLabel } from '../components/badges';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 export type ListConfig<T> = { endpoint: string; title: string; intro: string; newHref?: string; newLabel?: string; card: (item: T) => HTMLElement; count: MessageKey; sort: string };

@@ -10,7 +10,7 @@ import { findingsOf, reviewList } from '../components/disclosure-review';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { languageName } from './outcome-translations';
-import { errorMessage } from './errors';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Translatable = { language: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ language: string; translatedBy?: string | null }> };

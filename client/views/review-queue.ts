@@ -7,8 +7,8 @@ import { setQuery, type RouteContext } from '../core/router';
 import { loadAllGoals } from '../core/reference';
 import type { Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Harvest = { id: string; title: string; status: string; counts?: Record<string, number>; total?: number };

@@ -6,8 +6,8 @@ import { countryName, formatDate, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { statusBadge } from '../components/badges';
 import { pager } from '../components/pager';
-import { announce, setTitle } from './shell';
-import { errorMessage } from './errors';
+import { announce, setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Result = { kind: 'outcome' | 'story' | 'fragment'; id: string; title: string; snippet: string; status: string; language: string; country: string | null; date: string | null; organisation?: { name: string } };

@@ -10,8 +10,8 @@ import { field, fieldset, radios, showErrors, type FieldBox } from '../component
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { domainLabel, loadDomainNames } from './story-form';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Round = { id: string; level: string; domain: string; heldOn: string; panel: Array<{ role: string; count?: number }>; reasons: string | null; dissent: string | null;

@@ -5,8 +5,8 @@
 import { h } from '../core/dom';
 import { t } from '../core/i18n';
 import { api, ApiError } from '../core/api';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 const failure = (err: unknown) => (!(err instanceof ApiError) ? errorMessage(err)
   : err.status === 410 ? t('setPassword.expired')

@@ -11,7 +11,6 @@ import type { MessageKey } from '../i18n/en';
 
 const root = () => document.getElementById('app')!;
 let mainEl: HTMLElement | undefined;
-let announcer: HTMLElement | undefined;
 
 type NavItem = { href: string; label: MessageKey; match: RegExp; count?: number };
 
@@ -99,22 +98,11 @@ async function banner(): Promise<HTMLElement> {
 /** Draw the shell (once per route) and return the main element to put the view in. */
 export async function drawShell(): Promise<HTMLElement> {
   mainEl = h('main', { id: 'main', tabindex: -1 });
-  announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
+  const announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
   const footer = h('footer', { class: 'site-footer' }, h('p', {}, t('shell.footer')));
   replace(root(), h('a', { href: '#main', class: 'skip-link' }, t('shell.skip')), await banner(), mainEl, footer, announcer);
   root().removeAttribute('aria-live');
   return mainEl;
-}
-
-export function announce(text: string): void {
-  if (!announcer) return;
-  announcer.textContent = '';
-  // a fresh text node after a tick is what makes screen readers read a repeated message again
-  setTimeout(() => { if (announcer) announcer.textContent = text; }, 50);
-}
-
-export function setTitle(text: string): void {
-  document.title = `${text} — Oogst`;
 }
 
 export const mainElement = () => mainEl;

@@ -12,7 +12,7 @@ import { recordActions } from '../components/record-actions';
 import { translationFormFor } from './record-translation';
 import { languageName } from './outcome-translations';
 import { domainLabel, loadDomainNames } from './story-form';
-import { setTitle } from './shell';
+import { setTitle } from '../core/page';
 import { filesSection, type FileInfo } from './files';
 import type { MessageKey } from '../i18n/en';
 

@@ -5,8 +5,8 @@ import { api, ApiError, post, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import { me } from '../core/session';
 import { field, showErrors } from '../components/field';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 type Theme = { code: string; name: string; description: string | null; parentCode: string | null; fragments?: number };
 

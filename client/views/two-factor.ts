@@ -10,8 +10,8 @@ import { t } from '../core/i18n';
 import { ApiError, post } from '../core/api';
 import { homeOf, loadMe, me, type Me } from '../core/session';
 import { navigate } from '../core/router';
-import { setTitle } from './shell';
-import { errorMessage } from './errors';
+import { setTitle } from '../core/page';
+import { errorMessage } from '../core/errors';
 
 type Setup = { secret: string; uri: string };
 type Status = { enabled: boolean; recoveryCodes?: string[] };

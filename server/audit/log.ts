@@ -1,7 +1,7 @@
 // The append-only audit log: who did what to which record, when. Details never hold personal
 // values in clear text; callers pass ids and field names, or already-encrypted values.
 import type { Db } from '../db/knex';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 
 export type AuditEntry = {
   actorId?: string | null;

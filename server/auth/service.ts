@@ -9,9 +9,11 @@ import * as users from '../users/repository';
 import { audit } from '../audit/log';
 import { hashPassword, verifyPassword } from './passwords';
 import * as cookie from 'cookie';
-import { clearedSessionCookie, createSession, nowIso, programmeScope, SESSION_COOKIE, sessionCookie, tokenHash } from './session';
+import { clearedSessionCookie, createSession, programmeScope, SESSION_COOKIE, sessionCookie } from './session';
+import { tokenHash } from '../crypto/tokens';
+import { nowIso } from '../core/clock';
 import { failed, giveBack, succeeded, takeTurn, waitReply } from './throttle';
-import { checkLoginCode, recoveryCodesLeft, totpState } from '../accounts/totp';
+import { checkLoginCode, recoveryCodesLeft, totpState } from './totp';
 
 export async function me(ctx: Ctx) {
   const u = await users.findById(ctx.db, ctx.app.keyring, ctx.user.id);

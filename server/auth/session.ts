@@ -1,20 +1,15 @@
 // Sessions live in the database (several app instances can share them). The cookie holds a random
 // token; the table holds only its HMAC, so a copied database cannot be used to log in.
-import crypto from 'node:crypto';
 import type { Request } from 'express';
 import * as cookie from 'cookie';
 import type { Knex } from 'knex';
 import { Db, isPostgres } from '../db/knex';
+import { nowIso } from '../core/clock';
+import { newToken, tokenHash } from '../crypto/tokens';
 import type { AppContext, CurrentUser } from '../http/types';
 
 export const SESSION_COOKIE = 'oogst_session';
 
-export function tokenHash(secret: Buffer, token: string): string {
-  return crypto.createHmac('sha256', secret).update(token).digest('hex');
-}
-
-export const newToken = () => crypto.randomBytes(32).toString('base64url');
-export const nowIso = () => new Date().toISOString();
 
 export async function createSession(app: AppContext, db: Db, userId: string): Promise<{ token: string; expiresAt: string }> {
   const token = newToken();

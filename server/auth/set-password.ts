@@ -9,7 +9,7 @@ import { Problem } from '../http/problem';
 import * as users from '../users/repository';
 import { audit } from '../audit/log';
 import { hashPassword } from './passwords';
-import { nowIso } from './session';
+import { nowIso } from '../core/clock';
 import { consumeToken, landOnLink } from './tokens';
 import { clearedLinkCookie, linkTokenOf, secureFor } from '../http/link-cookie';
 

@@ -8,7 +8,7 @@
 // so parallel guesses are counted and gated one by one on SQLite and PostgreSQL alike.
 import crypto from 'node:crypto';
 import type { Db } from '../db/knex';
-import type { Config } from '../config';
+import type { Config } from '../core/config';
 import { Problem } from '../http/problem';
 import { Reply } from '../http/types';
 

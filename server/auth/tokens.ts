@@ -6,7 +6,8 @@ import type { AppContext, PublicCtx } from '../http/types';
 import { Reply } from '../http/types';
 import { Problem } from '../http/problem';
 import { isWellFormedToken, LINKS, LinkKind, secureFor, swapReply } from '../http/link-cookie';
-import { newToken, nowIso, tokenHash } from './session';
+import { newToken, tokenHash } from '../crypto/tokens';
+import { nowIso } from '../core/clock';
 
 export type TokenPurpose = 'set_password' | 'substantiation' | 'two_factor';
 

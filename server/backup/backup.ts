@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { ConfigError } from '../config';
+import { ConfigError } from '../core/config';
 import { createDb, migrateLatest } from '../db/knex';
 import { applyTombstones, listTombstones, Tombstone } from '../consent/erase';
 import { truncateWal } from '../db/wipe';

@@ -1,7 +1,7 @@
 // The command-line tasks of issue 8 (server/cli.ts runs them): backup, restore, tombstones-export,
 // tombstones-apply, and report (a harvest report printed to PDF).
-import type { Config } from '../config';
-import { ConfigError } from '../config';
+import type { Config } from '../core/config';
+import { ConfigError } from '../core/config';
 import { createContext } from '../context';
 import { applyTombstoneFile, backupSqlite, exportTombstones, PG_ROUTE, readTombstones, restoreSqlite, sqliteFileOf } from './backup';
 import { printReport, View } from '../reports/print';

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
 import { isPostgres } from '../db/knex';
-import { nowIso } from '../auth/session';
-import { removeStoredFile } from '../files/storage';
+import { nowIso } from '../core/clock';
+import { removeStoredFile } from '../storage/storage';
 import { refreshEvidenceCount } from '../outcomes/repository';
 
 export type ErasableKind = 'story' | 'fragment';

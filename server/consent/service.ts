@@ -3,11 +3,11 @@
 // everywhere and leaves a tombstone (see erase.ts).
 import type { Ctx } from '../http/types';
 import { forbidden, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { encryptJson } from '../crypto/fields';
 import { recordRevision, rewriteField } from '../revisions/log';
-import { Consent, consentColumns } from './consent';
+import { Consent, consentColumns } from '../domain/consent';
 import { withdraw } from './erase';
 import { truncateWal } from '../db/wipe';
 import * as stories from '../stories/service';

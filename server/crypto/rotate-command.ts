@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { Config, ConfigError } from '../config';
+import { Config, ConfigError } from '../core/config';
 import type { Keyring } from './fields';
 import { rotateAll, RotationReport } from './rotate';
 

@@ -2,7 +2,7 @@
 // countries, kept as a table in the seeds (seeds/reference/nap-focus-regions.json) and read once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEEDS_DIR } from '../paths';
+import { SEEDS_DIR } from '../core/paths';
 
 export type Region = { code: string; name: string; names: Record<string, string>; countries: string[] };
 

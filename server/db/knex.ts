@@ -3,7 +3,7 @@
 // list runs from the bundle, the CLI and the tests.
 import knexFactory, { Knex } from 'knex';
 import { migrationSource } from '../../migrations';
-import { makePrivateDbFile } from '../data-folder';
+import { makePrivateDbFile } from '../core/data-folder';
 
 export type Db = Knex | Knex.Transaction;
 

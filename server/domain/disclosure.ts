@@ -5,7 +5,7 @@
 // evaluator edits the text, or repeats the request with `confirmed` naming each finding reviewed.
 // Each record kind says which texts and values it has (outcomes/disclosure.ts and its siblings);
 // this module only compares them, so that every kind is checked the same way.
-import { fold } from '../search/fold';
+import { fold } from '../core/fold';
 import { Problem, ProblemPath } from '../http/problem';
 
 /** A narrative text that outsiders will read, by its JSON pointer in the record. */

@@ -5,10 +5,10 @@ import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { notFound, Problem } from '../http/problem';
 import type { Db } from '../db/knex';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { recordRevision } from '../revisions/log';
-import { fold } from '../search/fold';
+import { fold } from '../core/fold';
 
 export type Domain = { code: string; name: string; description: string | null; recommended: boolean };
 

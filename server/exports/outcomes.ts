@@ -7,7 +7,7 @@ import * as repo from '../outcomes/repository';
 import { selectEvidenceCount } from '../outcomes/evidence-count';
 import { filtersOf, present } from '../outcomes/service';
 import { fromRow, Outcome } from '../outcomes/representation';
-import { applyFts } from '../search/fts';
+import { applyFts } from '../db/fts';
 import { Column, jsonCell, joinCodes } from './cells';
 import { ExportKind, PAGE, Query } from './kinds';
 

@@ -6,19 +6,19 @@ import { refreshEvidenceCount } from '../outcomes/repository';
 import type { Ctx } from '../http/types';
 import { created, Stream } from '../http/types';
 import { forbidden, notFound, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { encrypt } from '../crypto/fields';
 import { recordRevision } from '../revisions/log';
 import * as outcomes from '../outcomes/service';
-import { isReviewer as isOutcomeReviewer, seesPersonalData as seesOutcomePersonal } from '../outcomes/access';
+import { isReviewer as isOutcomeReviewer, seesPersonalData as seesOutcomePersonal } from '../domain/readers';
 import * as stories from '../stories/service';
 import { seesPersonalData as seesStoryPersonal } from '../stories/access';
 import * as fragments from '../fragments/service';
 import { seesFragmentPersonalData } from '../fragments/access';
-import { FileEntity, fileInfo } from './attachments';
+import { FileEntity, fileInfo } from '../storage/attachments';
 import { checkSize, detectType } from './upload';
-import { readStoredFile, storeFile } from './storage';
+import { readStoredFile, storeFile } from '../storage/storage';
 
 type Target = { type: FileEntity; id: string; organisationId: string; mayAttach: boolean; seesPersonal: boolean };
 

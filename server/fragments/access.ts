@@ -5,7 +5,7 @@
 // speaker — with the speaker's consent to share it. One SQL condition and the same rule in code.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../http/types';
-import { allowsSharing, SHAREABLE } from '../consent/consent';
+import { allowsSharing, SHAREABLE } from '../domain/consent';
 
 export type FragmentScope = {
   organisation_id: string; programme_id: string; status: string; sensitivity: string;

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
-import { applyFts } from '../search/fts';
+import { applyFts } from '../db/fts';
 import { whereFragmentVisible } from './access';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

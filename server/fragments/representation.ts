@@ -3,9 +3,9 @@
 // redactFragment, the one redaction function for fragments, from everything a donor or another
 // organisation receives (together with the fragment's files).
 import { decryptJson, encryptJson, Keyring } from '../crypto/fields';
-import { fold } from '../search/fold';
-import { Consent, consentColumns, consentOf } from '../consent/consent';
-import type { FileInfo } from '../files/attachments';
+import { fold } from '../core/fold';
+import { Consent, consentColumns, consentOf } from '../domain/consent';
+import type { FileInfo } from '../storage/attachments';
 import type { Can } from '../stories/lifecycle';
 
 export type Speaker = { role: string; gender?: string; ageBand?: string; place?: string; consent?: Consent | null };

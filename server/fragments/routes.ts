@@ -2,7 +2,6 @@
 // lifecycle as stories.
 import type { RouteDef } from '../http/types';
 import * as service from './service';
-import { recordFragmentConsent, withdrawFragment } from '../consent/service';
 
 const WRITERS = ['partner', 'evaluator', 'admin'] as const;
 
@@ -13,6 +12,4 @@ export const routes: RouteDef[] = [
   { method: 'patch', path: '/api/fragments/:id', tag: 'fragments', summary: 'Edit a fragment (own draft; evaluator: submitted)', access: WRITERS, body: 'fragments#/$defs/fragmentPatch', response: 'fragments#/$defs/fragment', handler: service.update },
   { method: 'post', path: '/api/fragments/:id/transitions', tag: 'fragments', summary: 'Move a fragment through draft → submitted → published', access: WRITERS, body: 'stories#/$defs/transition', response: 'fragments#/$defs/fragment', handler: service.transition },
   { method: 'get', path: '/api/fragments/:id/revisions', tag: 'fragments', summary: 'Every change to a fragment', access: 'user', handler: service.revisions },
-  { method: 'post', path: '/api/fragments/:id/consent', tag: 'fragments', summary: "Record or change the speaker's consent", access: WRITERS, body: 'stories#/$defs/consent', response: 'fragments#/$defs/fragment', handler: recordFragmentConsent },
-  { method: 'post', path: '/api/fragments/:id/consent/withdraw', tag: 'fragments', summary: 'Withdraw consent: erase the fragment everywhere, leaving a tombstone', access: WRITERS, body: 'stories#/$defs/withdrawal', response: 'stories#/$defs/tombstone', handler: withdrawFragment },
 ];

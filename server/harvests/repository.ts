@@ -2,7 +2,7 @@
 // outcomes per status — counted with the same visibility rule as the outcome list.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { domainCode } from '../domains/service';
 import type { CurrentUser } from '../http/types';
 import type { Page } from '../http/paging';

@@ -6,7 +6,7 @@ import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { notFound, Problem, unprocessable } from '../http/problem';
 import { listOf, listReply, pageOf } from '../http/paging';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import * as repo from './repository';

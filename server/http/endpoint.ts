@@ -6,9 +6,7 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import multer from 'multer';
 import { Problem } from './problem';
 import { AppContext, CurrentUser, JsonText, Reply, RouteDef, Stream, UploadedFile } from './types';
-import { loadSessionUser } from '../auth/session';
 import { checkUserLimit, rateLimiter } from './rate-limit';
-import { TOTP_SETUP_ROUTES } from '../accounts/totp';
 
 const WRITE = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -61,7 +59,10 @@ function send(res: Response, result: unknown, route: RouteDef): void {
   else res.json(reply.body);
 }
 
-export function mountRoute(router: Router, app: AppContext, route: RouteDef): void {
+/** Who is signed in: handed in by the app (server/auth/session.ts), so that this wrapper knows no sign-in module. */
+export type SessionLoader = (app: AppContext, req: Request) => Promise<CurrentUser | undefined>;
+
+export function mountRoute(router: Router, app: AppContext, route: RouteDef, loadSessionUser: SessionLoader): void {
   const limiter = route.rateLimit ? rateLimiter(app, route.rateLimit) : undefined;
   const handle = async (req: Request, res: Response) => {
     try {
@@ -69,7 +70,7 @@ export function mountRoute(router: Router, app: AppContext, route: RouteDef): vo
       if (write && !sameOrigin(req, app)) throw new Problem('bad_origin');
       const user = await loadSessionUser(app, req);
       // a session still owing its second factor counts as not fully logged in: checked before the role
-      if (user?.totpSetupOnly && route.access !== 'public' && !TOTP_SETUP_ROUTES.has(`${route.method} ${route.path}`)) throw new Problem('totp_required');
+      if (user?.totpSetupOnly && route.access !== 'public' && !route.duringTwoFactorSetup) throw new Problem('totp_required');
       checkAccess(route, user);
       if (user) await checkUserLimit(app, user.id);
       const query = route.query

@@ -2,7 +2,7 @@
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import type { Config } from '../core/config';
 import type { Keyring } from '../crypto/fields';
 import type { Db } from '../db/knex';
 import type { Validator } from './validation';
@@ -91,6 +91,8 @@ export type RouteDef = {
    * transaction, except progress marks that are meant to be seen while it runs.
    */
   ownTransaction?: boolean;
+  /** may be used by a session that must set up two-factor sign-in first (server/auth/totp.ts) */
+  duringTwoFactorSetup?: true;
   handler: (ctx: Ctx<any, any>) => Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
 

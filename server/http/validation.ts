@@ -5,7 +5,7 @@ import path from 'node:path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Problem, ProblemPath } from './problem';
-import { ROOT } from '../paths';
+import { ROOT } from '../core/paths';
 
 // Text is text: refuse only what is not (NUL, control characters other than tab/CR/LF, unpaired
 // surrogates). Carriage returns are kept because browsers and spreadsheets send CRLF line ends.

@@ -6,7 +6,7 @@ import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
 import { notFound, unprocessable } from '../http/problem';
 import type { ProblemPath } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { listReply, pageOf } from '../http/paging';

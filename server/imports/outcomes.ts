@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import type { Db } from '../db/knex';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { checkOutcome } from '../outcomes/rules';
 import { EvidenceItem, OutcomeInput, toRow } from '../outcomes/representation';
 import { OUTCOME_INPUT_COLUMNS } from '../exports/outcomes';

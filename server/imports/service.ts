@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { forbidden, notFound, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { listReply, pageOf } from '../http/paging';
 import { Candidate, RowChecker } from './check';

@@ -5,7 +5,7 @@
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { Problem, ProblemPath } from '../http/problem';
-import { checkCountry } from '../outcomes/rules';
+import { checkCountry } from '../domain/checks';
 import type { IndicatorInput, ValueInput } from './representation';
 import { canonical } from './representation';
 import { existingKeys, keyOf } from './repository';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
 import { notFound, Problem, ProblemPath } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { diff, recordRevision } from '../revisions/log';

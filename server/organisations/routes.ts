@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx, RouteDef } from '../http/types';
 import { created } from '../http/types';
 import { notFound } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { listReply, pageOf } from '../http/paging';
 import type { Db } from '../db/knex';

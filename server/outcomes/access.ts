@@ -39,14 +39,3 @@ export function canSee(user: CurrentUser, o: Visible): boolean {
       return publishedPublic;
   }
 }
-
-/** Whether the user receives personal data of this record (else the redacted view). */
-export function seesPersonalData(user: CurrentUser, organisationId: string): boolean {
-  return user.role === 'admin' || user.organisationId === organisationId
-    || (user.role === 'evaluator' && user.programmeOrgIds.includes(organisationId));
-}
-
-/** Evaluators of a programme the record's organisation belongs to (and admins). */
-export function isReviewer(user: CurrentUser, organisationId: string): boolean {
-  return user.role === 'admin' || (user.role === 'evaluator' && user.programmeOrgIds.includes(organisationId));
-}

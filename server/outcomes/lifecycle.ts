@@ -1,7 +1,7 @@
 // The outcome lifecycle of DESIGN.md as data: which transition who may make, from which states,
 // and whether it needs a comment. Role first (403), then state (409).
 import type { CurrentUser, Role } from '../http/types';
-import { isReviewer } from './access';
+import { isReviewer } from '../domain/readers';
 
 export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 'partly_substantiated' | 'not_substantiated' | 'published' | 'retracted';
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../http/types';
 import { whereVisible } from './access';
 import { cachedRead, remembers, scopeKey } from '../db/read-cache';
 import { CountFor, evidenceCountSql, selectEvidenceCount, whereEvidenceCount } from './evidence-count';
-import { applyFts } from '../search/fts';
+import { applyFts } from '../db/fts';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -3,7 +3,7 @@
 // redactOutcome — the one redaction function for outcomes — from everything a donor or another
 // organisation receives.
 import { decrypt, decryptJson, encrypt, encryptJson, Keyring } from '../crypto/fields';
-import { fold } from '../search/fold';
+import { fold } from '../core/fold';
 import { periodOf, Precision } from '../domain/dates';
 import type { Can } from './lifecycle';
 

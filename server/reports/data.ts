@@ -14,7 +14,7 @@ import { fromRow as storyFromRow, Story } from '../stories/representation';
 import { present as presentStory } from '../stories/service';
 import { whereIndicatorVisible } from '../indicators/access';
 import { latestSummaries } from '../indicators/latest';
-import { auditOutcomeViews } from '../audit/outcome-views';
+import { auditOutcomeViews } from '../outcomes/view-audit';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -7,7 +7,7 @@ import type { Db } from '../db/knex';
 import type { Ctx } from '../http/types';
 import { notFound } from '../http/problem';
 import { listReply, pageOf } from '../http/paging';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { canSee } from '../outcomes/access';
 import { actorsOf } from './people';
 

@@ -2,7 +2,7 @@
 // carry personal data are stored encrypted; readers get them decrypted or redacted.
 import type { Db } from '../db/knex';
 import { decryptJson, encryptJson, Keyring } from '../crypto/fields';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { decrypt } from '../crypto/fields';
 
 export type Change = { field: string; old: unknown; new: unknown };

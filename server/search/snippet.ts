@@ -1,7 +1,7 @@
 // A short plain-text excerpt around the first word that matches the query, found by folding each
 // word the way the index does, so "Sevare" finds the context of "Sévaré". No markup: clients
 // highlight as they wish, and user text never becomes HTML here.
-import { fold } from './fold';
+import { fold } from '../core/fold';
 
 const WINDOW = 14;
 // a hit is looked for in the first 4000 words only (about 25,000 characters): folding every word

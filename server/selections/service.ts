@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { forbidden, notFound, Problem, ProblemPath } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit, auditPersonalAccess } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { canSeeStory, isReviewer, seesPersonalData } from '../stories/access';

@@ -3,8 +3,8 @@
 // a story travels only when it is published, `public`, and its storyteller's consent allows it.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../http/types';
-import { allowsSharing, whereConsentShares } from '../consent/consent';
-import { isReviewer, seesPersonalData } from '../outcomes/access';
+import { allowsSharing, whereConsentShares } from '../domain/consent';
+import { isReviewer, seesPersonalData } from '../domain/readers';
 
 type Visible = { organisation_id: string; status: string; sensitivity: string; consent_level: string | null };
 

@@ -4,7 +4,7 @@
 // Role first (403), then state (409), then the comment rule (422).
 import type { Ctx, Role } from '../http/types';
 import { forbidden, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 
 export type RecordStatus = 'draft' | 'submitted' | 'published';

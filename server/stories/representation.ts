@@ -3,8 +3,8 @@
 // files — is encrypted in the row and removed by redactStory, the one redaction function for
 // stories, from everything a donor or another organisation receives.
 import { decryptJson, encrypt, encryptJson, decrypt, Keyring } from '../crypto/fields';
-import { fold } from '../search/fold';
-import { Consent, consentOf, redactConsent } from '../consent/consent';
+import { fold } from '../core/fold';
+import { Consent, consentOf, redactConsent } from '../domain/consent';
 import type { Can } from './lifecycle';
 
 export type Storyteller = { role: string; ageBand?: string; gender?: string; place?: string; name?: string };

@@ -1,9 +1,8 @@
 // Stories of change (Most Significant Change): record, find, revise, translate, move through the
-// lifecycle, record or withdraw the storyteller's consent.
+// lifecycle (the storyteller's consent has its routes in server/consent/routes.ts).
 import type { RouteDef } from '../http/types';
 import * as service from './service';
 import { addTranslation } from './translations';
-import { recordStoryConsent, withdrawStory } from '../consent/service';
 
 const WRITERS = ['partner', 'evaluator', 'admin'] as const;
 
@@ -15,6 +14,4 @@ export const routes: RouteDef[] = [
   { method: 'post', path: '/api/stories/:id/transitions', tag: 'stories', summary: 'Move a story through draft → submitted → published', access: WRITERS, body: 'stories#/$defs/transition', response: 'stories#/$defs/story', handler: service.transition },
   { method: 'get', path: '/api/stories/:id/revisions', tag: 'stories', summary: 'Every change to a story', access: 'user', handler: service.revisions },
   { method: 'post', path: '/api/stories/:id/translations', tag: 'stories', summary: 'Add a translation beside the original', access: WRITERS, body: 'stories#/$defs/translationCreate', response: 'stories#/$defs/story', status: 201, handler: addTranslation },
-  { method: 'post', path: '/api/stories/:id/consent', tag: 'stories', summary: "Record or change the storyteller's consent", access: WRITERS, body: 'stories#/$defs/consent', response: 'stories#/$defs/story', handler: recordStoryConsent },
-  { method: 'post', path: '/api/stories/:id/consent/withdraw', tag: 'stories', summary: 'Withdraw consent: erase the story everywhere, leaving a tombstone', access: WRITERS, body: 'stories#/$defs/withdrawal', response: 'stories#/$defs/tombstone', handler: withdrawStory },
 ];

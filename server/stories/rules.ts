@@ -3,7 +3,7 @@
 // Each failure is a 422 naming the field (the shared checks are in server/outcomes/rules.ts).
 import type { Db } from '../db/knex';
 import { Problem, ProblemPath } from '../http/problem';
-import { checkCountry, checkGoals, checkHarvest } from '../outcomes/rules';
+import { checkCountry, checkGoals, checkHarvest } from '../domain/checks';
 import { isKnownDomain } from '../domains/service';
 import type { StoryInput } from './representation';
 

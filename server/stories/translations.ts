@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { forbidden, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { encrypt } from '../crypto/fields';
 import { recordRevision } from '../revisions/log';

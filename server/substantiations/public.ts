@@ -8,7 +8,7 @@
 import type { PublicCtx } from '../http/types';
 import { Reply } from '../http/types';
 import { Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { consumeToken, landOnLink, liveToken } from '../auth/tokens';
 import { clearedLinkCookie, linkTokenOf, secureFor } from '../http/link-cookie';
 import { audit } from '../audit/log';

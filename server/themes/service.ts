@@ -3,7 +3,7 @@
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { notFound, Problem } from '../http/problem';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { whereFragmentVisible } from '../fragments/access';

@@ -19,7 +19,7 @@ import { canary, found, plantCanaries, Planted } from '../helpers/canaries';
 const KIND_OF_SEGMENT: Record<string, string> = {
   outcomes: 'outcome', stories: 'story', fragments: 'fragment', files: 'file', sources: 'source', harvests: 'harvest',
   programmes: 'programme', users: 'user', organisations: 'organisation', frameworks: 'framework', indicators: 'indicator',
-  'selection-rounds': 'selectionRound', imports: 'import', 'import-mappings': 'mapping', substantiate: 'token', 'set-password': 'token', themes: 'theme',
+  'selection-rounds': 'selectionRound', imports: 'import', 'import-mappings': 'mapping', substantiate: 'token', 'set-password': 'token', 'two-factor': 'token', themes: 'theme',
   notifications: 'notification',
 };
 const OUTSIDERS: Person[] = ['donor', 'partner2', 'donorB', 'partner3'];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDb } from '../../server/db/knex';
-import { secureDataFolder } from '../../server/data-folder';
+import { secureDataFolder } from '../../server/core/data-folder';
 
 let tmp: string;
 beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-modes-')); });

@@ -12,10 +12,10 @@ import { TMP, usePg } from '../helpers/db';
 import { canary, found, plantCanaries, Planted } from '../helpers/canaries';
 import { must } from '../helpers/proof';
 import { outcomeBody } from '../helpers/fixtures';
-import { loadConfig } from '../../server/config';
+import { loadConfig } from '../../server/core/config';
 import { rotateKey } from '../../server/crypto/rotate-command';
 import { textColumns } from '../../server/crypto/rotate';
-import { ROOT } from '../../server/paths';
+import { ROOT } from '../../server/core/paths';
 
 const LOOKALIKE = 'enc:v1:nokey:AAAA:BBBB:CCCC'; // typed by a person: only looks encrypted
 const newKey = () => crypto.randomBytes(32);

@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../../server/config';
+import { loadConfig } from '../../server/core/config';
 import { createContext } from '../../server/context';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
 import type { AppContext, Role } from '../../server/http/types';
 import { hashPassword } from '../../server/auth/passwords';
 import * as users from '../../server/users/repository';
-import { nowIso } from '../../server/auth/session';
+import { nowIso } from '../../server/core/clock';
 import { freshDatabaseUrl } from './db';
 
 export type Res<T = any> = { status: number; body: T; headers: Headers; text: string }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app';
 import { outcomeBody } from './fixtures';
 import { fragmentBody, newHarvest, newStory, ok, publish, sourceBody } from './stories';
-import { fold } from '../../server/search/fold';
+import { fold } from '../../server/core/fold';
 
 export const LENGTH = 50_000;
 const COMMON = ['women', 'the', 'council', 'peace', 'market', 'mediation'];

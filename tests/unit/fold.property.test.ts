@@ -2,7 +2,7 @@
 // a person types finds the text whatever its accents, case or Arabic letter variants, and nothing
 // typed reaches the search engine's syntax.
 import fc from 'fast-check';
-import { fold, queryTerms } from '../../server/search/fold';
+import { fold, queryTerms } from '../../server/core/fold';
 
 const LATIN = [...'abcdefghijklmnopqrstuvwxyzéèêëàâäîïôöûüùçñœ'];
 const ARABIC = [...'ابتثجحخدذرسشصضطظعغفقكلمنهويأإآٱىةؤئـ'];

@@ -3,7 +3,7 @@ import { h } from '../../core/dom';
 import { api, qs, type List } from '../../core/api';
 import { formatDateTime, t } from '../../core/i18n';
 import { navigate } from '../../core/router';
-import { setTitle } from '../shell';
+import { setTitle } from '../../core/page';
 
 type Entry = { id: number; at: string; actor: { name: string | null; email: string | null } | null; action: string; entityType: string | null; entityId: string | null };
 const FILTERS = ['action', 'entityType', 'from', 'to'] as const;

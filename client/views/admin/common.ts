@@ -4,7 +4,7 @@ import { h } from '../../core/dom';
 import { ApiError, type ProblemPath } from '../../core/api';
 import { formatDateTime, t } from '../../core/i18n';
 import { showErrors, type FieldBox } from '../../components/field';
-import { errorMessage } from '../errors';
+import { errorMessage } from '../../core/errors';
 
 export type Link = { url: string; expiresAt: string };
 export const val = (f: FieldBox) => (f.control as HTMLInputElement).value.trim();

@@ -3,8 +3,8 @@
 import { h, replace } from '../../core/dom';
 import { api, ApiError, post } from '../../core/api';
 import { formatNumber, t } from '../../core/i18n';
-import { setTitle } from '../shell';
-import { errorMessage } from '../errors';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 type Framework = { id: string; name: string; version: string | null; sourceUrl: string | null; goalCount: number };
 

@@ -2,7 +2,7 @@
 import { h } from '../../core/dom';
 import { t } from '../../core/i18n';
 import type { MessageKey } from '../../i18n/en';
-import { setTitle } from '../shell';
+import { setTitle } from '../../core/page';
 
 const SECTIONS: Array<[string, MessageKey, MessageKey]> = [
   ['/admin/users', 'admin.user.title', 'admin.hub.users'],

@@ -5,7 +5,7 @@ import { countryName, countryOptions, t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { field, type FieldBox } from '../../components/field';
 import type { MessageKey } from '../../i18n/en';
-import { announce, setTitle } from '../shell';
+import { announce, setTitle } from '../../core/page';
 import { choose, errorSummary, onSubmit, val } from './common';
 
 export type Organisation = { id: string; name: string; kind: string; country: string | null; requireTotp: boolean };

@@ -5,7 +5,7 @@ import { formatDate, t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { field, fieldset, type FieldBox } from '../../components/field';
 import type { MessageKey } from '../../i18n/en';
-import { setTitle } from '../shell';
+import { setTitle } from '../../core/page';
 import { errorSummary, onSubmit, val } from './common';
 import type { Organisation } from './organisations';
 

@@ -7,8 +7,8 @@ import { LANGS, LANGUAGE_NAMES, t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { field, type FieldBox } from '../../components/field';
 import type { MessageKey } from '../../i18n/en';
-import { setTitle } from '../shell';
-import { errorMessage } from '../errors';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 import { choose, errorSummary, linkBox, onSubmit, val, type Link } from './common';
 import type { Organisation } from './organisations';
 

@@ -7,11 +7,11 @@ import { created } from '../http/types';
 import { forbidden, notFound, Problem } from '../http/problem';
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
-import { nowIso } from '../auth/session';
+import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { listOf, listReply, pageOf } from '../http/paging';
-import { searchTextOf } from '../fragments/representation';
+import { searchTextOf } from './representation';
 import type { Knex } from 'knex';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

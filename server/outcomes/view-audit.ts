@@ -1,9 +1,9 @@
 // Who read the personal data of outcomes from outside the organisation that recorded them: the
 // records and lists (personal-views.ts), and revisions whose changes touched a personal field.
 import type { Ctx } from '../http/types';
-import { PERSONAL_FIELDS, redactField } from '../outcomes/representation';
-import { auditPersonalAccess } from './log';
-import { auditViews, carriesPersonalData as carries, type PersonalKind, type Shown } from './personal-views';
+import { PERSONAL_FIELDS, redactField } from './representation';
+import { auditPersonalAccess } from '../audit/log';
+import { auditViews, carriesPersonalData as carries, type PersonalKind, type Shown } from '../audit/personal-views';
 
 const OUTCOME: PersonalKind = { entityType: 'outcome', fields: PERSONAL_FIELDS, redactField };
 

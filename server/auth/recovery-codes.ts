@@ -4,7 +4,8 @@
 // one conditional UPDATE, so two requests with the same code cannot both pass.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/knex';
-import { nowIso, tokenHash } from '../auth/session';
+import { tokenHash } from '../crypto/tokens';
+import { nowIso } from '../core/clock';
 
 const COUNT = 10;
 // no 0/o, 1/l/i: read off paper and typed on a phone

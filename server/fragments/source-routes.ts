@@ -1,6 +1,6 @@
 // Research sources that fragments are excerpted from.
 import type { RouteDef } from '../http/types';
-import * as service from './service';
+import * as service from './sources';
 
 export const routes: RouteDef[] = [
   { method: 'get', path: '/api/sources', tag: 'fragments', summary: 'Find research sources', access: 'user', query: 'fragments#/$defs/sourceListQuery', response: 'fragments#/$defs/sourceList', handler: service.list },

@@ -5,9 +5,9 @@
 // package has no progress handler — and waiting for a free search connection has one too. Either
 // limit becomes the problem search_too_costly (RELIABILITY.md, "Searches are bounded").
 import knexFactory, { Knex } from 'knex';
-import type { Config } from '../config';
+import type { Config } from '../core/config';
 import type { Ctx } from '../http/types';
-import { isPostgres } from '../db/knex';
+import { isPostgres } from './knex';
 import { Problem } from '../http/problem';
 
 type Limits = Pick<Config, 'searchTimeoutMs' | 'searchConnections'>;

@@ -3,7 +3,7 @@
 // PostgreSQL. Terms come from queryTerms (letters and digits only), so nothing reaches the
 // engine's own syntax. Returns an SQL expression to order by (higher is better).
 import type { Knex } from 'knex';
-import { Db, isPostgres } from '../db/knex';
+import { Db, isPostgres } from './knex';
 
 export function applyFts(qb: Knex.QueryBuilder, db: Db, table: string, alias: string, terms: string[]): { rank: string } {
   if (isPostgres(db)) {

@@ -4,9 +4,9 @@
 // recovery codes (./recovery-codes.ts), each good once in place of a code.
 //
 // An organisation can require it: its users without TOTP get a session that may only set it up
-// (TOTP_SETUP_ROUTES), and turning it on then also needs a set-up link an admin issued to that
-// user (POST /api/users/:id/two-factor-link). Without the link, whoever learnt the password first
-// could enrol their own phone and keep the account.
+// (the routes marked `duringTwoFactorSetup`), and turning it on then also needs a set-up link an
+// admin issued to that user (POST /api/users/:id/two-factor-link). Without the link, whoever
+// learnt the password first could enrol their own phone and keep the account.
 import * as OTPAuth from 'otpauth';
 import type { Ctx, PublicCtx } from '../http/types';
 import { created, Reply } from '../http/types';
@@ -14,18 +14,13 @@ import { Problem } from '../http/problem';
 import type { Db } from '../db/knex';
 import { decrypt, encrypt, Keyring } from '../crypto/fields';
 import { audit } from '../audit/log';
-import { nowIso } from '../auth/session';
-import { consumeToken, landOnLink, peekToken } from '../auth/tokens';
+import { nowIso } from '../core/clock';
+import { consumeToken, landOnLink, peekToken } from './tokens';
 import { clearedLinkCookie, linkTokenOf, secureFor } from '../http/link-cookie';
 import { issueRecoveryCodes, useRecoveryCode } from './recovery-codes';
 
 const PERIOD = 30;
 const ISSUER = 'Oogst';
-
-/** What a session limited to setting up two-factor sign-in may still do (method and path). */
-export const TOTP_SETUP_ROUTES = new Set([
-  'get /api/auth/me', 'get /api/auth/session', 'post /api/auth/logout', 'post /api/auth/totp/setup', 'post /api/auth/totp/enable',
-]);
 
 type TotpRow = { email: string; secretEnc: string | null; enabledAt: string | null; lastStep: number | null; required: boolean };
 
