@@ -14,6 +14,7 @@ import * as m009 from './20261201_009_fts_secure_delete';
 import * as m010 from './20261203_010_evidence_count_parts';
 import * as m011 from './20261203_011_session_idle';
 import * as m012 from './20261203_012_recovery_codes';
+import * as m013 from './20261203_013_record_keys';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203_010_evidence_count_parts': m010,
   '20261203_011_session_idle': m011,
   '20261203_012_recovery_codes': m012,
+  '20261203_013_record_keys': m013,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

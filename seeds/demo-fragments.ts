@@ -10,6 +10,7 @@ import type { Db } from '../server/db/knex';
 import type { DemoIds } from './demo';
 import { SEEDS_DIR } from '../server/core/paths';
 import { toRow, FragmentInput } from '../server/fragments/representation';
+import { sealFragmentRow } from '../server/fragments/repository';
 
 type Org = 'partner1' | 'partner2' | 'evaluator';
 type DemoSource = { key: string; org: Org; title: string; type: string; author: string; year: number; url?: string; confidentiality: string };
@@ -53,7 +54,7 @@ async function seedFragment(app: AppContext, db: Db, ids: DemoIds, f: DemoFragme
   const { source: _s, status, outcome: _o, outcomeOrg: _g, relation: _r, ...input } = f;
   await db('fragments').insert({
     id, source_id: source.id, organisation_id: ids.orgs[source.org], programme_id: ids.programmeId, created_by: author, status,
-    ...toRow(app.keyring, { ...input, sourceId: source.id }, source.title), created_at: times[0], updated_at: times[times.length - 1],
+    ...await sealFragmentRow(db, app.keyring, id, toRow(app.keyring, { ...input, sourceId: source.id }, source.title)), created_at: times[0], updated_at: times[times.length - 1],
     submitted_at: steps.includes('submitted') ? times[1] : null, published_at: status === 'published' ? times[times.length - 1] : null,
   });
   if (f.goals?.length) await db('fragment_goals').insert(f.goals.map((g) => ({ fragment_id: id, goal_code: g.code, is_primary: !!g.primary })));

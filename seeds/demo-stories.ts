@@ -14,6 +14,8 @@ import { consentColumns } from '../server/domain/consent';
 import { encrypt } from '../server/crypto/fields';
 import { toRow, StoryInput } from '../server/stories/representation';
 import { checkStory } from '../server/stories/rules';
+import { sealStoryRow, sealTranslationRow } from '../server/stories/repository';
+import { recordKey, seal } from '../server/crypto/record-keys';
 import { seedDemoFragments } from './demo-fragments';
 
 type DemoStory = StoryInput & { key: string; org: 'partner1' | 'partner2'; status: 'draft' | 'submitted' | 'published'; translation?: { language: string; title: string; story: string; whySignificant?: string; translatedBy?: string } };
@@ -56,17 +58,17 @@ async function seedStories(app: AppContext, db: Db, ids: DemoIds, harvestId: str
     const at = steps.map((_s, i) => day(input.collectedOn, 4 + i * 12));
     const translations = translation ? [{ title: translation.title, story: translation.story, why_significant: translation.whySignificant ?? null }] : [];
     await db('stories').insert({
-      id, organisation_id: ids.orgs[org], created_by: author[org], status, ...toRow(app.keyring, story, translations),
+      id, organisation_id: ids.orgs[org], created_by: author[org], status, ...await sealStoryRow(db, app.keyring, id, toRow(app.keyring, story, translations)),
       ...consentColumns(app.keyring, input.consent), created_at: at[0], updated_at: at[at.length - 1],
       submitted_at: at[1] ?? null, published_at: at[2] ?? null,
     });
     await db('story_goals').insert(input.goals.map((g) => ({ story_id: id, goal_code: g.code, is_primary: !!g.primary })));
     if (translation) {
-      await db('story_translations').insert({
+      await db('story_translations').insert(await sealTranslationRow(db, app.keyring, id, {
         id: randomUUID(), story_id: id, language: translation.language, title: translation.title, story: translation.story,
         why_significant: translation.whySignificant ?? null, translated_by_enc: translation.translatedBy ? encrypt(app.keyring, translation.translatedBy) : null,
         created_by: author[org], created_at: at[0],
-      });
+      }));
     }
     await db('transitions').insert(steps.map((to, i) => ({
       entity_type: 'story', entity_id: id, from_status: i ? steps[i - 1] : null, to_status: to, actor_id: to === 'published' ? evaluator : author[org], at: at[i],
@@ -75,7 +77,7 @@ async function seedStories(app: AppContext, db: Db, ids: DemoIds, harvestId: str
   return keys;
 }
 
-async function seedRounds(db: Db, ids: DemoIds, harvestId: string, keys: Map<string, string>): Promise<void> {
+async function seedRounds(app: AppContext, db: Db, ids: DemoIds, harvestId: string, keys: Map<string, string>): Promise<void> {
   const evaluator = ids.users['evaluator@oogst.test'];
   for (const r of read<DemoRound[]>('selection-rounds.json')) {
     const id = randomUUID();
@@ -85,11 +87,14 @@ async function seedRounds(db: Db, ids: DemoIds, harvestId: string, keys: Map<str
       reasons: r.reasons, dissent: r.dissent ?? null, held_on: r.heldOn, recorded_by: evaluator, created_at: day(r.heldOn, 1),
     });
     await db('selection_round_stories').insert(r.stories.map((k) => ({ round_id: id, story_id: story(k), selected: k === r.selected, votes: r.votes?.[k] ?? null })));
-    if (r.feedback) {
-      await db('selection_feedback').insert(r.stories.map((k) => ({
-        id: randomUUID(), round_id: id, story_id: story(k), given_on: r.feedback!.givenOn, method: r.feedback!.method, note: r.feedback!.note,
-        recorded_by: evaluator, created_at: day(r.feedback!.givenOn, 1),
-      })));
+    const feedback = r.feedback;
+    if (feedback) {
+      for (const k of r.stories) {
+        await db('selection_feedback').insert({
+          id: randomUUID(), round_id: id, story_id: story(k), given_on: feedback.givenOn, method: feedback.method,
+          note: seal(await recordKey(db, app.keyring, 'story', story(k)), feedback.note), recorded_by: evaluator, created_at: day(feedback.givenOn, 1),
+        });
+      }
     }
   }
 }
@@ -103,6 +108,6 @@ export async function seedDemoStories(app: AppContext, db: Db, ids: DemoIds): Pr
     await db('change_domains').insert(fresh.map((d, i) => ({ id: randomUUID(), harvest_id: harvestId, ...d, position: known.size + i, created_by: ids.users['evaluator@oogst.test'], created_at: '2024-01-10T09:00:00.000Z' })));
   }
   const keys = await seedStories(app, db, ids, harvestId);
-  await seedRounds(db, ids, harvestId, keys);
+  await seedRounds(app, db, ids, harvestId, keys);
   await seedDemoFragments(app, db, ids, keys);
 }

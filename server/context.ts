@@ -1,4 +1,5 @@
 // Builds what every request needs from the configuration: database, validator, keyring, logger.
+import crypto from 'node:crypto';
 import type { Config } from './core/config';
 import { createDb } from './db/knex';
 import { enableReadCache } from './db/read-cache';
@@ -13,7 +14,11 @@ export function createContext(config: Config): AppContext {
     config,
     db,
     validator: new Validator(createAjv()),
-    keyring: { currentKeyId: config.currentKeyId, keys: config.encryptionKeys },
+    keyring: {
+      currentKeyId: config.currentKeyId, keys: config.encryptionKeys,
+      // not rotated with the encryption keys: a new session secret means a new blind index (RELIABILITY.md §11)
+      searchKey: crypto.createHmac('sha256', config.sessionSecret).update('oogst blind search index v1').digest(),
+    },
     log: createLogger(config.logLevel),
   };
 }

@@ -11,6 +11,7 @@ import { hasData, seedDemo } from '../seeds/demo';
 import { purgeExpired } from './substantiations/retention';
 import { secureDataFolder } from './core/data-folder';
 import { truncateWal } from './db/wipe';
+import { sealLegacyRecords } from './consent/seal';
 
 async function main() {
   const config = loadConfig();
@@ -22,6 +23,9 @@ async function main() {
   // an erasure whose WAL checkpoint was blocked by a reader is completed now
   await truncateWal(ctx.db, ctx.log);
   await seedReference(ctx.db);
+  // text written before consent-bound text was sealed per record (migration 013) is sealed now
+  const sealed = await sealLegacyRecords(ctx.db, ctx.keyring);
+  if (sealed) ctx.log.info({ records: sealed }, 'sealed the narrative text of records written before per-record keys');
   const embedded = config.databaseUrl.startsWith('sqlite://');
   if (embedded && config.env === 'development' && process.env.OOGST_DEMO !== '0' && !(await hasData(ctx.db))) {
     ctx.log.info('empty embedded database: loading the demo data');

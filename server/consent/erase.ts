@@ -1,7 +1,8 @@
 // Consent withdrawal: erase a story or a fragment everywhere — the row (with its goals, themes,
 // translations, evidence links and selection candidacies), its files on disk, the values in its
 // revisions, the details of its audit entries and the comments on its transitions — and leave a
-// tombstone (which record, when, why). Erasing is idempotent, so a restore of an older backup can
+// tombstone (which record, when, why). Its key goes too, so what the database engine keeps of its
+// sealed text cannot be opened any more (server/crypto/record-keys.ts). Erasing is idempotent, so a restore of an older backup can
 // re-apply every tombstone (applyTombstones) and nothing withdrawn comes back. What reaches the
 // disk: after the commit the caller runs truncateWal (server/db/wipe.ts), so on SQLite no copy of
 // the text stays in the WAL either.
@@ -11,6 +12,7 @@ import { isPostgres } from '../db/knex';
 import { nowIso } from '../core/clock';
 import { removeStoredFile } from '../storage/storage';
 import { refreshEvidenceCount } from '../outcomes/repository';
+import { destroyRecordKey } from '../crypto/record-keys';
 
 export type ErasableKind = 'story' | 'fragment';
 export type Tombstone = { id: string; entityType: ErasableKind; entityId: string; withdrawnAt: string; reason: string | null };
@@ -44,6 +46,9 @@ export async function eraseRecord(db: Db, dataDir: string, kind: ErasableKind, i
   if (kind === 'story') await db('selection_rounds').where({ selected_story_id: id }).update({ selected_story_id: null, reasons: '', dissent: null });
   const linkedTo: string[] = await db('evidence_links').where({ [`${kind}_id`]: id }).distinct().pluck('outcome_id');
   await db(TABLE[kind]).where({ id }).del(); // goals, themes, translations, links and candidacies go by cascade
+  // the record's key goes: every sealed copy of its text the database still keeps (a dead tuple on
+  // PostgreSQL, a WAL segment, a backup's pages) can no longer be opened (server/crypto/record-keys.ts)
+  await destroyRecordKey(db, kind, id);
   await refreshEvidenceCount(db, linkedTo); // the outcomes it was evidence for count one link fewer
   // merge the full-text index so that the withdrawn words leave its segments too (with FTS5's
   // secure-delete on, migration 009, the delete itself already removed them from the segments).

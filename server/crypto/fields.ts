@@ -3,7 +3,11 @@
 // Stored form: "enc:v1:<keyId>:<iv>:<tag>:<ciphertext>" (base64url parts).
 import crypto from 'node:crypto';
 
-export type Keyring = { currentKeyId: string; keys: Record<string, Buffer> };
+export type Keyring = {
+  currentKeyId: string; keys: Record<string, Buffer>;
+  /** the key of the blind search index over sealed text (./record-keys.ts) */
+  searchKey?: Buffer;
+};
 
 const PREFIX = 'enc:v1:';
 

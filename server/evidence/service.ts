@@ -13,6 +13,7 @@ import { refreshEvidenceCount } from '../outcomes/repository';
 import { isReviewer, seesPersonalData } from '../domain/readers';
 import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
+import { openRows, recordKey, sealNullable } from '../crypto/record-keys';
 import { filesOf } from '../storage/attachments';
 import type { Outcome } from '../outcomes/representation';
 import { auditOutcomeViews } from '../outcomes/view-audit';
@@ -32,6 +33,9 @@ const hidden = () => undefined;
 export async function evidence(ctx: Ctx) {
   const o = outcomes.present(ctx, await outcomes.load(ctx, ctx.params.id));
   const links = await ctx.db('evidence_links').where({ outcome_id: o.id }).orderBy('created_at');
+  // a link's note speaks of the story or fragment: sealed under its key
+  await openRows(ctx.db, ctx.app.keyring, 'story', links.filter((l) => l.story_id), ['note'], (l) => l.story_id);
+  await openRows(ctx.db, ctx.app.keyring, 'fragment', links.filter((l) => l.fragment_id), ['note'], (l) => l.fragment_id);
   const linked = await Promise.all(links.map(async (l) => {
     const base = { linkId: l.id, relation: l.relation, note: l.note ?? null, linkedAt: l.created_at };
     if (l.story_id) {
@@ -70,7 +74,8 @@ export async function link(ctx: Ctx<LinkBody>) {
     throw new Problem('already_exists', `The ${kind} is linked to this outcome already`, [{ path: `/${kind}Id`, message: 'is linked already' }]);
   }
   const id = randomUUID();
-  await ctx.db('evidence_links').insert({ id, outcome_id: o.id, [column]: targetId, relation: b.relation, note: b.note ?? null, created_by: ctx.user.id, created_at: nowIso() });
+  const key = await recordKey(ctx.db, ctx.app.keyring, kind, targetId);
+  await ctx.db('evidence_links').insert({ id, outcome_id: o.id, [column]: targetId, relation: b.relation, note: sealNullable(key, b.note), created_by: ctx.user.id, created_at: nowIso() });
   await refreshEvidenceCount(ctx.db, [o.id]);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: o.id, actorId: ctx.user.id, action: 'link_evidence', changes: [{ field: 'evidenceLinks', old: null, new: { [`${kind}Id`]: targetId, relation: b.relation } }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.evidence_link', entityType: 'outcome', entityId: o.id, details: { linkId: id, kind, relation: b.relation } });

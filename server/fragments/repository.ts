@@ -1,9 +1,14 @@
-// Fragments in the database: rows with their source, goal tags, themes, and the filtered list.
+// Fragments in the database: rows with their source, goal tags, themes, and the filtered list. The
+// excerpt is sealed under the fragment's own key and its search index is blind
+// (server/crypto/record-keys.ts): rows are sealed on the way in (sealFragmentRow), opened here on
+// the way out.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
-import { applyFts } from '../db/fts';
+import { applyFts, rowColumns } from '../db/fts';
 import { whereFragmentVisible } from './access';
+import type { Keyring } from '../crypto/fields';
+import { blindIndex, blindTerms, openRows, recordKey, seal } from '../crypto/record-keys';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -15,15 +20,28 @@ export type FragmentFilters = {
 
 const SORTS: Record<string, string> = { createdAt: 'f.created_at', updatedAt: 'f.updated_at', status: 'f.status', year: 'src.year' };
 
-export const SELECT = [
-  'f.*', 'org.name as organisation_name', 'src.id as source_id', 'src.title as source_title', 'src.type as source_type',
+const SELECT = [
+  'org.name as organisation_name', 'src.id as source_id', 'src.title as source_title', 'src.type as source_type',
   'src.author as source_author', 'src.year as source_year', 'src.url as source_url', 'src.confidentiality as source_confidentiality',
 ];
 
+/** The columns a fragment is read with: its own (but the search index) and its source's. */
+export const fragmentColumns = async (db: Db) => [...await rowColumns(db, 'fragments', 'f'), ...SELECT];
+
 export const base = (db: Db) => db('fragments as f').join('organisations as org', 'org.id', 'f.organisation_id').join('sources as src', 'src.id', 'f.source_id');
 
-export async function findRow(db: Db, id: string): Promise<Row | undefined> {
-  return base(db).where('f.id', id).first(SELECT);
+/** The row as stored: the excerpt sealed under the fragment's key, the folded search text made blind. */
+export async function sealFragmentRow(db: Db, ring: Keyring, id: string, row: Row): Promise<Row> {
+  const key = await recordKey(db, ring, 'fragment', id);
+  return { ...row, ...('excerpt' in row && { excerpt: seal(key, row.excerpt) }), ...('search_text' in row && { search_text: blindIndex(ring, row.search_text) }) };
+}
+
+/** Fragment rows as read, their excerpt opened. */
+export const openFragmentRows = <R extends Row>(db: Db, ring: Keyring, rows: R[]) => openRows(db, ring, 'fragment', rows, ['excerpt']);
+
+export async function findRow(db: Db, ring: Keyring, id: string): Promise<Row | undefined> {
+  const row = await base(db).where('f.id', id).first(await fragmentColumns(db));
+  return row && (await openFragmentRows(db, ring, [row]))[0];
 }
 
 export async function themesOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
@@ -61,15 +79,15 @@ export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: FragmentFilters):
   return qb;
 }
 
-export async function list(db: Db, user: CurrentUser, f: FragmentFilters, sort: string | undefined, page: { page: number; pageSize: number }) {
+export async function list(db: Db, ring: Keyring, user: CurrentUser, f: FragmentFilters, sort: string | undefined, page: { page: number; pageSize: number }) {
   const qb = base(db);
   whereFragmentVisible(qb, user);
   applyFilters(qb, db, f);
-  const search = f.terms?.length ? applyFts(qb, db, 'fragments', 'f', f.terms) : undefined;
+  const search = f.terms?.length ? applyFts(qb, db, 'fragments', 'f', blindTerms(ring, f.terms), { exact: true }) : undefined;
   const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
   else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
   else qb.orderBy('f.updated_at', 'desc');
-  const rows: Row[] = await qb.orderBy('f.seq', 'desc').select(SELECT).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  return { rows, total: Number(n) };
+  const rows: Row[] = await qb.orderBy('f.seq', 'desc').select(await fragmentColumns(db)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  return { rows: await openFragmentRows(db, ring, rows), total: Number(n) };
 }

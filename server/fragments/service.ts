@@ -32,7 +32,7 @@ export const present = (ctx: Ctx, f: Fragment): Fragment => ({
 });
 
 export async function load(ctx: Ctx, id: string): Promise<Fragment> {
-  const row = await repo.findRow(ctx.db, id);
+  const row = await repo.findRow(ctx.db, ctx.app.keyring, id);
   if (!row || !canSeeFragment(ctx.user, row as never)) throw notFound('fragment');
   const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', [id]), repo.themesOf(ctx.db, [id])]);
   return fromRow(ctx.app.keyring, row, goals.get(id) ?? [], themes.get(id) ?? []);
@@ -85,7 +85,7 @@ export async function list(ctx: Ctx<unknown, Query>) {
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
   // a full-text list runs on the searches' own connections, within their limits
   const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
-  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
+  const { rows, total } = await bounded(() => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
   const ids = rows.map((r) => r.id);
   const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', ids), repo.themesOf(ctx.db, ids)]);
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? [])));
@@ -102,7 +102,7 @@ export async function create(ctx: Ctx<FragmentInput>) {
   const now = nowIso();
   await ctx.db('fragments').insert({
     id, source_id: source.id, organisation_id: ctx.user.organisationId, programme_id: source.programme_id, created_by: ctx.user.id,
-    status: 'draft', ...toRow(ctx.app.keyring, input, source.title), created_at: now, updated_at: now,
+    status: 'draft', ...await repo.sealFragmentRow(ctx.db, ctx.app.keyring, id, toRow(ctx.app.keyring, input, source.title)), created_at: now, updated_at: now,
   });
   await setGoals(ctx.db, 'fragment_goals', 'fragment_id', id, input.goals ?? []);
   await repo.setThemes(ctx.db, id, input.themes ?? []);
@@ -118,7 +118,7 @@ export async function update(ctx: Ctx<Partial<FragmentInput>>) {
   await checkFragment(ctx, merged);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
   if (!changes.length) return withFiles(ctx, before);
-  await ctx.db('fragments').where({ id: before.id }).update({ ...toRow(ctx.app.keyring, merged, before.source.title), updated_at: nowIso() });
+  await ctx.db('fragments').where({ id: before.id }).update({ ...await repo.sealFragmentRow(ctx.db, ctx.app.keyring, before.id, toRow(ctx.app.keyring, merged, before.source.title)), updated_at: nowIso() });
   if (ctx.body.goals) await setGoals(ctx.db, 'fragment_goals', 'fragment_id', before.id, merged.goals ?? []);
   if (ctx.body.themes) await repo.setThemes(ctx.db, before.id, merged.themes ?? []);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'fragment', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });

@@ -12,6 +12,9 @@ import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { searchTextOf } from './representation';
+import type { Keyring } from '../crypto/fields';
+import { blindIndex } from '../crypto/record-keys';
+import { openFragmentRows } from './repository';
 import type { Knex } from 'knex';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -95,16 +98,17 @@ export async function update(ctx: Ctx<Partial<SourceInput>>) {
     title: after.title, type: after.type, author: after.author ?? null, year: after.year, url: after.url ?? null,
     confidentiality: after.confidentiality, updated_at: nowIso(),
   });
-  if (after.title !== before.title) await refreshFragmentSearch(ctx.db, r.id, after.title);
+  if (after.title !== before.title) await refreshFragmentSearch(ctx.db, ctx.app.keyring, r.id, after.title);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'source', entityId: r.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'source.update', entityType: 'source', entityId: r.id, details: { fields: changes.map((c) => c.field) } });
   return present((await visibleSource(ctx, r.id))!);
 }
 
 /** A fragment's search text includes its source's title, so a renamed source re-indexes them. */
-async function refreshFragmentSearch(db: Db, sourceId: string, title: string): Promise<void> {
-  const rows = await db('fragments').where({ source_id: sourceId }).select('id', 'excerpt', 'locator', 'admin_area');
+async function refreshFragmentSearch(db: Db, ring: Keyring, sourceId: string, title: string): Promise<void> {
+  const rows = await openFragmentRows(db, ring, await db('fragments').where({ source_id: sourceId }).select('id', 'excerpt', 'locator', 'admin_area'));
   for (const f of rows) {
-    await db('fragments').where({ id: f.id }).update({ search_text: searchTextOf({ excerpt: f.excerpt, locator: f.locator, location: f.admin_area ? { country: '', adminArea: f.admin_area } : null }, title) });
+    const folded = searchTextOf({ excerpt: f.excerpt, locator: f.locator, location: f.admin_area ? { country: '', adminArea: f.admin_area } : null }, title);
+    await db('fragments').where({ id: f.id }).update({ search_text: blindIndex(ring, folded) });
   }
 }

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../http/types';
 import { whereVisible } from './access';
 import { cachedRead, remembers, scopeKey } from '../db/read-cache';
 import { CountFor, evidenceCountSql, selectEvidenceCount, whereEvidenceCount } from './evidence-count';
-import { applyFts } from '../db/fts';
+import { applyFts, rowColumns } from '../db/fts';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,7 +26,7 @@ const base = (db: Db) => db('outcomes as o').join('organisations as org', 'org.i
 
 /** The bare row (no reader's evidence count: for checks, never shown as it is). */
 export async function findRow(db: Db, id: string): Promise<Row | undefined> {
-  return base(db).where('o.id', id).first('o.*', 'org.name as organisation_name');
+  return base(db).where('o.id', id).first(...await rowColumns(db, 'outcomes', 'o'), 'org.name as organisation_name');
 }
 
 /**
@@ -42,7 +42,7 @@ export async function findWithGoals(db: Db, id: string, reader: CountFor): Promi
     ? 'coalesce(json_agg(json_build_array(g.goal_code, g.is_primary)), \'[]\'::json)'
     : 'json_group_array(json_array(g.goal_code, g.is_primary))';
   const found = await base(db).where('o.id', id)
-    .first('o.*', 'org.name as organisation_name', selectEvidenceCount(db, reader), db.raw(`(SELECT ${tags} FROM outcome_goals g WHERE g.outcome_id = o.id) AS goal_tags`));
+    .first(...await rowColumns(db, 'outcomes', 'o'), 'org.name as organisation_name', selectEvidenceCount(db, reader), db.raw(`(SELECT ${tags} FROM outcome_goals g WHERE g.outcome_id = o.id) AS goal_tags`));
   if (!found) return undefined;
   const { goal_tags: stored, ...row } = found;
   const tagged = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Array<[string, boolean | number]>;
@@ -143,7 +143,7 @@ async function rowsBy(db: Db, column: 'id' | 'seq', keys: Array<string | number>
   const byKey = new Map<string | number, Row>();
   const qb = base(db).whereIn(`o.${column}`, keys);
   whereVisible(qb, user);
-  for (const r of await qb.select('o.*', 'org.name as organisation_name', selectEvidenceCount(db, { user }))) byKey.set(r[column], r);
+  for (const r of await qb.select(...await rowColumns(db, 'outcomes', 'o'), 'org.name as organisation_name', selectEvidenceCount(db, { user }))) byKey.set(r[column], r);
   return keys.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
 }
 

@@ -11,6 +11,7 @@ import { fromRow, Outcome } from '../outcomes/representation';
 import { present } from '../outcomes/service';
 import { whereStoryVisible } from '../stories/access';
 import { fromRow as storyFromRow, Story } from '../stories/representation';
+import { openStoryRows } from '../stories/repository';
 import { present as presentStory } from '../stories/service';
 import { whereIndicatorVisible } from '../indicators/access';
 import { latestSummaries } from '../indicators/latest';
@@ -61,7 +62,7 @@ async function selectionsOf(ctx: Ctx, harvestId: string): Promise<Selection[]> {
   if (!rounds.length) return [];
   const qb = ctx.db('stories as s').join('organisations as org', 'org.id', 's.organisation_id');
   whereStoryVisible(qb, ctx.user);
-  const rows = await qb.whereIn('s.id', rounds.map((r: Row) => r.selected_story_id)).whereNot('s.sensitivity', 'confidential').select('s.*', 'org.name as organisation_name');
+  const rows = await openStoryRows(ctx.db, ctx.app.keyring, await qb.whereIn('s.id', rounds.map((r: Row) => r.selected_story_id)).whereNot('s.sensitivity', 'confidential').select('s.*', 'org.name as organisation_name'));
   const stories = new Map<string, Story>(rows.map((r: Row) => [r.id, presentStory(ctx, storyFromRow(ctx.app.keyring, r, []))]));
   return rounds.filter((r: Row) => stories.has(r.selected_story_id))
     .map((r: Row) => ({ story: stories.get(r.selected_story_id)!, level: r.level, domain: r.domain, heldOn: r.held_on, reasons: r.reasons }));

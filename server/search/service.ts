@@ -12,6 +12,8 @@ import { withDescendants } from '../frameworks/service';
 import { queryTerms } from '../core/fold';
 import { applyFts } from '../db/fts';
 import { snippetOf } from './snippet';
+import type { Keyring } from '../crypto/fields';
+import { blindTerms, openRows, type SealedKind } from '../crypto/record-keys';
 import { bounded, searchDbFor } from '../db/search-connection';
 import { whereVisible as whereOutcomeVisible } from '../outcomes/access';
 import { applyFilters as outcomeFilters } from '../outcomes/repository';
@@ -26,7 +28,8 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]; countries?: string[]; languages?: string[]; statuses?: string[]; from?: string; to?: string };
 
 /** Per kind: its table and alias, its visible and filtered rows, and the columns a result shows. */
-const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[]; text: string }> = {
+/** `sealed`: the kind's text is sealed per record and its index blind (server/crypto/record-keys.ts). */
+const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[]; text: string; sealed?: SealedKind }> = {
   outcome: {
     table: 'outcomes', alias: 'o',
     query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f, { user: ctx.user }),
@@ -37,13 +40,13 @@ const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx:
     table: 'stories', alias: 's',
     query: (db, ctx, f) => storyFilters(whereStoryVisible(db('stories as s').join('organisations as org', 'org.id', 's.organisation_id'), ctx.user, 's'), db, f),
     columns: ['s.id', 's.title', 's.status', 's.language', 's.country', 's.collected_on as date', 's.updated_at', 's.organisation_id', 'org.name as organisation_name'],
-    text: 'story',
+    text: 'story', sealed: 'story',
   },
   fragment: {
     table: 'fragments', alias: 'f',
     query: (db, ctx, f) => fragmentFilters(whereFragmentVisible(db('fragments as f').join('organisations as org', 'org.id', 'f.organisation_id').join('sources as src', 'src.id', 'f.source_id'), ctx.user, 'f'), db, f),
     columns: ['f.id', 'src.title as source_title', 'f.locator', 'f.status', 'f.language', 'f.country', 'src.year as date', 'f.updated_at', 'f.organisation_id', 'org.name as organisation_name'],
-    text: 'excerpt',
+    text: 'excerpt', sealed: 'fragment',
   },
 };
 
@@ -78,12 +81,14 @@ export async function search(ctx: Ctx<unknown, Record<string, string | undefined
  * Snippets for the page's items only, from texts read for them alone: a ranking window of 100
  * per kind over 50,000-character texts would otherwise move megabytes and fold every word.
  */
-async function withSnippets(db: Db, items: Array<ReturnType<typeof item>>, terms: string[]) {
+async function withSnippets(db: Db, ring: Keyring, items: Array<ReturnType<typeof item>>, terms: string[]) {
   for (const kind of KINDS) {
     const ids = items.filter((i) => i.kind === kind).map((i) => i.id);
     if (!ids.length) continue;
     const src = SOURCES[kind];
-    const texts = new Map<string, string>((await db(src.table).whereIn('id', ids).select('id', `${src.text} as text`)).map((r: Row) => [r.id, r.text ?? '']));
+    const rows: Row[] = await db(src.table).whereIn('id', ids).select('id', `${src.text} as text`);
+    if (src.sealed) await openRows(db, ring, src.sealed, rows, ['text']);
+    const texts = new Map<string, string>(rows.map((r) => [r.id, r.text ?? '']));
     for (const i of items) if (i.kind === kind) i.snippet = snippetOf(texts.get(i.id) ?? '', terms);
   }
   return items;
@@ -102,7 +107,9 @@ async function searchOn(ctx: Ctx<unknown, Record<string, string | undefined>>) {
   for (const kind of KINDS) {
     const src = SOURCES[kind];
     const qb = src.query(ctx.db, ctx, filters);
-    const rank = terms.length ? applyFts(qb, ctx.db, src.table, src.alias, terms).rank : undefined;
+    const rank = !terms.length ? undefined : src.sealed
+      ? applyFts(qb, ctx.db, src.table, src.alias, blindTerms(ctx.app.keyring, terms), { exact: true }).rank
+      : applyFts(qb, ctx.db, src.table, src.alias, terms).rank;
     const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
     facets[kind] = Number(n); // the facet counts every kind, whichever kinds are asked for
     if (!kinds.includes(kind) || !facets[kind]) continue;
@@ -112,7 +119,7 @@ async function searchOn(ctx: Ctx<unknown, Record<string, string | undefined>>) {
     found.push(...rows.map((r: Row) => item(kind, r)));
   }
   found.sort((a, b) => (terms.length ? (b.score ?? 0) - (a.score ?? 0) : 0) || b.updatedAt.localeCompare(a.updatedAt));
-  const items = await withSnippets(ctx.db, found.slice((page.page - 1) * page.pageSize, page.page * page.pageSize), terms);
+  const items = await withSnippets(ctx.db, ctx.app.keyring, found.slice((page.page - 1) * page.pageSize, page.page * page.pageSize), terms);
   const total = kinds.reduce((sum, k) => sum + facets[k], 0);
   return { items, total, page: page.page, pageSize: page.pageSize, facets: { kind: facets } };
 }

@@ -4,6 +4,7 @@
 // speak of that story, and a round without it would tell that a hidden story won — or, once that
 // story was withdrawn, to those who see one of its candidates, saying "withdrawn".
 import type { Knex } from 'knex';
+import { openRows } from '../crypto/record-keys';
 import type { Db } from '../db/knex';
 import type { Ctx, CurrentUser } from '../http/types';
 import { canSeeStory, seesPersonalData, whereStoryVisible } from '../stories/access';
@@ -69,8 +70,8 @@ export async function present(ctx: Ctx, r: Row): Promise<RoundView> {
   const visible = (await candidatesOf(ctx.db, [r.id])).filter((c) => canSeeStory(ctx.user, c as never));
   const withdrawn = !r.selected_story_id;
   const personal = new Set(visible.filter((c) => seesPersonalData(ctx.user, c.organisation_id)).map((c) => c.story_id as string));
-  const feedback = (await ctx.db('selection_feedback').where({ round_id: r.id }).orderBy('given_on'))
-    .filter((f) => personal.has(f.story_id))
+  const shown = (await ctx.db('selection_feedback').where({ round_id: r.id }).orderBy('given_on')).filter((f) => personal.has(f.story_id));
+  const feedback = (await openRows(ctx.db, ctx.app.keyring, 'story', shown, ['note'], (f) => f.story_id))
     .map((f) => ({ storyId: f.story_id, givenOn: f.given_on, method: f.method, note: f.note }));
   return {
     id: r.id, level: r.level, domain: r.domain, harvestId: r.harvest_id ?? null, panel: JSON.parse(r.panel), heldOn: r.held_on,

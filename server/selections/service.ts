@@ -3,6 +3,7 @@
 // down why. Only stories selected at a lower level go up to a higher level's round. Evaluators
 // (and admins) record the rounds, including donor-level ones, and the feedback to storytellers.
 import { randomUUID } from 'node:crypto';
+import { recordKey, seal } from '../crypto/record-keys';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { forbidden, notFound, Problem, ProblemPath } from '../http/problem';
@@ -102,9 +103,13 @@ export async function addFeedback(ctx: Ctx<FeedbackBody>) {
     throw forbidden('Only the storytellers’ organisations or their evaluators record feedback');
   }
   const now = nowIso();
-  await ctx.db('selection_feedback').insert(ids.map((storyId) => ({
-    id: randomUUID(), round_id: r.id, story_id: storyId, given_on: ctx.body.givenOn, method: ctx.body.method, note: ctx.body.note, recorded_by: ctx.user.id, created_at: now,
-  })));
+  // what a storyteller was told is sealed under the story's key: it goes when consent is withdrawn
+  for (const storyId of ids) {
+    const key = await recordKey(ctx.db, ctx.app.keyring, 'story', storyId);
+    await ctx.db('selection_feedback').insert({
+      id: randomUUID(), round_id: r.id, story_id: storyId, given_on: ctx.body.givenOn, method: ctx.body.method, note: seal(key, ctx.body.note), recorded_by: ctx.user.id, created_at: now,
+    });
+  }
   await audit(ctx.db, { actorId: ctx.user.id, action: 'selection_round.feedback', entityType: 'selection_round', entityId: r.id, details: { stories: ids.length } });
   return created(await repo.present(ctx, r));
 }

@@ -7,9 +7,10 @@ import type { Ctx } from '../http/types';
 import { decrypt } from '../crypto/fields';
 import { Finding, notPublic, personalValuesIn } from '../domain/disclosure';
 import type { Story } from './representation';
+import { translationsOf } from './repository';
 
 export async function storyFindings(ctx: Ctx, s: Story): Promise<Finding[]> {
-  const translations = await ctx.db('story_translations').where({ story_id: s.id }).select('language', 'title', 'story', 'why_significant', 'translated_by_enc');
+  const translations = await translationsOf(ctx.db, ctx.app.keyring, [s.id]);
   const texts = [
     { path: '/title', text: s.title }, { path: '/story', text: s.story }, { path: '/whySignificant', text: s.whySignificant ?? '' },
     ...translations.flatMap((tr) => [

@@ -1,9 +1,14 @@
-// Stories in the database: rows, goal tags, translations, and the filtered, ranked list.
+// Stories in the database: rows, goal tags, translations, and the filtered, ranked list. The
+// story's text, why it is significant and its translations are sealed under the story's own key
+// (server/crypto/record-keys.ts), and its search index is blind: rows are sealed on the way in
+// (sealStoryRow) and opened on the way out, here.
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
-import { applyFts } from '../db/fts';
+import { applyFts, rowColumns } from '../db/fts';
 import { whereStoryVisible } from './access';
+import type { Keyring } from '../crypto/fields';
+import { blindIndex, blindTerms, openRows, recordKey, seal, sealNullable } from '../crypto/record-keys';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Goal = { code: string; primary: boolean };
@@ -18,8 +23,23 @@ const SORTS: Record<string, string> = { collectedOn: 's.collected_on', createdAt
 
 const base = (db: Db) => db('stories as s').join('organisations as org', 'org.id', 's.organisation_id');
 
-export async function findRow(db: Db, id: string): Promise<Row | undefined> {
-  return base(db).where('s.id', id).first('s.*', 'org.name as organisation_name');
+const SEALED = ['story', 'why_significant'] as const;
+
+/** The row as stored: the narrative sealed under the story's key, the folded search text made blind. */
+export async function sealStoryRow(db: Db, ring: Keyring, id: string, row: Row): Promise<Row> {
+  const key = await recordKey(db, ring, 'story', id);
+  return {
+    ...row, ...('story' in row && { story: seal(key, row.story) }), ...('why_significant' in row && { why_significant: sealNullable(key, row.why_significant) }),
+    ...('search_text' in row && { search_text: blindIndex(ring, row.search_text) }),
+  };
+}
+
+/** Story rows as read, their narrative opened. */
+export const openStoryRows = <R extends Row>(db: Db, ring: Keyring, rows: R[]) => openRows(db, ring, 'story', rows, SEALED);
+
+export async function findRow(db: Db, ring: Keyring, id: string): Promise<Row | undefined> {
+  const row = await base(db).where('s.id', id).first(...await rowColumns(db, 'stories', 's'), 'org.name as organisation_name');
+  return row && (await openStoryRows(db, ring, [row]))[0];
 }
 
 /** Goal tags of stories or fragments (`table` story_goals or fragment_goals, keyed by `column`). */
@@ -55,20 +75,27 @@ export function applyFilters(qb: Knex.QueryBuilder, db: Db, f: StoryFilters): Kn
   return qb;
 }
 
-export async function list(db: Db, user: CurrentUser, f: StoryFilters, sort: string | undefined, page: { page: number; pageSize: number }) {
+export async function list(db: Db, ring: Keyring, user: CurrentUser, f: StoryFilters, sort: string | undefined, page: { page: number; pageSize: number }) {
   const qb = base(db);
   whereStoryVisible(qb, user);
   applyFilters(qb, db, f);
-  const search = f.terms?.length ? applyFts(qb, db, 'stories', 's', f.terms) : undefined;
+  const search = f.terms?.length ? applyFts(qb, db, 'stories', 's', blindTerms(ring, f.terms), { exact: true }) : undefined;
   const [{ n }] = await qb.clone().clearSelect().count({ n: '*' });
   if (search && (!sort || sort === 'relevance')) qb.orderByRaw(`${search.rank} desc`);
   else if (sort && sort !== 'relevance') qb.orderBy(SORTS[sort.replace(/^-/, '')], sort.startsWith('-') ? 'desc' : 'asc');
   else qb.orderBy('s.updated_at', 'desc');
-  const rows: Row[] = await qb.orderBy('s.seq', 'desc').select('s.*', 'org.name as organisation_name')
+  const rows: Row[] = await qb.orderBy('s.seq', 'desc').select(...await rowColumns(db, 'stories', 's'), 'org.name as organisation_name')
     .limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  return { rows, total: Number(n) };
+  return { rows: await openStoryRows(db, ring, rows), total: Number(n) };
 }
 
-export async function translationsOf(db: Db, ids: string[]): Promise<Array<Row & { title: string; story: string }>> {
-  return ids.length ? db('story_translations').whereIn('story_id', ids).orderBy(['story_id', 'language']) : [];
+export async function translationsOf(db: Db, ring: Keyring, ids: string[]): Promise<Array<Row & { title: string; story: string }>> {
+  const rows = ids.length ? await db('story_translations').whereIn('story_id', ids).orderBy(['story_id', 'language']) : [];
+  return openRows(db, ring, 'story', rows, SEALED, (r) => r.story_id);
+}
+
+/** A translation's row as stored: its text sealed under the story's key. */
+export async function sealTranslationRow(db: Db, ring: Keyring, storyId: string, row: Row): Promise<Row> {
+  const key = await recordKey(db, ring, 'story', storyId);
+  return { ...row, story: seal(key, row.story), why_significant: sealNullable(key, row.why_significant) };
 }

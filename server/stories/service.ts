@@ -30,7 +30,7 @@ export const present = (ctx: Ctx, s: Story): Story =>
 
 /** The story if the user may see it; 404 otherwise (never reveal that it exists). */
 export async function load(ctx: Ctx, id: string): Promise<Story> {
-  const row = await repo.findRow(ctx.db, id);
+  const row = await repo.findRow(ctx.db, ctx.app.keyring, id);
   if (!row || !canSeeStory(ctx.user, row as never)) throw notFound('story');
   const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', [id]);
   return fromRow(ctx.app.keyring, row, goals.get(id) ?? []);
@@ -42,7 +42,7 @@ export function moverOf(ctx: Ctx, s: Story): Mover {
 
 /** The story with its translations and files, as this user may receive it. */
 export async function withDetails(ctx: Ctx, s: Story): Promise<Story> {
-  const translations = (await repo.translationsOf(ctx.db, [s.id])).map((t) => translationOf(ctx.app.keyring, t));
+  const translations = (await repo.translationsOf(ctx.db, ctx.app.keyring, [s.id])).map((t) => translationOf(ctx.app.keyring, t));
   const files = (await filesOf(ctx.db, ctx.app.keyring, 'story', [s.id])).get(s.id) ?? [];
   return present(ctx, { ...s, translations, files });
 }
@@ -76,7 +76,7 @@ export async function list(ctx: Ctx<unknown, Query>) {
   if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
   // a full-text list runs on the searches' own connections, within their limits
   const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
-  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
+  const { rows, total } = await bounded(() => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', rows.map((r) => r.id));
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
   await auditViews(ctx, STORY, items);
@@ -90,7 +90,7 @@ export async function create(ctx: Ctx<StoryInput>) {
   const now = nowIso();
   await ctx.db('stories').insert({
     id, organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
-    ...toRow(ctx.app.keyring, input), ...consentColumns(ctx.app.keyring, input.consent), created_at: now, updated_at: now,
+    ...await repo.sealStoryRow(ctx.db, ctx.app.keyring, id, toRow(ctx.app.keyring, input)), ...consentColumns(ctx.app.keyring, input.consent), created_at: now, updated_at: now,
   });
   await repo.setGoals(ctx.db, 'story_goals', 'story_id', id, input.goals);
   await ctx.db('transitions').insert({ entity_type: 'story', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
@@ -105,8 +105,8 @@ export async function update(ctx: Ctx<Partial<StoryInput>>) {
   await checkStory(ctx.db, merged, before.organisation.id);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
   if (!changes.length) return withDetails(ctx, before);
-  const translations = await repo.translationsOf(ctx.db, [before.id]);
-  await ctx.db('stories').where({ id: before.id }).update({ ...toRow(ctx.app.keyring, merged, translations), updated_at: nowIso() });
+  const translations = await repo.translationsOf(ctx.db, ctx.app.keyring, [before.id]);
+  await ctx.db('stories').where({ id: before.id }).update({ ...await repo.sealStoryRow(ctx.db, ctx.app.keyring, before.id, toRow(ctx.app.keyring, merged, translations)), updated_at: nowIso() });
   if (ctx.body.goals) await repo.setGoals(ctx.db, 'story_goals', 'story_id', before.id, merged.goals);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'story.update', entityType: 'story', entityId: before.id, details: { fields: changes.map((c) => c.field) } });

@@ -29,15 +29,15 @@ export async function addTranslation(ctx: Ctx<Body>) {
   if (await ctx.db('story_translations').where({ story_id: s.id, language: b.language }).first('id')) {
     throw new Problem('already_exists', `There is a ${b.language} translation already`, [{ path: '/language', message: 'has a translation' }]);
   }
-  await ctx.db('story_translations').insert({
+  await ctx.db('story_translations').insert(await repo.sealTranslationRow(ctx.db, ctx.app.keyring, s.id, {
     id: randomUUID(), story_id: s.id, language: b.language, title: b.title, story: b.story, why_significant: b.whySignificant ?? null,
     translated_by_enc: b.translatedBy ? encrypt(ctx.app.keyring, b.translatedBy) : null, created_by: ctx.user.id, created_at: nowIso(),
-  });
+  }));
   // a translation of a published story is published at once: it passes the check before publishing
   if (s.status === 'published') requireReviewed(onlyOf(await storyFindings(ctx, s), b.language), b.confirmed);
   // the translation's words are searchable too, so a story is found in either language
-  const translations = await repo.translationsOf(ctx.db, [s.id]);
-  await ctx.db('stories').where({ id: s.id }).update({ search_text: searchTextOf(s, translations) });
+  const translations = await repo.translationsOf(ctx.db, ctx.app.keyring, [s.id]);
+  await ctx.db('stories').where({ id: s.id }).update(await repo.sealStoryRow(ctx.db, ctx.app.keyring, s.id, { search_text: searchTextOf(s, translations) }));
   await recordRevision(ctx.db, ctx.app.keyring, {
     entityType: 'story', entityId: s.id, actorId: ctx.user.id, action: 'translate',
     changes: [{ field: `translations.${b.language}`, old: null, new: { title: b.title, story: b.story, whySignificant: b.whySignificant ?? null } }], personal: [],

@@ -1,6 +1,7 @@
 // Backup and restore: a restore of an older backup loses nothing that the backup holds and
 // resurrects no story whose consent was withdrawn after it was made.
 import fs from 'node:fs';
+import { openStoryRows } from '../../server/stories/repository';
 import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -53,7 +54,11 @@ const without = (snap: Record<string, string[]>, id: string) => Object.fromEntri
     const backup = path.join(dir, 'backup.sqlite');
     await backupSqlite(t.ctx.db, backup);
     const atBackup = await snapshot(t.ctx.db);
-    expect(atBackup.stories.join()).toContain(WITHDRAWN_TEXT);
+    // the backup holds the story, sealed under its key (server/crypto/record-keys.ts), and the key
+    const [sealedRow] = await t.ctx.db('stories').where({ id: ids.withdrawn });
+    expect(atBackup.stories.join()).not.toContain(WITHDRAWN_TEXT);
+    expect((await openStoryRows(t.ctx.db, t.ctx.keyring, [sealedRow]))[0].story).toBe(WITHDRAWN_TEXT);
+    expect(atBackup.record_keys.join()).toContain(ids.withdrawn);
     await ok(p1.post(`/api/stories/${ids.withdrawn}/consent/withdraw`, { reason: 'withdrawn by phone' }));
     // the live database as Oogst left it (a copy, so the running test app keeps its own file)
     await t.ctx.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
@@ -67,6 +72,7 @@ const without = (snap: Record<string, string[]>, id: string) => Object.fromEntri
     try {
       const after = await snapshot(restored);
       expect(await restored('stories').where({ id: ids.withdrawn }).first()).toBeUndefined();
+      expect(await restored('record_keys').where({ entity_id: ids.withdrawn }).first()).toBeUndefined();
       expect(await restored('stories').where({ id: ids.kept }).first()).toBeDefined();
       expect((await restored('tombstones').pluck('entity_id')).sort()).toEqual([ids.withdrawn, ids.early].sort());
       // everything else is exactly as it was at the backup

@@ -12,7 +12,7 @@ import { fragmentBody, newHarvest, newStory, ok, sourceBody } from '../helpers/s
 import { outcomeBody } from '../helpers/fixtures';
 import { upload } from '../helpers/interop';
 
-// made-up words, folded the way the search index folds them (lower case, ASCII): found in any copy
+// made-up words, folded the way the search index folds them (lower case, ASCII): found in any clear copy
 const CANARY = {
   story: 'qelvarinthstory', earlier: 'brumethorearlier', why: 'sivolantwhy', translation: 'traduvexiltrans',
   linkNote: 'linkoravidnote', feedback: 'fidbavornnote', imported: 'importaxelstory', excerpt: 'excerptolvanix',
@@ -42,8 +42,8 @@ async function importedStory(): Promise<string> {
   return (await ok(p1.get(`/api/stories?q=${CANARY.imported}`))).items[0].id;
 }
 
-/** A story with a canary in every copy the app keeps of it. */
-async function plantedStory(): Promise<string> {
+/** A story with a canary in every copy the app keeps of it, and the outcome it is evidence for. */
+async function plantedStory(): Promise<{ id: string; outcome: string }> {
   const h = await newHarvest(t);
   await ok(ev.post(`/api/harvests/${h}/domains`, { code: 'voice', name: 'Voice' }), 201);
   const s = await newStory(p1, { harvestId: h, domain: 'voice', story: `At first ${CANARY.earlier} spoke.`, whySignificant: `Because ${CANARY.why}.` });
@@ -56,11 +56,11 @@ async function plantedStory(): Promise<string> {
     level: 'partner', domain: 'voice', harvestId: h, panel: [{ role: 'women leaders' }], storyIds: [s.id], selectedStoryId: s.id, reasons: 'The change reaches further.',
   }), 201);
   await ok(ev.post(`/api/selection-rounds/${round.id}/feedback`, { method: 'meeting', givenOn: '2025-06-01', note: `We told ${CANARY.feedback}.` }), 201);
-  return s.id;
+  return { id: s.id, outcome: o.id };
 }
 
-/** The bytes of every file the database keeps, as folded text. */
-async function databaseFiles(): Promise<Array<{ file: string; text: string }>> {
+/** The bytes of every file the database keeps (read without blocking: the app serves from this process). */
+async function databaseFiles(): Promise<Array<{ file: string; bytes: Buffer }>> {
   let files: string[];
   if (usePg()) {
     await t.ctx.db.raw('CHECKPOINT');
@@ -73,25 +73,31 @@ async function databaseFiles(): Promise<Array<{ file: string; text: string }>> {
     const db = t.ctx.config.databaseUrl.slice('sqlite://'.length);
     files = [db, `${db}-wal`, `${db}-shm`].filter((f) => fs.existsSync(f));
   }
-  return files.map((file) => ({ file, text: fs.readFileSync(file).toString('latin1').toLowerCase() }));
+  return Promise.all(files.map(async (file) => ({ file, bytes: await fs.promises.readFile(file) })));
 }
 
-const canariesIn = (files: Array<{ file: string; text: string }>) =>
-  files.flatMap(({ file, text }) => Object.entries(CANARY).filter(([, c]) => text.includes(c)).map(([k]) => `${k} in ${path.basename(file)}`));
+// the canaries are written in lower case and the search text is folded, so a clear copy holds them as they are
+const canariesIn = (files: Array<{ file: string; bytes: Buffer }>) =>
+  files.flatMap(({ file, bytes }) => Object.entries(CANARY).filter(([, c]) => bytes.includes(c, 0, 'latin1')).map(([k]) => `${k} in ${path.basename(file)}`));
 
-// Not yet on PostgreSQL, where VACUUM does not wipe freed space: the per-record key that would
-// leave only ciphertext there is still to build (RELIABILITY.md §11). Until then this test is
-// expected to fail on PostgreSQL — and jest says so the day it passes.
-const onDisk = usePg() ? test.failing : test;
-
-onDisk('when consent is withdrawn, then no copy of the text is left in the database files (WAL and table files included)', async () => {
+// On PostgreSQL, where VACUUM does not wipe freed space, it holds because the text was never
+// written in clear: it is sealed under the record's key, which the withdrawal destroys
+// (server/crypto/record-keys.ts). So the canaries are looked for before the withdrawal too.
+test('when consent is withdrawn, then no copy of the text is left in the database files (WAL and table files included)', async () => {
   const story = await plantedStory();
   const imported = await importedStory();
   const source = await ok(p1.post('/api/sources', sourceBody()), 201);
   const fragment = await ok(p1.post('/api/fragments', fragmentBody(source.id, { excerpt: `We go to market, ${CANARY.excerpt} said.` })), 201);
-  // before: every canary is on the disk (the test would prove nothing otherwise)
-  expect(new Set(canariesIn(await databaseFiles()).map((c) => c.split(' ')[0]))).toEqual(new Set(Object.keys(CANARY)));
-  await ok(ev.post(`/api/stories/${story}/consent/withdraw`, { reason: 'fears reprisals' }));
+  // before: every canary is there through the API (the test would prove nothing otherwise) …
+  const answers = (await Promise.all([
+    ...[`/api/stories/${story.id}`, `/api/stories/${story.id}/revisions`, `/api/stories/${imported}`, `/api/fragments/${fragment.id}`, `/api/outcomes/${story.outcome}/evidence`]
+      .map((p) => ok(p1.get(p))),
+    ok(ev.get('/api/selection-rounds?pageSize=100')),
+  ])).map((b) => JSON.stringify(b)).join('\n');
+  expect(Object.entries(CANARY).filter(([, c]) => !answers.includes(c)).map(([k]) => k)).toEqual([]);
+  // … but none is on the disk in clear, not even before the withdrawal: the text is sealed, the index blind
+  expect(canariesIn(await databaseFiles())).toEqual([]);
+  await ok(ev.post(`/api/stories/${story.id}/consent/withdraw`, { reason: 'fears reprisals' }));
   await ok(p1.post(`/api/stories/${imported}/consent/withdraw`, {}));
   await ok(p1.post(`/api/fragments/${fragment.id}/consent/withdraw`, {}));
   expect(canariesIn(await databaseFiles())).toEqual([]);

@@ -251,12 +251,16 @@ describe('consent withdrawal', () => {
     const s = await newStory(p1, { title: 'Story Pelvantori from before the withdrawal' });
     await ok(p1.patch(`/api/stories/${s.id}`, { whySignificant: 'Pelvantori women were heard.' }));
     const db = t.ctx.db;
-    const backup = { story: await db('stories').where({ id: s.id }).first(), goals: await db('story_goals').where({ story_id: s.id }), revisions: await db('revisions').where({ entity_id: s.id }) };
+    const backup = {
+      story: await db('stories').where({ id: s.id }).first(), goals: await db('story_goals').where({ story_id: s.id }),
+      revisions: await db('revisions').where({ entity_id: s.id }), key: await db('record_keys').where({ entity_id: s.id }).first(),
+    };
     const tombstone = await ok(p1.post(`/api/stories/${s.id}/consent/withdraw`, { reason: 'withdrawn' }));
     const carried = await listTombstones(db); // read from the live database before the restore
     await db('tombstones').del(); // the older backup predates the tombstone …
     const { seq: _seq, search_tsv: _tsv, ...row } = backup.story; // both are derived on insert
     await db('stories').insert(row); // … and holds the story and its revisions
+    await db('record_keys').insert(backup.key); // the backup holds the story's key too
     await db('story_goals').insert(backup.goals);
     await db('revisions').insert(backup.revisions.map(({ id: _id, ...r }) => r));
     expect((await p1.get(`/api/stories/${s.id}`)).status).toBe(200);

@@ -1,12 +1,15 @@
 // Long narrative texts for the tests of what a search may cost: records of 50,000 characters (the
 // longest a description may be) drawn from a vocabulary of invented words and a few common ones,
 // copied straight through knex (the FTS triggers on SQLite, the generated tsvector on PostgreSQL
-// index them) so that seeding hundreds takes seconds, not minutes.
+// index them) so that seeding hundreds takes seconds, not minutes. Stories and fragments are sealed
+// and blind-indexed as the app stores them (server/crypto/record-keys.ts).
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app';
 import { outcomeBody } from './fixtures';
 import { fragmentBody, newHarvest, newStory, ok, publish, sourceBody } from './stories';
 import { fold } from '../../server/core/fold';
+import { sealStoryRow } from '../../server/stories/repository';
+import { sealFragmentRow } from '../../server/fragments/repository';
 
 export const LENGTH = 50_000;
 const COMMON = ['women', 'the', 'council', 'peace', 'market', 'mediation'];
@@ -31,10 +34,12 @@ async function multiply(t: TestApp, table: string, id: string, textColumn: strin
   delete row.seq;
   delete row.search_tsv;
   for (let start = 0; start < count; start += 20) {
-    const batch = Array.from({ length: Math.min(20, count - start) }, (_, i) => {
+    const batch = await Promise.all(Array.from({ length: Math.min(20, count - start) }, async (_, i) => {
       const text = longText(start + i + table.length * 1000);
-      return { ...row, id: randomUUID(), [textColumn]: text, search_text: fold(text) };
-    });
+      const plain = { ...row, id: randomUUID(), [textColumn]: text, search_text: fold(text) };
+      return table === 'stories' ? sealStoryRow(t.ctx.db, t.ctx.keyring, plain.id, plain)
+        : table === 'fragments' ? sealFragmentRow(t.ctx.db, t.ctx.keyring, plain.id, plain) : plain;
+    }));
     await t.ctx.db(table).insert(batch);
   }
 }

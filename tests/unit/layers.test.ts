@@ -7,7 +7,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 test('no import cycle between files or between folders of server/ and client/', () => {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
       'server', 'client', 'seeds', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: ROOT, encoding: 'utf8' });
