@@ -1,6 +1,6 @@
 // Who read personal data from outside the organisation that recorded it (evaluators of its
 // programmes, admins): one audit entry per record read, or one per list page, for every record
-// kind that holds personal data. Whether a record shown carries some is decided by the kind's own
+// kind that holds personal data; and revisions read in full whose changes touched a personal field. Whether a record shown carries some is decided by the kind's own
 // redaction function: a field whose redacted value differs from the value shown holds some.
 import type { Ctx } from '../http/types';
 import { auditPersonalAccess } from './log';
@@ -23,4 +23,12 @@ export async function auditViews(ctx: Ctx, kind: PersonalKind, shown: Shown[], s
   await auditPersonalAccess(ctx.db, single
     ? { actorId: ctx.user.id, entityType: kind.entityType, entityId: read[0].id }
     : { actorId: ctx.user.id, entityType: kind.entityType, count: read.length, ids: read.map((r) => r.id) });
+}
+
+/** Revisions read in full from outside the organisation, when a change touched one of the kind's personal fields. */
+export async function auditRevisionViews(ctx: Ctx, kind: PersonalKind, r: Shown, items: Array<{ changes: Array<{ field: string }> }>): Promise<void> {
+  if (r.organisation.id === ctx.user.organisationId) return;
+  const personal = new Set<string>(kind.fields);
+  if (!items.some((x) => x.changes.some((c) => personal.has(c.field)))) return;
+  await auditPersonalAccess(ctx.db, { actorId: ctx.user.id, entityType: kind.entityType, entityId: r.id });
 }

@@ -5,7 +5,7 @@ import { created } from '../http/types';
 import { notFound, Problem, ProblemPath } from '../http/problem';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
-import { auditViews } from '../audit/personal-views';
+import { auditRevisionViews, auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../core/fold';
@@ -138,5 +138,8 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; 
 export async function revisions(ctx: Ctx) {
   const f = await load(ctx, ctx.params.id);
   const full = seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId });
-  return { items: full ? await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id) : await correctionsOf(ctx.db, 'fragment', f.id) };
+  if (!full) return { items: await correctionsOf(ctx.db, 'fragment', f.id) };
+  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id);
+  await auditRevisionViews(ctx, FRAGMENT, f, items);
+  return { items };
 }

@@ -2,8 +2,7 @@
 // records and lists (personal-views.ts), and revisions whose changes touched a personal field.
 import type { Ctx } from '../http/types';
 import { PERSONAL_FIELDS, redactField } from './representation';
-import { auditPersonalAccess } from '../audit/log';
-import { auditViews, carriesPersonalData as carries, type PersonalKind, type Shown } from '../audit/personal-views';
+import { auditRevisionViews as auditRevisions, auditViews, carriesPersonalData as carries, type PersonalKind, type Shown } from '../audit/personal-views';
 
 const OUTCOME: PersonalKind = { entityType: 'outcome', fields: PERSONAL_FIELDS, redactField };
 
@@ -13,9 +12,4 @@ export const carriesPersonalData = (o: Shown) => carries(OUTCOME, o);
 export const auditOutcomeViews = (ctx: Ctx, shown: Shown[], single = false) => auditViews(ctx, OUTCOME, shown, single);
 
 /** Revisions read in full from outside the organisation, when a change touched a personal field. */
-export async function auditRevisionViews(ctx: Ctx, o: Shown, items: Array<{ changes: Array<{ field: string }> }>): Promise<void> {
-  if (o.organisation.id === ctx.user.organisationId) return;
-  const personal = new Set<string>(PERSONAL_FIELDS);
-  if (!items.some((r) => r.changes.some((c) => personal.has(c.field)))) return;
-  await auditPersonalAccess(ctx.db, { actorId: ctx.user.id, entityType: 'outcome', entityId: o.id });
-}
+export const auditRevisionViews = (ctx: Ctx, o: Shown, items: Array<{ changes: Array<{ field: string }> }>) => auditRevisions(ctx, OUTCOME, o, items);

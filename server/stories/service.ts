@@ -5,7 +5,7 @@ import { created } from '../http/types';
 import { notFound, Problem } from '../http/problem';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
-import { auditViews } from '../audit/personal-views';
+import { auditRevisionViews, auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
 import { boundOf } from '../domain/dates';
 import { queryTerms } from '../core/fold';
@@ -126,5 +126,8 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; 
 export async function revisions(ctx: Ctx) {
   const s = await load(ctx, ctx.params.id);
   const full = seesPersonalData(ctx.user, s.organisation.id);
-  return { items: full ? await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id) : await correctionsOf(ctx.db, 'story', s.id) };
+  if (!full) return { items: await correctionsOf(ctx.db, 'story', s.id) };
+  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id);
+  await auditRevisionViews(ctx, STORY, s, items);
+  return { items };
 }

@@ -385,6 +385,45 @@ describe('who read personal data (personal.view)', () => {
     expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canarytown/);
   });
 
+  describe("when an evaluator reads a record's revisions in full", () => {
+    /** Audit entries for this record made while `read` ran. */
+    const seenWhile = async (id: string, read: () => Promise<unknown>) => {
+      const before = (await views(id)).length;
+      await read();
+      return (await views(id)).slice(before);
+    };
+    const kinds: Array<{ kind: string; make: (p1: Client) => Promise<string>; personal: Record<string, unknown>; plain: Record<string, unknown> }> = [
+      {
+        kind: 'outcomes',
+        make: async (p1) => (await ok(p1.post('/api/outcomes', outcomeBody()), 201) as { id: string }).id,
+        personal: { socialActor: { name: 'Mayor Canary', type: 'individual' } }, plain: { significance: 'It matters more than we thought.' },
+      },
+      {
+        kind: 'stories',
+        make: async (p1) => (await newStory(p1)).id,
+        personal: { storyteller: { role: 'midwife', place: 'Canary Hill', gender: 'woman' } }, plain: { title: 'A new title' },
+      },
+      {
+        kind: 'fragments',
+        make: async (p1) => (await ok(p1.post('/api/fragments', fragmentBody((await ok(p1.post('/api/sources', sourceBody()), 201) as { id: string }).id)), 201) as { id: string }).id,
+        personal: { speaker: { role: 'teacher', gender: 'woman', ageBand: '25-34' } }, plain: { locator: 'p. 7' },
+      },
+    ];
+    test.each(kinds)('$kind: a change to a personal field is recorded as read; other changes and its own organisation are not', async ({ kind, make, personal, plain }) => {
+      const p1 = await t.as('partner1');
+      const ev = await t.as('evaluator');
+      const [other, id] = [await make(p1), await make(p1)];
+      await ok(p1.patch(`/api/${kind}/${other}`, plain));
+      await ok(p1.patch(`/api/${kind}/${id}`, personal));
+      for (const x of [other, id]) await ok(p1.post(`/api/${kind}/${x}/transitions`, { to: 'submitted' }));
+      expect(await seenWhile(other, () => ok(ev.get(`/api/${kind}/${other}/revisions`)))).toEqual([]);
+      expect(await seenWhile(id, () => ok(p1.get(`/api/${kind}/${id}/revisions`)))).toEqual([]);
+      const read = await seenWhile(id, () => ok(ev.get(`/api/${kind}/${id}/revisions`)));
+      expect(read).toEqual([{ actor_id: t.world.users.evaluator, entity_id: id, details: JSON.stringify({ count: 1 }) }]);
+      expect(JSON.stringify(await t.ctx.db('audit_log'))).not.toMatch(/Canary Hill|Mayor Canary/);
+    });
+  });
+
   test('auditPersonalAccess records an export by count, for the interop module', async () => {
     await auditPersonalAccess(t.ctx.db, { actorId: t.world.users.admin, entityType: 'outcome', count: 42, action: 'personal.export' });
     const r = await (await t.as('admin')).get('/api/audit?action=personal.export');
