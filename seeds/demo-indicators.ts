@@ -86,7 +86,8 @@ function valuesOf(d: DemoIndicator): ValueInput[] {
 async function seedProgrammeIndicators(db: Db, ids: DemoIds, now: string): Promise<void> {
   for (const d of DEMO) {
     if (await db('indicators').where({ code: d.code }).first('id')) continue;
-    const { owner, every: _e, series: _s, integer: _i, ...input } = d;
+    const { owner, every: _e, series: _s, integer: _i, ...rest } = d;
+    const input: IndicatorInput = { ...rest, wholeNumbers: d.integer, aggregation: d.integer ? 'sum' : 'none' };
     await checkIndicator(db, input);
     const id = randomUUID();
     const orgId = owner ? ids.orgs[owner] : null;
@@ -94,7 +95,7 @@ async function seedProgrammeIndicators(db: Db, ids: DemoIds, now: string): Promi
     await db('indicators').insert({ id, ...toRow(input), programme_id: ids.programmeId, organisation_id: orgId, created_by: author, created_at: now, updated_at: now });
     await db('indicator_goals').insert((input.goals ?? []).map((g) => ({ indicator_id: id, goal_code: g })));
     const values = valuesOf(d);
-    await checkValues(db, { id, disaggregations: input.disaggregations ?? [] }, values, (k) => `/${d.code}/${k}`);
+    await checkValues(db, { id, disaggregations: input.disaggregations ?? [], wholeNumbers: d.integer }, values, (k) => `/${d.code}/${k}`);
     // reported by the partner whose indicator it is, else by the evaluators' organisation
     const reporter = orgId ?? ids.orgs.evaluator;
     await db.batchInsert('indicator_values', values.map((v) => ({

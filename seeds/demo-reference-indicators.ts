@@ -84,6 +84,8 @@ export async function seedReferenceIndicators(db: Db, now = new Date().toISOStri
       code: src.code, name: src.name, unit: src.unit, direction: DECREASING.has(src.code) ? 'decrease' as const : 'increase' as const,
       goals: src.goals, disaggregations, source: src.source, sourceUrl: src.source_url, notes: src.notes,
       iatiMeasure: /percent/i.test(src.unit) ? 2 : 1,
+      // country figures of a global series: shares, indices and sums over unrelated countries, never one total
+      aggregation: 'none' as const,
     };
     await checkIndicator(db, input);
     const id = randomUUID();

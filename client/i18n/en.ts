@@ -377,6 +377,8 @@ export const en = {
   'ind.saved': { one: 'One value saved.', other: '{count} values saved.' }, 'ind.noneSaved': 'Nothing was saved. Correct the marked rows and save again; your rows are still here.',
   'ind.offline': 'No connection. Your rows are kept on this device; save again when you are back online.',
   'ind.restored': 'We restored rows you had not saved yet (kept on this device at {time}).',
+  'ind.aggregation': "How the breakdowns add up", 'ind.aggregation.sum': "They add up: the total is their sum (counts of people, events, policies)", 'ind.aggregation.none': "They do not add up: no total is computed (shares, percentages, scores)", 'ind.wholeNumbers': "Values are whole numbers (a count): 19.5 is refused", 'ind.computedSum': "sum of the breakdowns", 'ind.totalDiffers': "The reported total differs from the sum of its breakdowns ({sum}).", 'ind.totalCheck': "Check", 'ind.err.whole': "Enter a whole number: this indicator counts.",
+  'ind.overallSum': "Total (sum of the breakdowns)", 'ind.chartSummed': "No total is reported: the total line is the sum of the breakdowns, drawn for the periods in which every breakdown reported. The baseline and the targets are for the total.",
   'ind.err.periodOrder': 'The period ends before it starts.', 'ind.err.duplicate': 'Same period and breakdown as row {row}.',
   'ind.err.exists': 'A value for this period and breakdown exists already.', 'ind.err.number': 'Enter a number.', 'ind.err.sex': 'Choose female, male, other or total.',
   'ind.err.breakdown': 'The indicator has no such breakdown.', 'ind.err.validate': 'Only evaluators and administrators validate values.',

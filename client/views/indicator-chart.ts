@@ -6,7 +6,7 @@ import { h, replace, debounce } from '../core/dom';
 import { listAll } from '../core/api';
 import { formatDate, formatNumber, isRtl, lang, t } from '../core/i18n';
 import { navigate } from '../core/router';
-import { breakdownLabel, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
+import { breakdownLabel, summedTotals, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
 import { indicatorSeriesChart, type Series, type SeriesData, type SeriesDatum } from '../charts/indicator-series';
 
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -28,8 +28,11 @@ export function seriesOf(values: IndicatorValue[]): { overall: Series | null; br
 export async function indicatorChartSection(i: Indicator, progress: Progress | null): Promise<HTMLElement | null> {
   const { items } = await listAll<IndicatorValue>(`/api/indicators/${i.id}/values`, { sort: 'periodEnd' });
   if (!items.length) return null;
+  const series = seriesOf(items);
+  const sums = !series.overall && i.aggregation === 'sum' ? summedTotals(items) : [];
+  const summed: Series | null = sums.length ? { key: '[]', label: t('ind.overallSum'), points: sums.map((p) => ({ end: day(p.periodEnd), value: p.value, draft: p.draft })) } : null;
   const data: SeriesData = {
-    ...seriesOf(items),
+    ...series, overall: series.overall ?? summed,
     baseline: i.baseline ? { date: day(i.baseline.date), value: i.baseline.value } : null,
     targets: i.targets.map((x) => ({ date: day(x.date), value: x.value })),
     outcomes: (progress?.outcomes.items ?? []).map((x) => ({ id: x.id, date: day(x.occurredOn.date.length === 4 ? `${x.occurredOn.date}-07-01` : x.occurredOn.date.length === 7 ? `${x.occurredOn.date}-15` : x.occurredOn.date), title: x.title })),
@@ -67,5 +70,5 @@ export async function indicatorChartSection(i: Indicator, progress: Progress | n
     h('h2', { id: 'ind-chart-title' }, t('ind.chartHeading')),
     h('p', { class: 'hint' }, t('ind.chartHint')),
     // the programme's target is for the whole; without a reported total, no line may be read against it
-    data.overall ? null : h('p', { class: 'notice' }, t('ind.chartNoTotal')), toggle, holder, status);
+    summed ? h('p', { class: 'notice' }, t('ind.chartSummed')) : data.overall ? null : h('p', { class: 'notice' }, t('ind.chartNoTotal')), toggle, holder, status);
 }

@@ -31,6 +31,7 @@ function facts(i: Indicator): HTMLElement {
     row(t('ind.direction'), directionLabel(i.direction)),
     row(t('detail.goals'), i.goals.length ? h('ul', { class: 'goal-list' }, i.goals.map((g) => h('li', {}, goalLabel(g)))) : t('ind.none')),
     row(t('ind.breakdowns'), i.disaggregations.length ? i.disaggregations.map(breakdownName).join(', ') : t('ind.none')),
+    i.disaggregations.length ? row(t('ind.aggregation'), t(`ind.aggregation.${i.aggregation}`)) : [],
     row(t('ind.baseline'), ...(i.baseline ? dated(i.baseline, i.unit) : [t('ind.none')]) as Array<Node | string>),
     row(t('ind.targets'), i.targets.length ? h('ul', { class: 'goal-list' }, i.targets.map((x) => h('li', {}, ...dated(x, i.unit)))) : t('ind.none')),
     row(t('ind.programme'), i.programme?.name ?? t('ind.global')),
@@ -53,12 +54,14 @@ function headline(i: Indicator, p: Progress): HTMLElement {
   const share = p.progress === null ? null : Math.max(0, Math.min(1, p.progress));
   return h('div', { class: 'ind-progress' },
     h('dl', { class: 'facts' },
-      row(t('ind.latest'), p.latest ? h('span', {}, withUnit(p.latest.value, i.unit), ` (${periodLabel(p.latest.periodStart, p.latest.periodEnd)}) `, p.latest.status === 'draft' ? statusBadge('draft') : '')
+      row(t('ind.latest'), p.latest ? h('span', {}, withUnit(p.latest.value, i.unit), ` (${periodLabel(p.latest.periodStart, p.latest.periodEnd)}${p.latest.computed ? ` · ${t('ind.computedSum')}` : ''}) `,
+        p.latest.status === 'draft' ? statusBadge('draft') : '')
         : h('span', { class: 'muted' }, p.series.length ? t('ind.onlyBreakdowns') : t('ind.noValues'))),
       row(t('ind.baseline'), p.baseline ? `${withUnit(p.baseline.value, i.unit)} (${formatDate(p.baseline.date)})` : t('ind.none')),
       row(t('ind.targetNow'), p.target ? `${withUnit(p.target.value, i.unit)} (${formatDate(p.target.date)})` : t('ind.none')),
       p.progress !== null ? row(t('ind.progress'), t('ind.progressText', { share: formatPercent(p.progress) })) : [],
-      p.achieved !== null ? row(t('ind.achieved'), p.achieved ? t('ind.achievedYes') : t('ind.achievedNo')) : []),
+      p.achieved !== null ? row(t('ind.achieved'), p.achieved ? t('ind.achievedYes') : t('ind.achievedNo')) : [],
+      p.totalCheck?.differs ? row(t('ind.totalCheck'), h('span', { class: 'warning' }, t('ind.totalDiffers', { sum: formatNumber(p.totalCheck.breakdownSum) }))) : []),
     share !== null ? h('div', { class: 'ind-bar', 'aria-hidden': 'true' }, bar(share)) : null);
 }
 

@@ -1,7 +1,7 @@
-// Recording or revising an indicator: code, name, unit, direction, goals, breakdowns, baseline,
+// Recording or revising an indicator: code, name, unit, direction, goals, breakdowns and how they add up, baseline,
 // targets, where it belongs (programme, organisation — chosen once, at creation), source and the
 // IATI measure. Kept on this device as it is typed; the API's errors land on their fields.
-import { h } from '../core/dom';
+import { h, newId } from '../core/dom';
 import { api, ApiError, optional, patch, post, type List, type ProblemPath } from '../core/api';
 import { t } from '../core/i18n';
 import { me, type Me } from '../core/session';
@@ -19,7 +19,7 @@ import { notFoundView } from './errors';
 import { errorMessage } from '../core/errors';
 
 type Programme = Ref & { partnerOrganisations?: Ref[] };
-type Start = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; description: string; disaggregations: string; source: string; sourceUrl: string; notes: string; iatiMeasure: string; programmeId: string; organisationId: string };
+type Start = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; aggregation: 'sum' | 'none'; wholeNumbers: boolean; description: string; disaggregations: string; source: string; sourceUrl: string; notes: string; iatiMeasure: string; programmeId: string; organisationId: string };
 
 const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 
@@ -27,7 +27,7 @@ const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 function localise(e: ProblemPath): ProblemPath {
   const m = e.message;
   const key = /before the baseline/.test(m) ? 'ind.err.targetBeforeBaseline' : /values use the breakdown/.test(m) ? 'ind.err.keyInUse'
-    : /programme/.test(m) && e.path === '/programmeId' ? 'ind.err.programme' : e.path === '/organisationId' ? 'ind.err.organisation' : null;
+    : e.code === 'not_whole' ? 'ind.err.whole' : /programme/.test(m) && e.path === '/programmeId' ? 'ind.err.programme' : e.path === '/organisationId' ? 'ind.err.organisation' : null;
   return key ? { ...e, message: t(key) } : e;
 }
 /** A dated value as kept on this device: an empty number stays empty (not 0) when restored. */
@@ -36,6 +36,7 @@ const keptDated = (x: { value: string; date: string; note: string } | null) => (
 function startOf(i: Indicator | null, user: Me): Start {
   return {
     code: i?.code ?? '', name: i?.name ?? '', unit: i?.unit ?? '', direction: i?.direction ?? 'increase', description: i?.description ?? '',
+    aggregation: i?.aggregation ?? 'sum', wholeNumbers: i?.wholeNumbers ?? false,
     disaggregations: (i?.disaggregations ?? []).join(', '), source: i?.source ?? '', sourceUrl: i?.sourceUrl ?? '', notes: i?.notes ?? '',
     iatiMeasure: i?.iatiMeasure ? String(i.iatiMeasure) : '', programmeId: i?.programme?.id ?? (user.role === 'admin' ? '' : user.programmes[0]?.id ?? ''),
     organisationId: i?.organisation?.id ?? (user.role === 'partner' ? user.organisation.id : ''),
@@ -78,6 +79,11 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const unit = field('/unit', t('ind.unit'), text(s.unit, { maxlength: 100 }), { required: true, hint: t('ind.unitHint') });
   const direction = fieldset('/direction', t('ind.direction'), radios('direction', (['increase', 'decrease'] as const).map((d) => ({ value: d, label: t(`ind.direction.${d}`) })), s.direction), { required: true });
   const breakdowns = field('/disaggregations', t('ind.breakdowns'), text(s.disaggregations, { dir: 'ltr' }), { hint: t('ind.breakdownsHint') });
+  const aggregation = fieldset('/aggregation', t('ind.aggregation'), radios('aggregation', (['sum', 'none'] as const).map((a) => ({ value: a, label: t(`ind.aggregation.${a}`) })), s.aggregation ?? 'sum'));
+  const wholeId = newId('whole');
+  const wholeBox = h('input', { type: 'checkbox', id: wholeId, checked: !!s.wholeNumbers });
+  const wholeNumbers = fieldset('/wholeNumbers', t('ind.wholeNumbers'), h('div', { class: 'choice' }, wholeBox, h('label', { for: wholeId }, t('ind.wholeNumbers'))));
+  wholeNumbers.box.querySelector('legend')?.classList.add('visually-hidden'); // the checkbox's label says it
   const base = baselineFields(s.baseline ?? null);
   const targets = targetsEditor(s.targets ?? [], () => undefined);
   const source = field('/source', t('ind.source'), h('textarea', { rows: 3, dir: 'auto' }, s.source));
@@ -96,11 +102,13 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
     code: v(code), name: v(name), unit: v(unit), description: descEd.control.value, disaggregations: v(breakdowns), source: v(source), sourceUrl: v(sourceUrl),
     notes: v(notes), iatiMeasure: v(iati), programmeId: place?.programme.value ?? s.programmeId, organisationId: place?.organisation?.value ?? s.organisationId,
     direction: (direction.box.querySelector<HTMLInputElement>('input:checked')?.value ?? 'increase') as Start['direction'],
+    aggregation: (aggregation.box.querySelector<HTMLInputElement>('input:checked')?.value ?? 'sum') as Start['aggregation'],
+    wholeNumbers: wholeBox.checked,
     goals: goals.get().map((g) => g.code),
     baseline: keptDated(readDated(base.inputs)),
     targets: targets.read().map(keptDated).filter((x): x is Dated => !!x),
   });
-  const all = () => [code, name, description, unit, direction, breakdowns, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
+  const all = () => [code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
     source, sourceUrl, notes, iati, ...(place?.fields ?? []), goalsBox];
 
   /** A narrative field when it says something new: an emptied one is sent empty (cleared), an untouched one not at all. */
@@ -116,6 +124,7 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
     targets.read().forEach((x, n) => local.push(...datedErrors(`/targets/${n}`, x)));
     const input: Record<string, unknown> = {
       code: c.code, name: c.name, unit: c.unit, direction: c.direction, goals: c.goals, disaggregations: [...new Set(keys)],
+      aggregation: c.aggregation, wholeNumbers: c.wholeNumbers,
       baseline: b ? toDated(b) : null, targets: targets.read().filter((x) => x).map((x) => toDated(x!)),
       ...changedText('description', c.description), ...changedText('source', c.source), ...changedText('notes', c.notes),
       // emptied where it had a value: sent as null, which clears it
@@ -130,7 +139,7 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const feedback = h('p', { class: 'form-feedback', role: 'status' });
   const section = (title: string, ...boxes: FieldBox[]) => h('section', { class: 'form-section' }, h('h2', {}, title), boxes.map((b) => b.box));
   const form = h('form', { class: 'outcome-form indicator-form', novalidate: true, 'aria-labelledby': 'ind-form-title' }, summary,
-    section(t('ind.section.what'), code, name, description, unit, direction, breakdowns),
+    section(t('ind.section.what'), code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers),
     h('section', { class: 'form-section' }, h('h2', {}, t('ind.section.where')),
       // where an indicator belongs is chosen once, at creation
       existing ? h('p', {}, h('strong', {}, `${t('ind.programme')}: `), existing.programme?.name ?? t('ind.global'), existing.organisation ? ` · ${existing.organisation.name}` : '') : null,

@@ -19,7 +19,7 @@ type Placed = { row: GridRow | null; cell: Cell | null; message: string };
 /** Server messages in the interface language, by their code (server/indicators/rules.ts); a row number the server counts from 0 becomes the grid's. */
 const GRID_CODES: Record<string, MessageKey> = {
   period_order: 'ind.err.periodOrder', exists: 'ind.err.exists', not_a_number: 'ind.err.number', type: 'ind.err.number', // the only typed field a row sends is the value
-  not_allowed: 'ind.err.sex', unknown_breakdown: 'ind.err.breakdown', validate_role: 'ind.err.validate',
+  not_allowed: 'ind.err.sex', unknown_breakdown: 'ind.err.breakdown', validate_role: 'ind.err.validate', not_whole: 'ind.err.whole',
 };
 
 function localise(message: string, rowNumber: (sent: number) => number | null, code?: string): string {

@@ -53,9 +53,9 @@ async function filterForm(query: URLSearchParams, apply: () => void): Promise<HT
   return form;
 }
 
-/** The latest actual: the overall series, else the range of the breakdowns' latest values. */
+/** The latest actual: the overall series (reported, or the sum of a complete breakdown), else the range of the breakdowns' latest values. */
 function latestText(i: ListedIndicator): string {
-  if (i.latest) return `${withUnit(i.latest.value, i.unit)} (${formatDate(i.latest.periodEnd, 'month')})`;
+  if (i.latest) return `${withUnit(i.latest.value, i.unit)} (${formatDate(i.latest.periodEnd, 'month')}${i.latest.computed ? ` · ${t('ind.computedSum')}` : ''})`;
   if (!i.seriesRange) return t('ind.noValues');
   return t('ind.latestRange', { min: formatNumber(i.seriesRange.min), max: formatNumber(i.seriesRange.max), count: i.seriesRange.count });
 }

@@ -7,7 +7,7 @@ import { Problem } from '../http/problem';
 import { boundOf } from '../domain/dates';
 import { withDescendants } from '../frameworks/service';
 import * as outcomes from '../outcomes/repository';
-import { type Latest, latestPerSeries } from './latest';
+import { type Latest, latestPerSeries, summedTotal } from './latest';
 import { load } from './service';
 import type { Dated, Indicator } from './representation';
 
@@ -41,14 +41,20 @@ export async function progress(ctx: Ctx<unknown, { from?: string; to?: string; c
     .filter((s) => !ctx.query.country || s.disaggregation.country === ctx.query.country)
     // the baseline and the targets are for the whole: a breakdown is not measured against them
     .map((s) => ({ ...s, ...(Object.keys(s.disaggregation).length ? { target: null, progress: null, achieved: null } : measure(i, s.latest)) }));
-  const headline = series.find((s) => Object.keys(s.disaggregation).length === 0)
+  const reported = series.find((s) => Object.keys(s.disaggregation).length === 0)
     ?? (ctx.query.country ? series.find((s) => Object.keys(s.disaggregation).length === 1) : undefined);
+  const breakdown = series.filter((s) => s !== reported && (!ctx.query.country || Object.keys(s.disaggregation).length > 1));
+  const summed = i.aggregation === 'sum' ? summedTotal(breakdown) : null;
+  // a reported total wins over the sum; where both are for the same period and differ, that is said
+  const headline = reported ?? (summed ? { disaggregation: {}, latest: summed } : undefined);
+  const totalCheck = reported && summed && summed.periodStart === reported.latest.periodStart && summed.periodEnd === reported.latest.periodEnd
+    ? { breakdownSum: summed.value, differs: summed.value !== reported.latest.value } : null;
   const latest = headline?.latest ?? null;
   const period = { from: from ?? i.baseline?.date ?? null, to: to ?? latest?.periodEnd ?? null };
   return {
-    indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals },
+    indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals, aggregation: i.aggregation, wholeNumbers: i.wholeNumbers },
     baseline: i.baseline, targets: i.targets,
-    latest, ...(headline ? measure(i, headline.latest) : { target: targetFor(i.targets, new Date().toISOString().slice(0, 10)), progress: null, achieved: null }),
+    latest, totalCheck, ...(headline ? measure(i, headline.latest) : { target: targetFor(i.targets, new Date().toISOString().slice(0, 10)), progress: null, achieved: null }),
     series, period, outcomes: await explainingOutcomes(ctx, i, period, ctx.query.country),
   };
 }

@@ -4,11 +4,14 @@
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Dated = { value: number; date: string; note?: string };
+/** How breakdowns add up to the total: 'sum' for counts, 'none' where they do not (shares, scores). */
+export type Aggregation = 'sum' | 'none';
 export type Disaggregation = Record<string, string>;
 
 export type IndicatorInput = {
   code: string; name: string; description?: string; unit: string; direction: 'increase' | 'decrease';
   goals?: string[]; disaggregations?: string[]; baseline?: Dated | null; targets?: Dated[];
+  aggregation?: Aggregation; wholeNumbers?: boolean;
   source?: string; sourceUrl?: string; notes?: string; iatiMeasure?: number;
   programmeId?: string; organisationId?: string;
 };
@@ -16,6 +19,7 @@ export type IndicatorInput = {
 export type Indicator = {
   id: string; code: string; name: string; description: string | null; unit: string; direction: 'increase' | 'decrease';
   goals: string[]; disaggregations: string[]; baseline: Dated | null; targets: Dated[];
+  aggregation: Aggregation; wholeNumbers: boolean;
   source: string | null; sourceUrl: string | null; notes: string | null; iatiMeasure: number | null;
   programme: { id: string; name: string } | null; organisation: { id: string; name: string } | null;
   createdBy?: string | null; createdAt: string; updatedAt: string; retiredAt: string | null; redacted: boolean;
@@ -32,7 +36,8 @@ export type IndicatorValue = {
 };
 
 export const EDITABLE_FIELDS = [
-  'code', 'name', 'description', 'unit', 'direction', 'goals', 'disaggregations', 'baseline', 'targets', 'source', 'sourceUrl', 'notes', 'iatiMeasure',
+  'code', 'name', 'description', 'unit', 'direction', 'goals', 'disaggregations', 'baseline', 'targets', 'aggregation', 'wholeNumbers',
+  'source', 'sourceUrl', 'notes', 'iatiMeasure',
 ] as const;
 export const VALUE_FIELDS = ['periodStart', 'periodEnd', 'value', 'disaggregation', 'note', 'status'] as const;
 
@@ -45,7 +50,7 @@ const dated = (value: unknown, date: unknown, note: unknown): Dated | null =>
 export function toRow(i: IndicatorInput): Row {
   return {
     code: i.code, name: i.name, description: i.description ?? null, unit: i.unit, direction: i.direction,
-    disaggregations: JSON.stringify(i.disaggregations ?? []),
+    disaggregations: JSON.stringify(i.disaggregations ?? []), aggregation: i.aggregation ?? 'sum', whole_numbers: i.wholeNumbers ?? false,
     baseline_value: i.baseline?.value ?? null, baseline_date: i.baseline?.date ?? null, baseline_note: i.baseline?.note ?? null,
     targets: JSON.stringify([...(i.targets ?? [])].sort((a, b) => a.date.localeCompare(b.date))),
     source: i.source ?? null, source_url: i.sourceUrl ?? null, notes: i.notes ?? null, iati_measure: i.iatiMeasure ?? null,
@@ -56,7 +61,7 @@ export function fromRow(r: Row, goals: string[]): Indicator {
   return {
     id: r.id, code: r.code, name: r.name, description: r.description ?? null, unit: r.unit, direction: r.direction,
     goals, disaggregations: JSON.parse(r.disaggregations), baseline: dated(r.baseline_value, r.baseline_date, r.baseline_note),
-    targets: JSON.parse(r.targets), source: r.source ?? null, sourceUrl: r.source_url ?? null, notes: r.notes ?? null,
+    targets: JSON.parse(r.targets), aggregation: r.aggregation ?? 'sum', wholeNumbers: !!r.whole_numbers, source: r.source ?? null, sourceUrl: r.source_url ?? null, notes: r.notes ?? null,
     iatiMeasure: r.iati_measure ?? null,
     programme: r.programme_id ? { id: r.programme_id, name: r.programme_name } : null,
     organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name } : null,
@@ -73,9 +78,9 @@ export function redactIndicator(i: Indicator): Indicator {
 
 /** The editable part of an indicator, so a patch can be merged and checked as a whole. */
 export function toInput(i: Indicator): IndicatorInput {
-  const { code, name, unit, direction, goals, disaggregations, baseline, targets } = i;
+  const { code, name, unit, direction, goals, disaggregations, baseline, targets, aggregation, wholeNumbers } = i;
   return {
-    code, name, unit, direction, goals, disaggregations, baseline, targets,
+    code, name, unit, direction, goals, disaggregations, baseline, targets, aggregation, wholeNumbers,
     ...(i.description !== null && { description: i.description }), ...(i.source !== null && { source: i.source }),
     ...(i.sourceUrl !== null && { sourceUrl: i.sourceUrl }), ...(i.notes !== null && { notes: i.notes }),
     ...(i.iatiMeasure !== null && { iatiMeasure: i.iatiMeasure }),

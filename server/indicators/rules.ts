@@ -1,6 +1,6 @@
 // Checks of indicators and values that need the database or the indicator itself: known goal
 // codes, a programme the author works in, a partner of that programme, real countries, periods
-// in order, declared disaggregations, no two values for one period and breakdown. Every failure
+// in order, declared disaggregations, whole numbers where the indicator counts, no two values for one period and breakdown. Every failure
 // names its path; a batch of values is checked whole, so each bad row is named at once.
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
@@ -43,9 +43,10 @@ export async function placement(db: Db, user: CurrentUser, programmeId?: string,
   return { programmeId: programmeId ?? null, organisationId: orgId ?? null, errors };
 }
 
-function checkOne(v: ValueInput, declared: Set<string>, at: string, errors: ProblemPath[]): void {
+function checkOne(v: ValueInput, declared: Set<string>, whole: boolean, at: string, errors: ProblemPath[]): void {
   if (v.periodEnd < v.periodStart) errors.push({ path: `${at}/periodEnd`, message: 'is before periodStart', code: 'period_order' });
   if (!Number.isFinite(v.value)) errors.push({ path: `${at}/value`, message: 'is not a finite number', code: 'not_a_number' });
+  else if (whole && !Number.isInteger(v.value)) errors.push({ path: `${at}/value`, message: 'is not a whole number: the indicator counts', code: 'not_whole' });
   for (const [key, val] of Object.entries(v.disaggregation ?? {})) {
     if (!declared.has(key)) errors.push({ path: `${at}/disaggregation/${key}`, message: `the indicator is not disaggregated by ${key}`, code: 'unknown_breakdown' });
     else if (key === 'country') checkCountry(val, `${at}/disaggregation/country`, errors);
@@ -58,14 +59,14 @@ function checkOne(v: ValueInput, declared: Set<string>, at: string, errors: Prob
  * value). `ignoreId` is the value being edited, which may keep its own period.
  */
 export async function checkValues(
-  db: Db, indicator: { id: string; disaggregations: string[] }, rows: ValueInput[], prefix: (k: number) => string, ignore?: string,
+  db: Db, indicator: { id: string; disaggregations: string[]; wholeNumbers?: boolean }, rows: ValueInput[], prefix: (k: number) => string, ignore?: string,
 ): Promise<void> {
   const errors: ProblemPath[] = [];
   const declared = new Set(indicator.disaggregations);
   const keys = rows.map((v) => ({ period_start: v.periodStart, period_end: v.periodEnd, disaggregation: canonical(v.disaggregation) }));
   const firstAt = new Map<string, number>();
   rows.forEach((v, k) => {
-    checkOne(v, declared, prefix(k), errors);
+    checkOne(v, declared, !!indicator.wholeNumbers, prefix(k), errors);
     const key = keyOf(keys[k]);
     if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}`, code: 'duplicate_row' });
     else firstAt.set(key, k);

@@ -72,7 +72,8 @@ export async function create(ctx: Ctx<IndicatorInput>) {
 export async function update(ctx: Ctx<Partial<IndicatorInput>>) {
   const before = await loadForWrite(ctx, ctx.params.id);
   const merged: IndicatorInput = { ...toInput(before), ...ctx.body };
-  await checkIndicator(ctx.db, merged, await keysStillUsed(ctx, before.id, merged.disaggregations ?? []));
+  const stillValid = [...await keysStillUsed(ctx, before.id, merged.disaggregations ?? []), ...await fractionsKept(ctx, before, merged)];
+  await checkIndicator(ctx.db, merged, stillValid);
   const changes = diff(toInput(before) as Record<string, unknown>, merged as Record<string, unknown>, EDITABLE_FIELDS);
   if (!changes.length) return present(ctx, before);
   await ctx.db('indicators').where({ id: before.id }).update({ ...toRow(merged), updated_at: nowIso() });
@@ -89,6 +90,14 @@ async function keysStillUsed(ctx: Ctx, id: string, declared: string[]): Promise<
     Object.keys(JSON.parse(d)).forEach((k) => used.add(k));
   }
   return [...used].filter((k) => !declared.includes(k)).map((k) => ({ path: '/disaggregations', message: `values use the breakdown ${k}` }));
+}
+
+/** An indicator becomes a count of whole numbers only when none of its values is a fraction. */
+async function fractionsKept(ctx: Ctx, before: Indicator, merged: IndicatorInput): Promise<ProblemPath[]> {
+  if (!merged.wholeNumbers || before.wholeNumbers) return [];
+  const values: number[] = (await ctx.db('indicator_values').where({ indicator_id: before.id }).pluck('value')).map(Number);
+  const n = values.filter((v) => !Number.isInteger(v)).length;
+  return n ? [{ path: '/wholeNumbers', message: `${n} of its values are not whole numbers`, code: 'not_whole' }] : [];
 }
 
 /** Retires an indicator: hidden from lists and dashboards, kept with its values for the record. */

@@ -219,6 +219,53 @@ test('a breakdown is not measured against the targets of the whole (a share of t
   expect(parts.map((s: { target: unknown; progress: unknown; achieved: unknown }) => [s.target, s.progress, s.achieved])).toEqual([[null, null, null], [null, null, null]]);
 });
 
+describe('totals from breakdowns, as the indicator declares them', () => {
+  const byCountry = (year: number, ml: number, ne: number, status = 'validated') => [
+    value(year, ml, { disaggregation: { country: 'ML' }, status }), value(year, ne, { disaggregation: { country: 'NE' }, status }),
+  ];
+  test('a count refuses 19.5, alone or in a batch, and cannot be declared whole while a value is a fraction', async () => {
+    const i = await newIndicator(ev, { programmeId: t.world.programmes.A, wholeNumbers: true });
+    expect((await ev.get(`/api/indicators/${i.id}`)).body).toMatchObject({ wholeNumbers: true, aggregation: 'sum' });
+    const one = await ev.post(`/api/indicators/${i.id}/values`, value(2023, 19.5));
+    expect({ status: one.status, errors: one.body.errors }).toEqual({ status: 422, errors: [expect.objectContaining({ path: '/value', code: 'not_whole' })] });
+    const batch = await ev.post(`/api/indicators/${i.id}/values`, [value(2022, 19), value(2023, 19.5)]);
+    expect(paths(batch)).toEqual(['/1/value']);
+    expect(await valueCount(i.id)).toBe(0);
+    const share = await newIndicator(ev, { programmeId: t.world.programmes.A, unit: 'percent', aggregation: 'none' });
+    expect((await ev.post(`/api/indicators/${share.id}/values`, value(2023, 19.5))).status).toBe(201);
+    const declared = await ev.patch(`/api/indicators/${share.id}`, { wholeNumbers: true });
+    expect({ status: declared.status, path: paths(declared) }).toEqual({ status: 422, path: ['/wholeNumbers'] });
+  });
+
+  test('breakdowns that add up give the total, and progress is measured on it; where they do not, there is none', async () => {
+    const counted = await newIndicator(ev, { programmeId: t.world.programmes.A, wholeNumbers: true });
+    await ev.post(`/api/indicators/${counted.id}/values`, [...byCountry(2022, 5, 3), ...byCountry(2023, 12, 8)]);
+    const p = (await donor.get(`/api/indicators/${counted.id}/progress`)).body;
+    // baseline 10, target 30 due 2024: 20 is half way
+    expect(p).toMatchObject({ latest: { value: 20, periodEnd: '2023-12-31', status: 'validated', computed: 'sum' }, progress: 0.5, achieved: false, totalCheck: null });
+    const listed = (await donor.get(`/api/indicators?code=${counted.code}`)).body.items[0];
+    expect(listed.latest).toEqual(p.latest);
+    const shares = await newIndicator(ev, { programmeId: t.world.programmes.A, unit: 'percent', aggregation: 'none' });
+    await ev.post(`/api/indicators/${shares.id}/values`, byCountry(2023, 40, 60));
+    expect((await donor.get(`/api/indicators/${shares.id}/progress`)).body).toMatchObject({ latest: null, progress: null });
+    expect((await donor.get(`/api/indicators?code=${shares.code}`)).body.items[0]).toMatchObject({ latest: null, seriesRange: { count: 2, min: 40, max: 60 } });
+  });
+
+  test('a reported total wins over the sum, and a difference is flagged', async () => {
+    const i = await newIndicator(ev, { programmeId: t.world.programmes.A });
+    await ev.post(`/api/indicators/${i.id}/values`, [...byCountry(2023, 12, 8), value(2023, 25, { status: 'validated' })]);
+    const p = (await ev.get(`/api/indicators/${i.id}/progress`)).body;
+    expect(p).toMatchObject({ latest: { value: 25 }, totalCheck: { breakdownSum: 20, differs: true } });
+    expect(p.latest.computed).toBeUndefined();
+  });
+
+  test('a breakdown reported for only some of its cells in the latest period gives no total', async () => {
+    const i = await newIndicator(ev, { programmeId: t.world.programmes.A });
+    await ev.post(`/api/indicators/${i.id}/values`, [...byCountry(2022, 5, 3), value(2023, 9, { disaggregation: { country: 'ML' }, status: 'validated' })]);
+    expect((await ev.get(`/api/indicators/${i.id}/progress`)).body).toMatchObject({ latest: null, progress: null });
+  });
+});
+
 describe('the latest value on a list page', () => {
   test('each item carries the latest headline value, or the range of its series, as its progress says, for each reader', async () => {
     const headline = await newIndicator(ev, { programmeId: t.world.programmes.A });

@@ -1,7 +1,8 @@
 // The indicator screens' own rules: who gets the write controls (the same answer as the server's
 // rule, for every role and kind of indicator), the target that applies on a date, and what the
 // value-entry grid sends for a row and checks before sending it.
-import { mayManage, mayValidate, targetFor } from '../../client/core/indicator-model';
+import { mayManage, mayValidate, summedTotals, targetFor, type IndicatorValue } from '../../client/core/indicator-model';
+import { summedTotal } from '../../server/indicators/latest';
 import { mayManage as serverMayManage } from '../../server/indicators/access';
 import { isBlank, localRowErrors, toValue, blankRow } from '../../client/views/indicator-grid-rows';
 import type { Me } from '../../client/core/session';
@@ -71,5 +72,37 @@ describe('a grid row', () => {
 
   test('when the period is in the wrong order, then the browser leaves the judgement to the server', () => {
     expect(localRowErrors({ ...row, periodEnd: '2023-12-31' })).toEqual([]);
+  });
+});
+
+describe('totals from breakdowns', () => {
+  const v = (start: string, value: number, disaggregation: Record<string, string>, status: 'draft' | 'validated' = 'validated') => ({
+    id: `${start}${JSON.stringify(disaggregation)}`, indicatorId: 'i', periodStart: start, periodEnd: `${start.slice(0, 4)}-12-31`, value, disaggregation,
+    organisation: null, note: null, status, updatedAt: '',
+  }) as IndicatorValue;
+  const latestPerSeries = (values: IndicatorValue[]) => {
+    const by = new Map<string, IndicatorValue>();
+    for (const x of values) {
+      const key = JSON.stringify(x.disaggregation);
+      if (!by.has(key) || by.get(key)!.periodEnd < x.periodEnd) by.set(key, x);
+    }
+    return [...by.values()].map((x) => ({ disaggregation: x.disaggregation, latest: { periodStart: x.periodStart, periodEnd: x.periodEnd, value: x.value, status: x.status } }));
+  };
+
+  test.each([
+    ['one breakdown, complete', [v('2022-01-01', 5, { country: 'ML' }), v('2022-01-01', 3, { country: 'NE' }), v('2023-01-01', 12, { country: 'ML' }), v('2023-01-01', 8.5, { country: 'NE' }, 'draft')],
+      [{ periodStart: '2022-01-01', value: 8, draft: false }, { periodStart: '2023-01-01', value: 20.5, draft: true }]],
+    ['the coarsest of two breakdowns, a total cell left out', [v('2023-01-01', 12, { country: 'ML' }), v('2023-01-01', 8, { country: 'NE' }), v('2023-01-01', 7, { country: 'ML', sex: 'female' }), v('2023-01-01', 99, { country: 'ML', sex: 'total' })],
+      [{ periodStart: '2023-01-01', value: 20, draft: false }]],
+    ['a period with a cell missing', [v('2022-01-01', 5, { country: 'ML' }), v('2022-01-01', 3, { country: 'NE' }), v('2023-01-01', 9, { country: 'ML' })],
+      [{ periodStart: '2022-01-01', value: 8, draft: false }]],
+  ] as const)('%s: the client draws what the server counts as the latest total', (_n, values, expected) => {
+    const totals = summedTotals([...values]);
+    expect(totals.map(({ periodStart, value, draft }) => ({ periodStart, value, draft }))).toEqual(expected);
+    // the server computes the latest period only, and only where every cell's latest value is in it
+    const server = summedTotal(latestPerSeries([...values]));
+    const last = totals[totals.length - 1];
+    if (server) expect({ periodStart: server.periodStart, value: server.value }).toEqual({ periodStart: last.periodStart, value: last.value });
+    else expect(last.periodStart < [...values].map((x) => x.periodStart).sort().pop()!).toBe(true);
   });
 });
