@@ -16,6 +16,7 @@ import * as m011 from './20261203_011_session_idle';
 import * as m012 from './20261203_012_recovery_codes';
 import * as m013 from './20261203_013_record_keys';
 import * as m014 from './20261204_014_indicator_totals';
+import * as m015 from './20261204_015_instance_settings';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203_012_recovery_codes': m012,
   '20261203_013_record_keys': m013,
   '20261204_014_indicator_totals': m014,
+  '20261204_015_instance_settings': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

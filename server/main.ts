@@ -11,7 +11,7 @@ import { hasData, seedDemo } from '../seeds/demo';
 import { purgeExpired } from './substantiations/retention';
 import { secureDataFolder } from './core/data-folder';
 import { truncateWal } from './db/wipe';
-import { sealLegacyRecords } from './consent/seal';
+import { reindexBlindSearch, sealLegacyRecords } from './consent/seal';
 
 async function main() {
   const config = loadConfig();
@@ -26,6 +26,9 @@ async function main() {
   // text written before consent-bound text was sealed per record (migration 013) is sealed now
   const sealed = await sealLegacyRecords(ctx.db, ctx.keyring);
   if (sealed) ctx.log.info({ records: sealed }, 'sealed the narrative text of records written before per-record keys');
+  // a new session secret makes a new search key: the blind index of sealed text is rebuilt with it
+  const reindexed = await reindexBlindSearch(ctx.db, ctx.keyring);
+  if (reindexed) ctx.log.warn({ records: reindexed }, 'the session secret changed: rebuilt the search index of stories and fragments');
   const embedded = config.databaseUrl.startsWith('sqlite://');
   if (embedded && config.env === 'development' && process.env.OOGST_DEMO !== '0' && !(await hasData(ctx.db))) {
     ctx.log.info('empty embedded database: loading the demo data');

@@ -3,9 +3,12 @@
 // sealed, its search index made blind, and the same for its translations, the notes of its
 // evidence links and feedback, and the values of its revisions. One transaction per record; what
 // is sealed already is left alone, so a start after an interrupted one goes on where it stopped.
+// The blind search index is made with a key drawn from the session secret: when that secret
+// changes, the index of every story and fragment is rebuilt at start (reindexBlindSearch).
 import type { Knex } from 'knex';
 import type { Keyring } from '../crypto/fields';
-import { blindIndex, isSealed, recordKey, seal, sealNullable, type SealedKind } from '../crypto/record-keys';
+import { blindIndex, isSealed, recordKey, recordKeys, seal, sealNullable, searchKeyFingerprint, unseal, unsealNullable, type SealedKind } from '../crypto/record-keys';
+import { nowIso } from '../core/clock';
 import { searchTextOf as storySearchText } from '../stories/representation';
 import { searchTextOf as fragmentSearchText } from '../fragments/representation';
 import { sealRevisions } from '../revisions/log';
@@ -56,4 +59,56 @@ export async function sealLegacyRecords(db: Knex, ring: Keyring): Promise<number
     for (const f of fragments) await db.transaction((trx) => sealFragment(trx, ring, f));
     n += stories.length + fragments.length;
   }
+}
+
+const INDEX_KEY = 'blind_index_key';
+
+async function reindexStories(db: Knex, ring: Keyring, rows: Row[]): Promise<void> {
+  const keys = await recordKeys(db, ring, 'story', rows.map((s) => s.id));
+  for (const s of rows) {
+    const key = keys.get(s.id);
+    const texts = (await db('story_translations').where({ story_id: s.id }).select('title', 'story', 'why_significant'))
+      .map((t: Row) => ({ title: t.title as string, story: unseal(key, t.story), why_significant: unsealNullable(key, t.why_significant) }));
+    const folded = storySearchText({ title: s.title, story: unseal(key, s.story), whySignificant: unsealNullable(key, s.why_significant) ?? '', location: { country: s.country, adminArea: s.admin_area ?? undefined } }, texts);
+    await db('stories').where({ id: s.id }).update({ search_text: blindIndex(ring, folded) });
+  }
+}
+
+async function reindexFragments(db: Knex, ring: Keyring, rows: Row[]): Promise<void> {
+  const keys = await recordKeys(db, ring, 'fragment', rows.map((f) => f.id));
+  for (const f of rows) {
+    const excerpt = unseal(keys.get(f.id), f.excerpt);
+    const folded = fragmentSearchText({ excerpt, locator: f.locator, location: f.admin_area ? { country: f.country ?? '', adminArea: f.admin_area } : null }, f.source_title ?? '');
+    await db('fragments').where({ id: f.id }).update({ search_text: blindIndex(ring, folded) });
+  }
+}
+
+/**
+ * Rebuilds the blind search index of every story and fragment when it was made with another
+ * search key (a new session secret); the number of records reindexed. The key in use is recorded
+ * (by fingerprint) only once all are done, so an interrupted rebuild starts again at the next start.
+ * An instance that never recorded one records the key in use: its index was made with it.
+ */
+export async function reindexBlindSearch(db: Knex, ring: Keyring): Promise<number> {
+  const current = searchKeyFingerprint(ring);
+  const stored = await db('instance_settings').where({ name: INDEX_KEY }).first('value');
+  let n = 0;
+  if (stored && stored.value !== current) {
+    for (let offset = 0; ; offset += 200) {
+      const rows: Row[] = await db('stories').orderBy('id').offset(offset).limit(200).select('id', 'title', 'story', 'why_significant', 'country', 'admin_area');
+      if (!rows.length) break;
+      await db.transaction((trx) => reindexStories(trx, ring, rows));
+      n += rows.length;
+    }
+    for (let offset = 0; ; offset += 200) {
+      const rows: Row[] = await db('fragments as f').join('sources as src', 'src.id', 'f.source_id').orderBy('f.id').offset(offset).limit(200)
+        .select('f.id', 'f.excerpt', 'f.locator', 'f.country', 'f.admin_area', 'src.title as source_title');
+      if (!rows.length) break;
+      await db.transaction((trx) => reindexFragments(trx, ring, rows));
+      n += rows.length;
+    }
+  }
+  if (stored?.value === current) return 0;
+  await db('instance_settings').insert({ name: INDEX_KEY, value: current, updated_at: nowIso() }).onConflict('name').merge();
+  return n;
 }

@@ -94,6 +94,9 @@ const searchKeyOf = (ring: Keyring): Buffer => {
 // 48 bits: among a million distinct prefixes, a false match is about one in 300,000 queries
 const blind = (key: Buffer, prefix: string) => `h${crypto.createHmac('sha256', key).update(prefix).digest('hex').slice(0, 12)}`;
 
+/** Names the search key without revealing it: which key the stored blind index was made with. */
+export const searchKeyFingerprint = (ring: Keyring): string => crypto.createHmac('sha256', searchKeyOf(ring)).update('fingerprint').digest('hex').slice(0, 16);
+
 /** Folded text as the tokens of its blind index: every prefix of every word, hashed, once each. */
 export function blindIndex(ring: Keyring, folded: string): string {
   const key = searchKeyOf(ring);
