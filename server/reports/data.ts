@@ -22,7 +22,7 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export type Tally = Record<'description' | 'significance' | 'contribution', Record<string, number>>;
 export type ReportOutcome = Outcome & { substantiation: { answers: number; tally: Tally; reasoning: string | null } };
 export type Selection = { story: Story; level: string; domain: string; heldOn: string; reasons: string };
-export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string } | null };
+export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string; summed?: boolean } | null };
 /** A goal of the tree; `order` sorts goals as their frameworks list them (frameworks in their order). */
 export type Goal = { code: string; name: string; parent: string | null; depth: number; order: number };
 
@@ -78,7 +78,7 @@ async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorPro
     return {
       code: r.code, name: r.name, unit: r.unit, direction: r.direction,
       baseline: r.baseline_value === null || r.baseline_value === undefined ? null : { value: Number(r.baseline_value), date: r.baseline_date },
-      target: targets[targets.length - 1] ?? null, actual: last ? { value: last.value, date: last.periodEnd } : null,
+      target: targets[targets.length - 1] ?? null, actual: last ? { value: last.value, date: last.periodEnd, ...(last.computed && { summed: true }) } : null,
     };
   });
 }

@@ -35,7 +35,7 @@ function story(s: Selection): string {
 
 function indicators(d: ReportData): string {
   if (!d.indicators.length) return '<p>The programme has no indicators yet.</p>';
-  const rows = d.indicators.map((i) => `<tr><th scope="row">${e(i.name)}</th><td>${e(fmt(i.baseline, i.unit))}</td><td>${e(fmt(i.target, i.unit))}</td><td>${e(fmt(i.actual, i.unit))}</td></tr>`);
+  const rows = d.indicators.map((i) => `<tr><th scope="row">${e(i.name)}</th><td>${e(fmt(i.baseline, i.unit))}</td><td>${e(fmt(i.target, i.unit))}</td><td>${e(fmt(i.actual, i.unit))}${i.actual?.summed ? ' · sum of the breakdowns' : ''}</td></tr>`);
   return `<table><thead><tr><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Latest actual</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 

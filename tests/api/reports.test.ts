@@ -33,6 +33,9 @@ beforeAll(async () => {
   }), 201);
   const ind = await ok(ev.post('/api/indicators', { code: 'R-MEDIATORS', name: 'Women mediators', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A, baseline: { value: 10, date: '2022-01-01' }, targets: [{ value: 30, date: '2025-12-31' }] }), 201);
   await ok(ev.post(`/api/indicators/${ind.id}/values`, { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 21, status: 'validated' }), 201);
+  // reported by country only: the report's latest actual is their sum, and says so
+  const split = await ok(ev.post('/api/indicators', { code: 'R-COMMITTEES', name: 'Women on committees', unit: 'women', direction: 'increase', disaggregations: ['country'], programmeId: t.world.programmes.A }), 201);
+  await ok(ev.post(`/api/indicators/${split.id}/values`, ['ML', 'NE'].map((country, k) => ({ periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 7 + k, disaggregation: { country }, status: 'validated' }))), 201);
 });
 afterAll(() => t.close());
 
@@ -59,6 +62,7 @@ describe('HTML', () => {
     expect(html).toContain('The widow who asked for her garden');
     expect(html).toContain('heard <strong>in public</strong>');
     expect(html).toContain('Women mediators');
+    expect(html).toMatch(/Women on committees<\/th>.*15 women \(2024-12-31\) · sum of the breakdowns/);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
   });
 
