@@ -83,6 +83,25 @@ async function reindexFragments(db: Knex, ring: Keyring, rows: Row[]): Promise<v
   }
 }
 
+/** Every story's and fragment's blind index made anew with the ring's search key, 200 records per transaction. */
+async function reindexAll(db: Knex, ring: Keyring): Promise<number> {
+  let n = 0;
+  for (let offset = 0; ; offset += 200) {
+    const rows: Row[] = await db('stories').orderBy('id').offset(offset).limit(200).select('id', 'title', 'story', 'why_significant', 'country', 'admin_area');
+    if (!rows.length) break;
+    await db.transaction((trx) => reindexStories(trx, ring, rows));
+    n += rows.length;
+  }
+  for (let offset = 0; ; offset += 200) {
+    const rows: Row[] = await db('fragments as f').join('sources as src', 'src.id', 'f.source_id').orderBy('f.id').offset(offset).limit(200)
+      .select('f.id', 'f.excerpt', 'f.locator', 'f.country', 'f.admin_area', 'src.title as source_title');
+    if (!rows.length) break;
+    await db.transaction((trx) => reindexFragments(trx, ring, rows));
+    n += rows.length;
+  }
+  return n;
+}
+
 /**
  * Rebuilds the blind search index of every story and fragment when it was made with another
  * search key (a new session secret); the number of records reindexed. The key in use is recorded
@@ -92,23 +111,8 @@ async function reindexFragments(db: Knex, ring: Keyring, rows: Row[]): Promise<v
 export async function reindexBlindSearch(db: Knex, ring: Keyring): Promise<number> {
   const current = searchKeyFingerprint(ring);
   const stored = await db('instance_settings').where({ name: INDEX_KEY }).first('value');
-  let n = 0;
-  if (stored && stored.value !== current) {
-    for (let offset = 0; ; offset += 200) {
-      const rows: Row[] = await db('stories').orderBy('id').offset(offset).limit(200).select('id', 'title', 'story', 'why_significant', 'country', 'admin_area');
-      if (!rows.length) break;
-      await db.transaction((trx) => reindexStories(trx, ring, rows));
-      n += rows.length;
-    }
-    for (let offset = 0; ; offset += 200) {
-      const rows: Row[] = await db('fragments as f').join('sources as src', 'src.id', 'f.source_id').orderBy('f.id').offset(offset).limit(200)
-        .select('f.id', 'f.excerpt', 'f.locator', 'f.country', 'f.admin_area', 'src.title as source_title');
-      if (!rows.length) break;
-      await db.transaction((trx) => reindexFragments(trx, ring, rows));
-      n += rows.length;
-    }
-  }
   if (stored?.value === current) return 0;
+  const n = stored ? await reindexAll(db, ring) : 0;
   await db('instance_settings').insert({ name: INDEX_KEY, value: current, updated_at: nowIso() }).onConflict('name').merge();
   return n;
 }
