@@ -29,7 +29,10 @@ export type Progress = {
   baseline: Dated | null; targets: Dated[]; latest: Latest | null; target: Dated | null; progress: number | null; achieved: boolean | null;
   totalCheck: { breakdownSum: number; differs: boolean } | null;
   series: Series[]; period: { from: string | null; to: string | null }; outcomes: { total: number; items: ProgressOutcome[]; query: string };
+  /** the total of every period: reported, or the sum of a complete breakdown (computed: 'sum') — server/indicators/totals.ts */
+  totals?: PeriodTotal[];
 };
+export type PeriodTotal = { periodStart: string; periodEnd: string; value: number; draft: boolean; computed?: 'sum'; breakdownSum?: number; differs?: boolean };
 
 /** Whether the user may edit the indicator and enter its values (server/indicators/access.ts). */
 export function mayManage(user: Me | null, i: Pick<Indicator, 'programme' | 'organisation'>): boolean {
@@ -82,21 +85,3 @@ export function targetFor(targets: Dated[], date = new Date().toISOString().slic
 export const IATI_MEASURES = [1, 2, 3, 4, 5] as const;
 export const iatiMeasureLabel = (m: number) => t(`ind.iati.${m}` as MessageKey);
 
-/**
- * Where the breakdowns add up and no total is reported: the total of each period in which every
- * cell of the coarsest breakdown reported (the rule of server/indicators/latest.ts, for every
- * period rather than the latest); cells named 'total' are left out. In period order.
- */
-export function summedTotals(values: IndicatorValue[]): Array<{ periodStart: string; periodEnd: string; value: number; draft: boolean }> {
-  const parts = values.filter((v) => Object.keys(v.disaggregation).length && !Object.values(v.disaggregation).includes('total'));
-  if (!parts.length) return [];
-  const shapeOf = (v: IndicatorValue) => Object.keys(v.disaggregation).sort().join(',');
-  const shape = [...new Set(parts.map(shapeOf))].sort((a, b) => a.split(',').length - b.split(',').length)[0];
-  const cells = parts.filter((v) => shapeOf(v) === shape);
-  const cellCount = new Set(cells.map((v) => JSON.stringify(Object.entries(v.disaggregation).sort()))).size;
-  const periods = new Map<string, IndicatorValue[]>();
-  for (const v of cells) periods.set(`${v.periodStart}|${v.periodEnd}`, [...(periods.get(`${v.periodStart}|${v.periodEnd}`) ?? []), v]);
-  return [...periods.values()].filter((p) => p.length === cellCount)
-    .map((p) => ({ periodStart: p[0].periodStart, periodEnd: p[0].periodEnd, value: Math.round(p.reduce((sum, v) => sum + v.value, 0) * 1e9) / 1e9, draft: p.some((v) => v.status === 'draft') }))
-    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart));
-}

@@ -60,7 +60,13 @@ export function inPeriod(o: Outcome, from?: string, to?: string): boolean {
 export type TimelineApi = {
   bucket: 'month' | 'quarter' | 'year'; buckets: string[];
   goals: Array<{ code: string; name: string; cells: Array<{ bucket: string; coarse?: boolean; outcomes: number; byStatus: Record<string, number> }> }>;
-  indicators: Array<{ code: string; name: string; unit: string; goals: string[]; series: Array<{ disaggregation?: Record<string, string>; values: Array<{ bucket: string; value: number }> }> }>;
+  indicators: TimelineIndicatorApi[];
+};
+export type TimelineIndicatorApi = {
+  code: string; name: string; unit: string; goals: string[]; programmeId: string | null; aggregation: 'sum' | 'none';
+  baseline: { value: number; date: string } | null; targets: Array<{ value: number; date: string }>;
+  series: Array<{ disaggregation?: Record<string, string>; values: Array<{ bucket: string; value: number }> }>;
+  total: Array<{ bucket: string; value: number; computed?: 'sum'; differs?: boolean }>;
 };
 
 export async function loadTimelineApi(f: DashFilters, bucket: 'quarter' | 'year'): Promise<TimelineApi | null> {

@@ -6,7 +6,8 @@ import { t } from '../core/i18n';
 import { downloadPng, downloadSvg } from './download';
 
 export type TableData = { columns: string[]; rows: Array<Array<string | number>>; numeric?: number[] };
-export type Drawn = { svg: SVGSVGElement; table: TableData } | { empty: string };
+/** `after` follows the chart (e.g. a band shown on demand); `more` are further tables of the same view. */
+export type Drawn = { svg: SVGSVGElement; table: TableData; after?: HTMLElement | null; more?: Array<{ title: string; table: TableData }> } | { empty: string };
 export type Frame = {
   element: HTMLElement;
   show: (draw: (env: { width: number; announce: (s: string) => void }) => Drawn) => void;
@@ -60,13 +61,13 @@ export function chartFrame(id: string, title: string, intro: Child): Frame {
       replace(body, h('div', { class: 'chart-empty' }, h('p', {}, drawn.empty)));
       return;
     }
-    const { svg, table } = drawn;
+    const { svg, table, after, more = [] } = drawn;
     const toggle = h('button', { type: 'button', class: 'secondary small', 'aria-pressed': String(asTable), onclick: () => { asTable = !asTable; render(); } }, t('dash.showTable'));
     replace(toolbar, toggle,
       h('button', { type: 'button', class: 'secondary small', onclick: () => downloadSvg(svg, `oogst-${id}`) }, t('dash.downloadSvg')),
       h('button', { type: 'button', class: 'secondary small', onclick: () => void downloadPng(svg, `oogst-${id}`) }, t('dash.downloadPng')));
-    replace(body, asTable ? tableOf(title, table) : h('div', { class: 'chart-scroll' }, svg));
-    if (!asTable) body.append(h('p', { class: 'chart-keys hint' }, t('dash.keys')));
+    if (asTable) replace(body, tableOf(title, table), ...more.map((m) => tableOf(m.title, m.table)));
+    else replace(body, h('div', { class: 'chart-scroll' }, svg), h('p', { class: 'chart-keys hint' }, t('dash.keys')), after ?? null);
   };
 
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {

@@ -1,11 +1,16 @@
 // The overview: change over time. Marks from the outcome list (or counts per period from the
-// dashboard API when there are too many to draw), indicator lines from the dashboard API.
+// dashboard API when there are too many to draw); under them the programme's indicators linked to
+// the goals in view, each as its total line (or its breakdowns where no total can be made) with
+// baseline and target; the global reference series in a context band of their own, closed until
+// asked for. Both come from the dashboard API.
 import { formatDate, formatNumber, isRtl, lang, localName, t } from '../core/i18n';
 import { categoryLabel, categoriesOf, CHANGE_TYPES, goalLabel } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
 import { statusLabel } from '../components/badges';
-import { timelineChart, type TimelineData } from '../charts/timeline';
-import { bucketRange, laneMembership, lanesOf, loadOutcomes, loadTimelineApi, MAX_MARKS, type DashFilters } from './data';
+import { indicatorBand, timelineChart, timelineDomain, type TimelineData, type TimelineIndicator } from '../charts/timeline';
+import { breakdownLabel, targetFor } from '../core/indicator-model';
+import { h } from '../core/dom';
+import { bucketRange, laneMembership, lanesOf, loadOutcomes, loadTimelineApi, MAX_MARKS, type DashFilters, type TimelineIndicatorApi } from './data';
 import type { Drawn, Frame } from './frame';
 
 const dateOnly = (s?: string) => (s ? new Date(`${s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s}T00:00:00Z`) : undefined);
@@ -23,31 +28,75 @@ export async function timelineSection(frame: Frame, f: DashFilters): Promise<Out
     const [start, end] = bucketRange(c.bucket);
     return { lane: g.code, start, end, count: c.outcomes, byStatus: c.byStatus, coarse: !!c.coarse };
   })) : undefined;
-  const indicators = (api?.indicators ?? []).slice(0, 6).map((i) => ({
-    key: i.code, label: i.name, unit: i.unit,
-    series: i.series.slice(0, 4).map((s) => ({
-      label: Object.values(s.disaggregation ?? {}).join(' · '),
-      points: s.values.map((v) => ({ date: bucketRange(v.bucket)[1], value: v.value })),
-    })),
-  }));
+  const rows = (api?.indicators ?? []).map(indicatorRow);
+  const indicators = rows.filter((_, k) => api!.indicators[k].programmeId);
+  const context = rows.filter((r, k) => !api!.indicators[k].programmeId && r.series.some((x) => x.points.length));
+  let contextOpen = false;
   const data: TimelineData = {
     lanes: lanes.map((g) => ({ key: g.code, label: `${g.code} ${localName(g)}` })), marks, cells, indicators,
     selection: f.from && f.to ? [dateOnly(f.from)!, dateOnly(f.to)!] : null,
   };
+  // the context band shares the chart's time axis, so a global figure sits under the same years
+  data.domain = timelineDomain({ ...data, indicators: [...indicators, ...context] });
   const yearFmt = (d: Date) => formatDate(d, 'year');
+  const tick = (d: Date) => (d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? yearFmt(d) : formatDate(d, 'month'));
+  const labelsOf = () => ({ title: t('dash.timeline'), description: t('dash.timelineDesc'), status: t('dash.legendStatus'), changeType: t('dash.legendChangeType'),
+    indicators: t('dash.programmeIndicators'), period: t('dash.brush'), count: t('dash.outcomesUnit'), baseline: t('dash.baseline'), target: t('dash.target') });
   frame.show(({ width, announce }): Drawn => {
     if (!marks.length && !cells?.length) return { empty: t('dash.emptyOutcomes') };
     const svg = timelineChart(data, {
       width, rtl: isRtl(), locale: lang(), announce,
-      labels: { title: t('dash.timeline'), description: t('dash.timelineDesc'), status: t('dash.legendStatus'), changeType: t('dash.legendChangeType'),
-        indicators: t('dash.indicatorLines'), period: t('dash.brush'), count: t('dash.outcomesUnit') },
-      statusLabel, changeTypeLabel: categoryLabel, changeTypes: types.map((c) => c.code),
-      formatDate: (d) => (d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? yearFmt(d) : formatDate(d, 'month')), formatNumber,
+      labels: labelsOf(), statusLabel, changeTypeLabel: categoryLabel, changeTypes: types.map((c) => c.code), formatDate: tick, formatNumber,
     });
+    const band = context.length ? h('details', { class: 'context-band', open: contextOpen, ontoggle: (e: Event) => { contextOpen = (e.target as HTMLDetailsElement).open; } },
+      h('summary', {}, t('dash.contextBand', { count: context.length })),
+      h('p', { class: 'hint' }, t('dash.contextHint')),
+      h('div', { class: 'chart-scroll' }, indicatorBand(context, data.domain!, {
+        width, rtl: isRtl(), locale: lang(), announce, indicatorHeight: 48, formatDate: tick, formatNumber, title: t('dash.contextTitle'), description: t('dash.contextHint'),
+        labels: { ...labelsOf(), indicators: t('dash.contextTitle') },
+      }))) : null;
     const rows = marks.length
       ? marks.map((m) => [goalLabel(m.lane), m.title, formatDate(m.start.toISOString().slice(0, 10), 'day'), statusLabel(m.status), categoryLabel(m.changeType)])
       : (cells ?? []).map((c) => [goalLabel(c.lane), `${formatDate(c.start, 'month')} – ${formatDate(c.end, 'month')}`, c.count, Object.entries(c.byStatus).map(([s, n]) => `${statusLabel(s)}: ${n}`).join(', '), '']);
-    return { svg, table: { columns: [t('dash.col.goal'), marks.length ? t('dash.col.outcome') : t('dash.col.period'), marks.length ? t('dash.col.date') : t('dash.col.outcomes'), t('dash.col.status'), t('dash.col.changeType')], rows, numeric: marks.length ? [] : [2] } };
+    return {
+      svg, after: band,
+      table: { columns: [t('dash.col.goal'), marks.length ? t('dash.col.outcome') : t('dash.col.period'), marks.length ? t('dash.col.date') : t('dash.col.outcomes'), t('dash.col.status'), t('dash.col.changeType')], rows, numeric: marks.length ? [] : [2] },
+      more: [{ title: t('dash.programmeIndicators'), rows: indicators }, { title: t('dash.contextTitle'), rows: context }].filter((m) => m.rows.length)
+        .map((m) => ({ title: m.title, table: valuesTable(m.rows) })),
+    };
   });
   return outcomes.items;
+}
+
+const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/**
+ * An indicator as a row of the chart: its total where one is reported or adds up (the server's
+ * rule), else its breakdowns; the baseline, and the target that applies after its last value.
+ */
+function indicatorRow(i: TimelineIndicatorApi): TimelineIndicator {
+  const summed = i.total.some((v) => v.computed);
+  const total = i.total.length ? [{ label: summed ? t('ind.overallSum') : '', points: i.total.map((v) => ({ date: bucketRange(v.bucket)[1], value: v.value })) }] : [];
+  // the world and regions before single countries (the global series hold both)
+  const rank = (d: Record<string, string> = {}) => (d.area === 'World' ? 0 : d.area ? 1 : 2);
+  const breakdowns = i.series.filter((s) => Object.keys(s.disaggregation ?? {}).length).sort((a, b) => rank(a.disaggregation) - rank(b.disaggregation))
+    .map((s) => ({ label: breakdownLabel(s.disaggregation ?? {}), points: s.values.map((v) => ({ date: bucketRange(v.bucket)[1], value: v.value })) }));
+  const last = [...i.total, ...i.series.flatMap((s) => s.values)].map((v) => bucketRange(v.bucket)[1].toISOString().slice(0, 10)).sort().at(-1);
+  const target = targetFor(i.targets, last);
+  return {
+    key: i.code, label: i.name, unit: i.unit, total: !!total.length, series: total.length ? total : breakdowns,
+    baseline: i.baseline ? { date: day(i.baseline.date), value: i.baseline.value } : null,
+    target: target ? { date: day(target.date), value: target.value } : null,
+    note: [summed ? t('dash.sumOfBreakdowns') : !total.length ? t('dash.noTotal') : '', target ? t('dash.targetBy', { value: formatNumber(target.value), year: formatDate(target.date, 'year') }) : '']
+      .filter(Boolean).join(' · ') || undefined,
+  };
+}
+
+/** The drawn values of indicator rows, for the table view. */
+function valuesTable(rows: TimelineIndicator[]) {
+  return {
+    columns: [t('dash.col.indicator'), t('dash.col.series'), t('dash.col.date'), t('dash.col.value')],
+    rows: rows.flatMap((r) => (r.total ? r.series.slice(0, 1) : r.series.slice(0, 4)).flatMap((s) => s.points.map((p) => [r.label, s.label || t('ind.overall'), formatDate(p.date, 'month'), `${formatNumber(p.value)} ${r.unit}`]))),
+    numeric: [3],
+  };
 }

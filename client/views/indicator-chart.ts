@@ -6,7 +6,7 @@ import { h, replace, debounce } from '../core/dom';
 import { listAll } from '../core/api';
 import { formatDate, formatNumber, isRtl, lang, t } from '../core/i18n';
 import { navigate } from '../core/router';
-import { breakdownLabel, summedTotals, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
+import { breakdownLabel, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
 import { indicatorSeriesChart, type Series, type SeriesData, type SeriesDatum } from '../charts/indicator-series';
 
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -29,7 +29,7 @@ export async function indicatorChartSection(i: Indicator, progress: Progress | n
   const { items } = await listAll<IndicatorValue>(`/api/indicators/${i.id}/values`, { sort: 'periodEnd' });
   if (!items.length) return null;
   const series = seriesOf(items);
-  const sums = !series.overall && i.aggregation === 'sum' ? summedTotals(items) : [];
+  const sums = series.overall ? [] : (progress?.totals ?? []).filter((p) => p.computed === 'sum');
   const summed: Series | null = sums.length ? { key: '[]', label: t('ind.overallSum'), points: sums.map((p) => ({ end: day(p.periodEnd), value: p.value, draft: p.draft })) } : null;
   const data: SeriesData = {
     ...series, overall: series.overall ?? summed,

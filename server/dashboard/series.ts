@@ -1,27 +1,43 @@
 // The indicator lines of the change-over-time chart: the visible indicators linked to the lanes'
-// goals, and per series (one disaggregation) the value of each bucket — the one whose period ends
-// last in it, since most indicators are levels (a share, an index) that must not be summed. A
-// value belongs to the bucket holding its period's end, and to the range when its whole period
-// lies within it, as dated records do. Picked in SQL.
+// goals — the reader's own programmes' first, then other programmes', then the global reference
+// series (`programmeId` null), which the chart keeps in a context band of its own — and per series
+// (one disaggregation) the value of each bucket: the one whose period ends last in it, since most
+// indicators are levels (a share, an index) that must not be summed over time. A value belongs to
+// the bucket holding its period's end, and to the range when its whole period lies within it, as
+// dated records do. Picked in SQL. The total of each bucket follows the one rule of
+// indicators/totals.ts (reported, else the sum of a complete breakdown where they add up).
 import type { Knex } from 'knex';
 import { Db, isPostgres } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
+import { totalsByPeriod, type Cell } from '../indicators/totals';
 import { Bucket, bucketSql } from './buckets';
 
 type Options = { bucket: Bucket; from: string; to: string; countries?: string[]; programmeIds?: string[] };
 type Series = { disaggregation: Record<string, string>; values: Array<{ bucket: string; value: number }> };
-export type IndicatorLine = { code: string; name: string; unit: string; direction: string; goals: string[]; series: Series[] };
+type Dated = { value: number; date: string };
+export type IndicatorLine = {
+  code: string; name: string; unit: string; direction: string; programmeId: string | null; aggregation: 'sum' | 'none';
+  baseline: Dated | null; targets: Dated[]; goals: string[]; series: Series[];
+  total: Array<{ bucket: string; value: number; computed?: 'sum'; differs?: true }>;
+};
 
 /** Visible indicators linked to a goal under one of the lanes (programme filter: theirs and global ones). */
 async function linkedIndicators(db: Db, user: CurrentUser, lanes: () => Knex.QueryBuilder, programmeIds?: string[]) {
   const qb = lanes().from('indicators as i').join('indicator_goals as ig', 'ig.indicator_id', 'i.id').join('lane_map as lm', 'lm.code', 'ig.goal_code');
   whereIndicatorVisible(qb, user);
   if (programmeIds) qb.where((w) => w.whereNull('i.programme_id').orWhereIn('i.programme_id', programmeIds));
-  const rows = await qb.distinct('i.id', 'i.code', 'i.name', 'i.unit', 'i.direction', 'lm.lane').orderBy(['i.code', 'lm.lane']);
+  const rows = await qb.distinct('i.id', 'i.code', 'i.name', 'i.unit', 'i.direction', 'i.programme_id', 'i.aggregation', 'i.baseline_value', 'i.baseline_date', 'i.targets', 'lm.lane')
+    .orderBy(['i.code', 'lm.lane']);
+  const rank = (programmeId: string | null) => (!programmeId ? 2 : user.programmeIds.includes(programmeId) ? 0 : 1);
+  rows.sort((a, b) => rank(a.programme_id) - rank(b.programme_id));
   const byId = new Map<string, IndicatorLine & { id: string }>();
   for (const r of rows) {
-    const line: IndicatorLine & { id: string } = byId.get(r.id) ?? { id: r.id, code: r.code, name: r.name, unit: r.unit, direction: r.direction, goals: [], series: [] };
+    const line: IndicatorLine & { id: string } = byId.get(r.id) ?? {
+      id: r.id, code: r.code, name: r.name, unit: r.unit, direction: r.direction, programmeId: r.programme_id ?? null, aggregation: r.aggregation,
+      baseline: r.baseline_date ? { value: Number(r.baseline_value), date: r.baseline_date } : null,
+      targets: (JSON.parse(r.targets ?? '[]') as Dated[]).map((t) => ({ value: t.value, date: t.date })), goals: [], series: [], total: [],
+    };
     line.goals.push(r.lane);
     byId.set(r.id, line);
   }
@@ -54,5 +70,14 @@ export async function indicatorSeries(db: Db, user: CurrentUser, lanes: () => Kn
     }
     current!.values.push({ bucket: r.cell, value: Number(r.value) });
   }
+  for (const line of lines.values()) line.total = totalLine(line);
   return [...lines.values()].map(({ id: _id, ...line }) => line);
+}
+
+/** The total of each bucket, from the value each series has there. */
+function totalLine(line: IndicatorLine): IndicatorLine['total'] {
+  const buckets = new Map<string, Cell[]>();
+  for (const s of line.series) for (const v of s.values) buckets.set(v.bucket, [...(buckets.get(v.bucket) ?? []), { disaggregation: s.disaggregation, value: v.value }]);
+  return [...totalsByPeriod(buckets, line.aggregation)].sort(([a], [b]) => a.localeCompare(b))
+    .map(([bucket, t]) => ({ bucket, value: t.value, ...(t.computed && { computed: t.computed }), ...(t.differs && { differs: true as const }) }));
 }

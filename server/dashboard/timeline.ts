@@ -47,7 +47,9 @@ export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
   const bucket = (q.bucket ?? 'quarter') as Bucket;
   const f = await outcomeFilters(ctx, q, true);
   const { framework, lanes } = await resolveLanes(ctx.db, q);
-  const range = await dataRange(ctx.db, ctx.user, f);
+  // a range read from the data spans whole years, so a year's values (ending 31 December) are never cut off
+  const found = await dataRange(ctx.db, ctx.user, f);
+  const range = { from: f.from ?? `${found.from.slice(0, 4)}-01-01`, to: f.to ?? `${found.to.slice(0, 4)}-12-31` };
   // evidence and indicator values follow the chart's range even when the caller gave none
   const ranged = { ...f, from: range.from, to: range.to };
   const buckets = bucketsBetween(bucket, range.from, range.to);

@@ -5,6 +5,7 @@
 import type { Ctx } from '../http/types';
 import { whereValueVisible } from './access';
 import { canonical, type Indicator } from './representation';
+import { totalsByPeriod, type Cell } from './totals';
 
 export type Latest = { periodStart: string; periodEnd: string; value: number; status: string; computed?: 'sum' };
 type Series = { disaggregation: Record<string, string>; latest: Latest };
@@ -26,26 +27,21 @@ const latestOfRow = (r: Record<string, string | number>): Latest => ({ periodSta
 export const HEADLINE = canonical({});
 
 /**
- * The total of a period from its breakdown, where none is reported: the sum of the cells of one
- * breakdown (the coarsest, e.g. by country before by country and sex) whose every cell has its
- * latest value in the same period — else the breakdown is incomplete and there is no total. Cells
- * named 'total' are left out. Validated only when every cell is.
+ * The latest total from the breakdowns' latest values, where none is reported (totals.ts): one
+ * breakdown whose every cell has its latest value in the same period. Validated only when every
+ * cell is.
  */
 export function summedTotal(series: Series[]): Latest | null {
-  const shapes = new Map<string, Series[]>();
+  const periods = new Map<string, Cell[]>();
   for (const s of series) {
-    if (!Object.keys(s.disaggregation).length || Object.values(s.disaggregation).includes('total')) continue;
-    const shape = Object.keys(s.disaggregation).sort().join(',');
-    shapes.set(shape, [...(shapes.get(shape) ?? []), s]);
+    const key = `${s.latest.periodStart}|${s.latest.periodEnd}`;
+    periods.set(key, [...(periods.get(key) ?? []), { disaggregation: s.disaggregation, value: s.latest.value, draft: s.latest.status !== 'validated' }]);
   }
-  const byCoarseness = [...shapes.entries()].sort(([a], [b]) => a.split(',').length - b.split(',').length);
-  for (const [, cells] of byCoarseness) {
-    const { periodStart, periodEnd } = cells[0].latest;
-    if (!cells.every((c) => c.latest.periodStart === periodStart && c.latest.periodEnd === periodEnd)) continue;
-    const value = Math.round(cells.reduce((sum, c) => sum + c.latest.value, 0) * 1e9) / 1e9;
-    return { periodStart, periodEnd, value, status: cells.every((c) => c.latest.status === 'validated') ? 'validated' : 'draft', computed: 'sum' };
-  }
-  return null;
+  const sums = [...totalsByPeriod(periods, 'sum')].filter(([, t]) => t.computed);
+  const latest = sums.sort(([a], [b]) => a.split('|')[1].localeCompare(b.split('|')[1]) || a.localeCompare(b)).at(-1);
+  if (!latest) return null;
+  const [periodStart, periodEnd] = latest[0].split('|');
+  return { periodStart, periodEnd, value: latest[1].value, status: latest[1].draft ? 'draft' : 'validated', computed: 'sum' };
 }
 
 /** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */

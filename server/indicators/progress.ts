@@ -8,10 +8,14 @@ import { boundOf } from '../domain/dates';
 import { withDescendants } from '../frameworks/service';
 import * as outcomes from '../outcomes/repository';
 import { type Latest, latestPerSeries, summedTotal } from './latest';
+import { totalsByPeriod, type Cell } from './totals';
+import { valueFigures } from './repository';
 import { load } from './service';
 import type { Dated, Indicator } from './representation';
 
 const AGGREGATE_SENSITIVITIES = ['public', 'restricted'];
+/** Values read for the totals of one indicator's line: the latest ones, so a huge series keeps its recent end. */
+const MAX_TOTAL_VALUES = 20_000;
 
 export function bound(value: string | undefined, side: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
@@ -55,8 +59,26 @@ export async function progress(ctx: Ctx<unknown, { from?: string; to?: string; c
     indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals, aggregation: i.aggregation, wholeNumbers: i.wholeNumbers },
     baseline: i.baseline, targets: i.targets,
     latest, totalCheck, ...(headline ? measure(i, headline.latest) : { target: targetFor(i.targets, new Date().toISOString().slice(0, 10)), progress: null, achieved: null }),
-    series, period, outcomes: await explainingOutcomes(ctx, i, period, ctx.query.country),
+    series, totals: await periodTotals(ctx, i, from, to, ctx.query.country), period, outcomes: await explainingOutcomes(ctx, i, period, ctx.query.country),
   };
+}
+
+/**
+ * The total of every period (totals.ts), for the indicator's line. For one country, its own cell
+ * is its reported total and its finer cells (by sex, by area) the breakdown.
+ */
+async function periodTotals(ctx: Ctx, i: Indicator, from?: string, to?: string, country?: string) {
+  const rows = await valueFigures(ctx.db, ctx.user, i.id, { from, to, countries: country ? [country] : undefined }, MAX_TOTAL_VALUES);
+  const periods = new Map<string, Cell[]>();
+  for (const r of rows) {
+    const { country: _c, ...rest } = JSON.parse(r.disaggregation) as Record<string, string>;
+    const key = `${r.period_start}|${r.period_end}`;
+    periods.set(key, [...(periods.get(key) ?? []), { disaggregation: country ? rest : JSON.parse(r.disaggregation), value: Number(r.value), draft: r.status !== 'validated' }]);
+  }
+  return [...totalsByPeriod(periods, i.aggregation)].map(([key, total]) => {
+    const [periodStart, periodEnd] = key.split('|');
+    return { periodStart, periodEnd, ...total };
+  }).sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart));
 }
 
 async function explainingOutcomes(ctx: Ctx, i: Indicator, period: { from: string | null; to: string | null }, country?: string) {

@@ -84,6 +84,17 @@ export async function listValues(db: Db, user: CurrentUser, indicatorId: string,
   return { rows, total: Number(n) };
 }
 
+/** The visible values of one indicator in a period, for its totals: figures only, the latest `max`. */
+export async function valueFigures(db: Db, user: CurrentUser, indicatorId: string, f: ValueFilters, max: number) {
+  const qb = db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id').where('v.indicator_id', indicatorId);
+  whereValueVisible(qb, user);
+  if (f.from) qb.where('v.period_start', '>=', f.from);
+  if (f.to) qb.where('v.period_end', '<=', f.to);
+  if (f.countries) qb.whereIn('v.country', f.countries);
+  return qb.orderBy([{ column: 'v.period_end', order: 'desc' }, { column: 'v.period_start', order: 'desc' }]).limit(max)
+    .select<Array<{ period_start: string; period_end: string; disaggregation: string; value: number; status: string }>>('v.period_start', 'v.period_end', 'v.disaggregation', 'v.value', 'v.status');
+}
+
 /** Stored values among `keys` (period and disaggregation) of one indicator, to name clashing rows. */
 export async function existingKeys(db: Db, indicatorId: string, keys: Array<{ period_start: string; period_end: string; disaggregation: string }>) {
   const found = new Set<string>();

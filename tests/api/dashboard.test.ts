@@ -148,6 +148,44 @@ describe('timeline: indicator values on the same axis', () => {
   });
 });
 
+describe('timeline: each indicator as a line (its total per bucket), the programme\'s first', () => {
+  test('a breakdown that adds up makes the total of each bucket where it is complete; a reported total wins and a different sum is flagged; baseline and targets come along', async () => {
+    const ind = await ev.post('/api/indicators', {
+      code: 'DASH-SUM', name: 'Women on the committees', unit: 'women', direction: 'increase', goals: ['NL-IV-1.1'], disaggregations: ['country'],
+      programmeId: t.world.programmes.A, aggregation: 'sum', wholeNumbers: true,
+      baseline: { value: 6, date: '2023-01-01' }, targets: [{ value: 40, date: '2025-12-31' }],
+    });
+    expect(ind.status).toBe(201);
+    const v = (start: string, end: string, value: number, disaggregation: Record<string, string> = {}) => ({ periodStart: start, periodEnd: end, value, status: 'validated', disaggregation });
+    expect((await ev.post(`/api/indicators/${ind.body.id}/values`, [
+      v('2023-01-01', '2023-06-30', 3, { country: 'ML' }), v('2023-01-01', '2023-06-30', 1, { country: 'NE' }),
+      v('2023-07-01', '2023-12-31', 7, { country: 'ML' }), // Niger missing: no total for the half-year
+      v('2024-01-01', '2024-06-30', 9, { country: 'ML' }), v('2024-01-01', '2024-06-30', 5, { country: 'NE' }), v('2024-01-01', '2024-06-30', 15),
+    ])).status).toBe(201);
+    const line = (await timeline(donor, 'from=2023&to=2024&bucket=quarter')).indicators.find((i: { code: string }) => i.code === 'DASH-SUM');
+    expect(line).toMatchObject({
+      programmeId: t.world.programmes.A, aggregation: 'sum', baseline: { value: 6, date: '2023-01-01' }, targets: [{ value: 40, date: '2025-12-31' }],
+      total: [{ bucket: '2023-Q2', value: 4, computed: 'sum' }, { bucket: '2024-Q2', value: 15, differs: true }],
+    });
+  });
+
+  test('the reader\'s programmes come before the global reference series, which say they belong to none', async () => {
+    const global = await admin.post('/api/indicators', { code: 'DASH-GLOBAL', name: 'Seats held by women', unit: 'percent', direction: 'increase', goals: ['NL-IV-1'], aggregation: 'none' });
+    expect(global.status).toBe(201);
+    const order = (await timeline(donor, 'from=2023&to=2024&bucket=year')).indicators.map((i: { code: string; programmeId: string | null }) => [i.code, i.programmeId !== null]);
+    const firstGlobal = order.findIndex(([, own]: [string, boolean]) => !own);
+    expect(firstGlobal).toBeGreaterThan(0);
+    expect(order.slice(firstGlobal).every(([, own]: [string, boolean]) => !own)).toBe(true);
+    expect(order).toContainEqual(['DASH-GLOBAL', false]);
+  });
+
+  test('a range read from the data spans whole years, so a year\'s value is not cut off', async () => {
+    const tl = await timeline(ev, 'framework=nap1325-nl-iv&bucket=year');
+    expect(tl.from).toMatch(/-01-01$/);
+    expect(tl.to).toMatch(/-12-31$/);
+  });
+});
+
 describe('every aggregate honours visibility', () => {
   const range = 'from=2021&to=2026';
   test('transformation: per year and quadrant, totals equal the list per year', async () => {

@@ -245,6 +245,13 @@ describe('totals from breakdowns, as the indicator declares them', () => {
     expect(p).toMatchObject({ latest: { value: 20, periodEnd: '2023-12-31', status: 'validated', computed: 'sum' }, progress: 0.5, achieved: false, totalCheck: null });
     const listed = (await donor.get(`/api/indicators?code=${counted.code}`)).body.items[0];
     expect(listed.latest).toEqual(p.latest);
+    // the line of the indicator page: a total for every period, by the same rule
+    expect(p.totals).toEqual([
+      { periodStart: '2022-01-01', periodEnd: '2022-12-31', value: 8, draft: false, computed: 'sum' },
+      { periodStart: '2023-01-01', periodEnd: '2023-12-31', value: 20, draft: false, computed: 'sum' },
+    ]);
+    // for one country, its own cell is its total
+    expect((await donor.get(`/api/indicators/${counted.id}/progress?country=ML`)).body.totals.map((x: { value: number }) => x.value)).toEqual([5, 12]);
     const shares = await newIndicator(ev, { programmeId: t.world.programmes.A, unit: 'percent', aggregation: 'none' });
     await ev.post(`/api/indicators/${shares.id}/values`, byCountry(2023, 40, 60));
     expect((await donor.get(`/api/indicators/${shares.id}/progress`)).body).toMatchObject({ latest: null, progress: null });
@@ -256,6 +263,7 @@ describe('totals from breakdowns, as the indicator declares them', () => {
     await ev.post(`/api/indicators/${i.id}/values`, [...byCountry(2023, 12, 8), value(2023, 25, { status: 'validated' })]);
     const p = (await ev.get(`/api/indicators/${i.id}/progress`)).body;
     expect(p).toMatchObject({ latest: { value: 25 }, totalCheck: { breakdownSum: 20, differs: true } });
+    expect(p.totals).toEqual([expect.objectContaining({ value: 25, breakdownSum: 20, differs: true })]);
     expect(p.latest.computed).toBeUndefined();
   });
 

@@ -177,13 +177,13 @@ describe('an outcome from record to publication', () => {
     await page.goto('/dashboard?lang=en');
     await settled(page);
     const frame = page.locator('#change-over-time');
-    await frame.locator('svg.chart').waitFor();
+    await frame.locator('svg.chart').first().waitFor();
     // the chart's own data, as its table view shows it
     await frame.getByRole('button', { name: 'Show as table' }).click();
-    await expect(frame.locator('table').textContent()).resolves.toContain(TITLE);
+    await expect(frame.locator('table').first().textContent()).resolves.toContain(TITLE);
     await frame.getByRole('button', { name: 'Show as table' }).click();
     // and by keyboard: focus the chart, find the mark, open it
-    await frame.locator('svg.chart').focus();
+    await frame.locator('svg.chart').first().focus();
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp'); // the first lane: NL-IV-1, the outcome's goal
     let found = false;
     for (let i = 0; i < 150 && !found; i++) {

@@ -57,9 +57,9 @@ test('when the interface is Arabic, then the page and the charts run right to le
   await page.goto('/dashboard?lang=ar');
   await settled(page);
   await expect(page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).resolves.toEqual(['ar', 'rtl']);
-  await expect(page.locator('#change-over-time svg.chart').getAttribute('direction')).resolves.toBe('rtl');
+  await expect(page.locator('#change-over-time svg.chart').first().getAttribute('direction')).resolves.toBe('rtl');
   // the lane labels sit on the right of an Arabic chart
-  const box = await page.locator('#change-over-time svg.chart').boundingBox();
+  const box = await page.locator('#change-over-time svg.chart').first().boundingBox();
   const label = await page.locator('#change-over-time .lanes text').first().boundingBox();
   expect(label!.x).toBeGreaterThan(box!.x + box!.width / 2);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('لوحة المتابعة');
@@ -93,6 +93,40 @@ test.each(['en', 'ar'])('when the dashboards are drawn in %s, then each view is 
     await frames.nth(i).screenshot({ path: `tests/artifacts/dashboard-${lang}-${id}.png` });
   }
   await shot(page, `dashboard-${lang}`);
+  await context.close();
+});
+
+test('when the demo donor opens change over time, then each programme indicator of the goals in view is a line with a point per validated period; global series sit in their own band', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'donor');
+  await page.goto('/dashboard?lang=en');
+  await settled(page);
+  const range = await (await page.request.get('/api/dashboard/timeline?bucket=quarter')).json() as { from: string; to: string };
+  type Ind = { id: string; code: string; programme: { id: string } | null };
+  const all = ((await (await page.request.get('/api/indicators?pageSize=100')).json()) as { items: Ind[] }).items;
+  const expected: Record<string, number> = {};
+  for (const i of all.filter((x) => x.programme)) {
+    // what a donor may see: validated values only; a period counts once, whatever its breakdowns
+    const values = ((await (await page.request.get(`/api/indicators/${i.id}/values?pageSize=200&from=${range.from}&to=${range.to}`)).json()) as { items: Array<{ periodStart: string; periodEnd: string; status: string }> }).items;
+    expect(values.every((v) => v.status === 'validated')).toBe(true);
+    if (values.length) expected[i.code] = new Set(values.map((v) => `${v.periodStart}|${v.periodEnd}`)).size;
+  }
+  expect(Object.keys(expected).length).toBeGreaterThanOrEqual(5);
+  const chart = page.locator('#change-over-time svg.chart').first();
+  const drawn: Record<string, number> = {};
+  for (const code of await chart.locator('g.indicator').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-indicator')!))) {
+    drawn[code] = await chart.locator(`g.indicator[data-indicator="${code}"] circle.point`).count();
+  }
+  expect(drawn).toEqual(expected);
+  // the global reference series: not among the programme's lines, in a band closed until asked for
+  const band = page.locator('#change-over-time .context-band');
+  await expect(band.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+  await band.locator('summary').click();
+  const global = await band.locator('g.indicator').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-indicator')!));
+  expect(global.length).toBeGreaterThan(0);
+  expect(global.every((c) => !all.find((i) => i.code === c)?.programme)).toBe(true);
+  await shot(page, 'dashboard-en-indicator-lines');
+  expect(errors).toEqual([]);
   await context.close();
 });
 

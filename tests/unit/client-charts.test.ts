@@ -5,7 +5,7 @@ import type * as JsdomTypes from 'jsdom';
 
 // jsdom is loaded by Node itself (which can require its ESM dependencies), not by jest's registry
 const { JSDOM, VirtualConsole } = (Module as unknown as { _load: (id: string, parent: null, main: boolean) => typeof JsdomTypes })._load(require.resolve('jsdom'), null, false);
-import { timelineChart, type TimelineData, type TimelineOptions } from '../../client/charts/timeline';
+import { indicatorBand, timelineChart, timelineDomain, type TimelineData, type TimelineIndicator, type TimelineOptions } from '../../client/charts/timeline';
 import { transformationChart } from '../../client/charts/transformation';
 import { coverageChart } from '../../client/charts/coverage';
 import { pathwaysChart } from '../../client/charts/pathways';
@@ -66,6 +66,59 @@ describe('timelineChart', () => {
     const legends = [...svg.querySelectorAll('.legend')].map((g) => g.textContent).join(' ');
     expect(legends).toContain('S:published');
     expect(legends).toContain('T:OH-POLICY');
+  });
+
+  const committee: TimelineIndicator = {
+    key: 'WLP-1', label: 'Women on the committees', unit: 'women', total: true, note: 'target 40 by 2025',
+    series: [
+      { label: 'Total', points: [{ date: d('2022-06-30'), value: 11 }, { date: d('2022-12-31'), value: 14 }, { date: d('2023-06-30'), value: 18 }] },
+      { label: 'Mopti', points: [{ date: d('2022-06-30'), value: 7 }] },
+    ],
+    baseline: { date: d('2022-01-01'), value: 6 }, target: { date: d('2025-12-31'), value: 40 },
+  };
+
+  test('when an indicator has a total, a baseline and a target, then its total is one line with a point per period, the levels are drawn and its breakdowns are not', () => {
+    const svg = timelineChart({ ...data, indicators: [committee] }, options());
+    const row = svg.querySelector('g.indicator[data-indicator="WLP-1"]')!;
+    expect(row.querySelectorAll('path.series')).toHaveLength(1);
+    expect(row.querySelectorAll('circle.point')).toHaveLength(3);
+    expect(row.querySelectorAll('line.baseline, line.target-level')).toHaveLength(2);
+    // the target lies beyond the axis: a level, not a mark outside the chart
+    expect(row.querySelector('path.target')).toBeNull();
+    expect(row.querySelector('text.note')?.textContent).toBe('target 40 by 2025');
+    const ys = [...row.querySelectorAll('circle.point')].map((c) => Number(c.getAttribute('cy')));
+    expect(ys[0]).toBeGreaterThan(ys[2]); // 11 is drawn lower than 18
+    const target = Number(row.querySelector('line.target-level')!.getAttribute('y1'));
+    expect(target).toBeLessThan(Math.min(...ys)); // 40 above every value
+  });
+
+  test('when an indicator has no total, then up to four of its breakdowns are drawn', () => {
+    const series = Array.from({ length: 6 }, (_, k) => ({ label: `C${k}`, points: [{ date: d('2022-12-31'), value: k }, { date: d('2023-12-31'), value: k + 1 }] }));
+    const svg = timelineChart({ ...data, indicators: [{ key: 'B', label: 'By country', unit: 'n', series }] }, options());
+    expect(svg.querySelectorAll('g.indicator[data-indicator="B"] path.series')).toHaveLength(4);
+  });
+
+  test('when global series are drawn in their own band, then it shares the chart\'s time axis', () => {
+    const global: TimelineIndicator = { key: 'SDG', label: 'Seats in parliament', unit: '%', series: [{ label: 'World', points: [{ date: d('2022-12-31'), value: 26 }] }] };
+    const domain = timelineDomain({ ...data, indicators: [committee, global] });
+    const main = timelineChart({ ...data, indicators: [committee], domain }, options());
+    const band = indicatorBand([global], domain, { document, width: 800, indicatorHeight: 48, title: 'Context', description: 'd', labels, formatDate: (x) => String(x.getUTCFullYear()), formatNumber: String });
+    const xOf = (svg: SVGSVGElement, key: string, k: number) => Number(svg.querySelectorAll(`g.indicator[data-indicator="${key}"] circle.point`)[k].getAttribute('cx'));
+    // 2022-12-31 in both: the band's point sits under the main chart's point of the same date
+    expect(xOf(band, 'SDG', 0)).toBe(xOf(main, 'WLP-1', 1));
+    expect(band.querySelectorAll('.x-axis')).toHaveLength(1);
+  });
+
+  test('when the chart is drawn for a phone, then lane names go above their lanes and the time axis takes the width', () => {
+    const wide = timelineChart(data, options({ width: 800 }));
+    const phone = timelineChart(data, options({ width: 390 }));
+    const start = (svg: SVGSVGElement) => Number(svg.querySelector('.lanes rect')!.getAttribute('x'));
+    expect(start(wide)).toBe(190);
+    expect(start(phone)).toBe(0);
+    const axis = (svg: SVGSVGElement) => svg.querySelector('.x-axis path.domain')!.getAttribute('d')!;
+    expect(axis(phone)).toMatch(/^M36/);
+    const laneName = phone.querySelector('.lanes text')!;
+    expect(Number(laneName.getAttribute('y'))).toBeLessThan(8 + 16);
   });
 
   test('when a reader presses Enter on the focused chart, then the focused mark is selected', () => {

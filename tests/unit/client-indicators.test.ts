@@ -1,8 +1,9 @@
 // The indicator screens' own rules: who gets the write controls (the same answer as the server's
 // rule, for every role and kind of indicator), the target that applies on a date, and what the
 // value-entry grid sends for a row and checks before sending it.
-import { mayManage, mayValidate, summedTotals, targetFor, type IndicatorValue } from '../../client/core/indicator-model';
+import { mayManage, mayValidate, targetFor, type IndicatorValue } from '../../client/core/indicator-model';
 import { summedTotal } from '../../server/indicators/latest';
+import { totalsByPeriod, type Cell } from '../../server/indicators/totals';
 import { mayManage as serverMayManage } from '../../server/indicators/access';
 import { isBlank, localRowErrors, toValue, blankRow } from '../../client/views/indicator-grid-rows';
 import type { Me } from '../../client/core/session';
@@ -75,7 +76,7 @@ describe('a grid row', () => {
   });
 });
 
-describe('totals from breakdowns', () => {
+describe('totals from breakdowns (server/indicators/totals.ts)', () => {
   const v = (start: string, value: number, disaggregation: Record<string, string>, status: 'draft' | 'validated' = 'validated') => ({
     id: `${start}${JSON.stringify(disaggregation)}`, indicatorId: 'i', periodStart: start, periodEnd: `${start.slice(0, 4)}-12-31`, value, disaggregation,
     organisation: null, note: null, status, updatedAt: '',
@@ -88,6 +89,11 @@ describe('totals from breakdowns', () => {
     }
     return [...by.values()].map((x) => ({ disaggregation: x.disaggregation, latest: { periodStart: x.periodStart, periodEnd: x.periodEnd, value: x.value, status: x.status } }));
   };
+  const byPeriod = (values: IndicatorValue[]) => {
+    const periods = new Map<string, Cell[]>();
+    for (const x of values) periods.set(x.periodStart, [...(periods.get(x.periodStart) ?? []), { disaggregation: x.disaggregation, value: x.value, draft: x.status === 'draft' }]);
+    return periods;
+  };
 
   test.each([
     ['one breakdown, complete', [v('2022-01-01', 5, { country: 'ML' }), v('2022-01-01', 3, { country: 'NE' }), v('2023-01-01', 12, { country: 'ML' }), v('2023-01-01', 8.5, { country: 'NE' }, 'draft')],
@@ -96,13 +102,22 @@ describe('totals from breakdowns', () => {
       [{ periodStart: '2023-01-01', value: 20, draft: false }]],
     ['a period with a cell missing', [v('2022-01-01', 5, { country: 'ML' }), v('2022-01-01', 3, { country: 'NE' }), v('2023-01-01', 9, { country: 'ML' })],
       [{ periodStart: '2022-01-01', value: 8, draft: false }]],
-  ] as const)('%s: the client draws what the server counts as the latest total', (_n, values, expected) => {
-    const totals = summedTotals([...values]);
-    expect(totals.map(({ periodStart, value, draft }) => ({ periodStart, value, draft }))).toEqual(expected);
-    // the server computes the latest period only, and only where every cell's latest value is in it
-    const server = summedTotal(latestPerSeries([...values]));
+  ] as const)('%s: every period\'s total, and the latest one agrees with it', (_n, values, expected) => {
+    const totals = [...totalsByPeriod(byPeriod([...values]), 'sum')].map(([periodStart, t]) => ({ periodStart, value: t.value, draft: t.draft, computed: t.computed }));
+    expect(totals).toEqual(expected.map((e) => ({ ...e, computed: 'sum' })));
+    // the latest total needs every cell's latest value in one period
+    const latest = summedTotal(latestPerSeries([...values]));
     const last = totals[totals.length - 1];
-    if (server) expect({ periodStart: server.periodStart, value: server.value }).toEqual({ periodStart: last.periodStart, value: last.value });
+    if (latest) expect({ periodStart: latest.periodStart, value: latest.value }).toEqual({ periodStart: last.periodStart, value: last.value });
     else expect(last.periodStart < [...values].map((x) => x.periodStart).sort().pop()!).toBe(true);
+  });
+
+  test('a reported total wins over the sum, and a different sum is flagged; shares are never summed', () => {
+    const values = [v('2023-01-01', 21, {}), v('2023-01-01', 12, { country: 'ML' }), v('2023-01-01', 8, { country: 'NE' }), v('2024-01-01', 30, {}), v('2024-01-01', 10, { country: 'ML' })];
+    expect(Object.fromEntries(totalsByPeriod(byPeriod(values), 'sum'))).toEqual({
+      '2023-01-01': { value: 21, draft: false, breakdownSum: 20, differs: true },
+      '2024-01-01': { value: 30, draft: false },
+    });
+    expect(Object.fromEntries(totalsByPeriod(byPeriod(values.slice(1, 3)), 'none'))).toEqual({});
   });
 });
