@@ -23,6 +23,28 @@ export const STATUS_COLOURS: Record<string, string> = {
   partly_substantiated: '#F0E442', not_substantiated: '#D55E00', published: '#0072B2', retracted: '#000000',
 };
 
+/**
+ * What a mark's colour says: the conclusion an outcome stands on (Okabe & Ito green, yellow,
+ * vermillion); work not yet concluded is hatched (HATCH), a retracted outcome black.
+ */
+export const CONCLUSION_COLOURS: Record<string, string> = {
+  substantiated: '#009E73', partly_substantiated: '#F0E442', not_substantiated: '#D55E00', pending: '#ffffff', retracted: '#000000',
+};
+export const TONES = Object.keys(CONCLUSION_COLOURS);
+/** The tone of an outcome: its conclusion, else retracted or not yet concluded. */
+export const toneOf = (m: { status: string; conclusion?: string | null }) => m.conclusion ?? (m.status === 'retracted' ? 'retracted' : 'pending');
+
+let hatches = 0;
+/** Adds the hatch pattern of "not yet concluded" to the chart and returns its fill (url(#…)). */
+export function hatchFill(svg: SVGSVGElement): string {
+  const id = `hatch-${++hatches}`;
+  const defs = select(svg).append('defs');
+  const p = defs.append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
+  p.append('rect').attr('width', 4).attr('height', 4).attr('fill', '#ffffff');
+  p.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 4).attr('stroke', MUTED).attr('stroke-width', 1.5);
+  return `url(#${id})`;
+}
+
 /** Shapes of the six outcome-harvesting change types (shape carries the meaning, not colour). */
 const SHAPES: Record<string, SymbolType> = {
   'OH-ACTION': symbolCircle, 'OH-ACTIVITY': symbolSquare, 'OH-RELATIONSHIP': symbolTriangle,

@@ -2,7 +2,7 @@
 // and, past a threshold, painting on a canvas that goes into the SVG as an image (so the SVG
 // still carries axes, focus and download).
 import { symbol } from 'd3';
-import { INK, shapeOf, STATUS_COLOURS } from './common';
+import { CONCLUSION_COLOURS, INK, MUTED, shapeOf } from './common';
 
 export type Placed = { x: number; y: number; x0: number; x1: number; index: number };
 
@@ -26,11 +26,23 @@ export function beeswarm(xs: number[], centre: number, radius: number, maxRows: 
   return ys;
 }
 
+/** The hatching of "not yet concluded" inside a mark's shape, as the SVG pattern draws it. */
+function hatch(g: CanvasRenderingContext2D, shape: Path2D, half: number): void {
+  g.save();
+  g.clip(shape);
+  g.strokeStyle = MUTED;
+  g.lineWidth = 1.5;
+  g.beginPath();
+  for (let d = -2 * half; d <= 2 * half; d += 4) { g.moveTo(d - half, half); g.lineTo(d + half, -half); }
+  g.stroke();
+  g.restore();
+}
+
 /**
  * Paints marks on a canvas, or returns null where there is no canvas (jsdom). The canvas goes into
  * the SVG through a foreignObject — no image encoding on the way; downloads turn it into an image.
  */
-export function paintMarks(doc: Document, width: number, height: number, marks: Array<{ x: number; y: number; x0: number; x1: number; changeType: string; status: string }>, area: number): HTMLCanvasElement | null {
+export function paintMarks(doc: Document, width: number, height: number, marks: Array<{ x: number; y: number; x0: number; x1: number; changeType: string; tone: string }>, area: number): HTMLCanvasElement | null {
   const canvas = doc.createElement('canvas');
   // the screen's pixel density: more pixels only cost time
   const ratio = Math.min(2, doc.defaultView?.devicePixelRatio || 1);
@@ -47,8 +59,8 @@ export function paintMarks(doc: Document, width: number, height: number, marks: 
   const half = Math.ceil(Math.sqrt(area)) + 2;
   const size = Math.ceil(half * 2 * ratio);
   const sprites = new Map<string, Uint8ClampedArray>();
-  const sprite = (code: string, status: string) => {
-    const key = `${code}|${status}`;
+  const sprite = (code: string, tone: string) => {
+    const key = `${code}|${tone}`;
     let px = sprites.get(key);
     if (!px) {
       const c = doc.createElement('canvas');
@@ -56,8 +68,9 @@ export function paintMarks(doc: Document, width: number, height: number, marks: 
       const g = c.getContext('2d')!;
       g.setTransform(ratio, 0, 0, ratio, half * ratio, half * ratio);
       const p = new P2D(symbol(shapeOf(code), area)() ?? '');
-      g.fillStyle = STATUS_COLOURS[status] ?? '#999999';
+      g.fillStyle = CONCLUSION_COLOURS[tone] ?? '#999999';
       g.fill(p);
+      if (tone === 'pending') hatch(g, p, half);
       g.lineWidth = 0.75;
       g.strokeStyle = INK;
       g.stroke(p);
@@ -70,7 +83,7 @@ export function paintMarks(doc: Document, width: number, height: number, marks: 
   const image = ctx.createImageData(W, H);
   const out = image.data;
   for (const m of marks) {
-    const px = sprite(m.changeType, m.status);
+    const px = sprite(m.changeType, m.tone);
     const ox = Math.round((m.x - half) * ratio);
     const oy = Math.round((m.y - half) * ratio);
     for (let r = 0; r < size; r++) {

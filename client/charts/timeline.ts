@@ -1,14 +1,17 @@
 // Change over time: one lane per goal with outcomes as marks (shape = type of change, colour =
-// status of substantiation), the programme's indicators as lines on the same time axis below
+// the conclusion it stands on, hatched while not concluded), the programme's indicators as lines
+// on the same time axis below
 // (the total, else its breakdowns; baseline and target as levels), and a period selector under
 // the axis whose choice filters the other views (`periodselect`). The global reference series
 // are drawn apart by `indicatorBand`, on the same time axis, for a context band of their own.
 import { axisBottom, brushX, extent, line, max, scaleLinear, scaleTime, select, utcMonth, utcYear, type TimeInterval } from 'd3';
-import { createSvg, GRID, INK, isolate, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem } from './common';
+import { CONCLUSION_COLOURS, createSvg, GRID, hatchFill, INK, isolate, legend, MUTED, navigable, round, symbolPath, toneOf, TONES, type ChartEnv, type NavItem } from './common';
 import { beeswarm, paintMarks } from './timeline-marks';
 
-export type TimelineMark = { id: string; lane: string; start: Date; end: Date; changeType: string; status: string; title: string };
-export type TimelineCell = { lane: string; start: Date; end: Date; count: number; byStatus: Record<string, number>; coarse?: boolean };
+/** `conclusion`: the one it stands on (null while not concluded); it gives the mark its colour. */
+export type TimelineMark = { id: string; lane: string; start: Date; end: Date; changeType: string; status: string; conclusion?: string | null; title: string };
+/** `byConclusion`: the outcomes by tone (substantiated, partly_substantiated, not_substantiated, pending, retracted). */
+export type TimelineCell = { lane: string; start: Date; end: Date; count: number; byConclusion: Record<string, number>; coarse?: boolean };
 export type TimelineSeries = { label: string; points: Array<{ date: Date; value: number }> };
 /**
  * One indicator's row. With `total`, the first series is the total (drawn bold) and the rest are
@@ -25,8 +28,8 @@ export type TimelineData = {
 export type TimelineOptions = ChartEnv & {
   /** indicatorHeight: the plot of one indicator row, under its title */
   width?: number; laneHeight?: number; indicatorHeight?: number; canvasThreshold?: number; brush?: boolean;
-  labels: { title: string; description: string; status: string; changeType: string; indicators: string; period: string; count: string; baseline?: string; target?: string };
-  statusLabel: (s: string) => string; changeTypeLabel: (c: string) => string; changeTypes: string[];
+  labels: { title: string; description: string; conclusion: string; changeType: string; indicators: string; period: string; count: string; baseline?: string; target?: string };
+  statusLabel: (s: string) => string; toneLabel: (tone: string) => string; changeTypeLabel: (c: string) => string; changeTypes: string[];
   formatDate: (d: Date) => string; formatNumber: (n: number) => string;
 };
 
@@ -97,6 +100,8 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   const x = scaleTime().domain(domain).range(rtl ? [plot[1], plot[0]] : plot);
   // svg
   const svg = createSvg(doc, o.width, legendTop + 120, o.labels.title, o.labels.description, rtl);
+  const hatch = hatchFill(svg);
+  const fillOf = (tone: string) => (tone === 'pending' ? hatch : CONCLUSION_COLOURS[tone] ?? '#999');
   const root = select(svg);
   const laneY = (i: number) => lanesTop + i * o.laneHeight;
   const lanes = root.append('g').attr('class', 'lanes');
@@ -132,7 +137,7 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   });
   const marks = root.append('g').attr('class', 'marks');
   const painted = placed.length > o.canvasThreshold
-    ? paintMarks(doc, o.width, axisY, placed.map((p, i) => ({ ...pos[i], changeType: p.m.changeType, status: p.m.status })), RADIUS * RADIUS * 3) : null;
+    ? paintMarks(doc, o.width, axisY, placed.map((p, i) => ({ ...pos[i], changeType: p.m.changeType, tone: toneOf(p.m) })), RADIUS * RADIUS * 3) : null;
   if (painted) marks.append('foreignObject').attr('x', 0).attr('y', 0).attr('width', o.width).attr('height', axisY).node()!.append(painted);
   else {
     const g = marks.selectAll('g').data(placed, (d) => (d as { m: TimelineMark }).m.id).join('g').attr('class', 'mark');
@@ -141,18 +146,18 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
       .attr('d', (d) => { const p = pos[placed.indexOf(d)]; return `M${p.x0},${p.y - 3}V${p.y + 3}M${p.x0},${p.y}H${p.x1}M${p.x1},${p.y - 3}V${p.y + 3}`; });
     void spans;
     g.append('path').attr('class', 'symbol').attr('d', (d) => symbolPath(d.m.changeType, RADIUS * RADIUS * 3)).attr('transform', (_, i) => `translate(${pos[i].x},${pos[i].y})`)
-      .attr('fill', (d) => STATUS_COLOURS[d.m.status] ?? '#999').attr('stroke', INK).attr('stroke-width', 0.75);
+      .attr('fill', (d) => fillOf(toneOf(d.m))).attr('stroke', INK).attr('stroke-width', 0.75);
   }
   placed.forEach((p, i) => items.push({ x: pos[i].x, y: pos[i].y, row: p.lane, datum: { kind: 'outcome', id: p.m.id },
-    label: () => `${p.m.title}\n${o.formatDate(p.m.start)} · ${o.statusLabel(p.m.status)} · ${o.changeTypeLabel(p.m.changeType)}` }));
-  drawCells(root, data, x, laneIndex, laneY, o, items);
+    label: () => `${p.m.title}\n${o.formatDate(p.m.start)} · ${conclusionText(p.m, o)}${o.changeTypeLabel(p.m.changeType)}` }));
+  drawCells(root, data, x, laneIndex, laneY, o, items, fillOf);
   drawIndicators(root, rows, x, indTop, o, items, data.lanes.length);
   if (o.brush) drawBrush(svg, x, plot, brushTop, data.selection ?? null, o);
   // legend
-  const present = new Set([...data.marks.map((m) => m.status), ...(data.cells ?? []).flatMap((c) => Object.keys(c.byStatus))]);
-  const statuses = Object.keys(STATUS_COLOURS).filter((s) => present.has(s));
+  const present = new Set([...data.marks.map(toneOf), ...(data.cells ?? []).flatMap((c) => Object.keys(c.byConclusion))]);
+  const tones = TONES.filter((s) => present.has(s));
   const lw = o.width - 16;
-  const h1 = legend(svg, o.labels.status, statuses.map((s) => ({ label: o.statusLabel(s), colour: STATUS_COLOURS[s], shape: 'OH-ACTION' })), 8, legendTop, lw, rtl);
+  const h1 = legend(svg, o.labels.conclusion, tones.map((s) => ({ label: o.toneLabel(s), colour: fillOf(s), shape: 'OH-ACTION' })), 8, legendTop, lw, rtl);
   const h2 = legend(svg, o.labels.changeType, o.changeTypes.map((c) => ({ label: o.changeTypeLabel(c), colour: '#ffffff', shape: c })), 8, legendTop + h1 + 4, lw, rtl);
   const height = legendTop + h1 + h2 + 16;
   svg.setAttribute('viewBox', `0 0 ${o.width} ${height}`);
@@ -162,11 +167,17 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   return svg;
 }
 
+/** The state, and the conclusion where the state does not say it (a published outcome). */
+function conclusionText(m: TimelineMark, o: TimelineOptions): string {
+  const tone = toneOf(m);
+  return `${o.statusLabel(m.status)} · ${tone !== m.status && tone !== 'pending' && tone !== 'retracted' ? `${o.toneLabel(tone)} · ` : ''}`;
+}
+
 type Sel = ReturnType<typeof select<SVGSVGElement, unknown>>;
 type X = ReturnType<typeof scaleTime<number>>;
 
 /** Counts instead of marks (the dashboard API's cells, when there are too many outcomes to draw). */
-function drawCells(root: Sel, data: TimelineData, x: X, laneIndex: Map<string, number>, laneY: (i: number) => number, o: TimelineOptions & typeof DEFAULTS, items: NavItem[]): void {
+function drawCells(root: Sel, data: TimelineData, x: X, laneIndex: Map<string, number>, laneY: (i: number) => number, o: TimelineOptions & typeof DEFAULTS, items: NavItem[], fillOf: (tone: string) => string): void {
   const cells = (data.cells ?? []).filter((c) => laneIndex.has(c.lane) && c.count > 0);
   if (!cells.length) return;
   const top = max(cells, (c) => c.count) ?? 1;
@@ -179,14 +190,14 @@ function drawCells(root: Sel, data: TimelineData, x: X, laneIndex: Map<string, n
     const left = Math.min(a, b) + 1;
     const w = Math.max(2, Math.abs(b - a) - 2);
     let base = laneY(li) + o.laneHeight - 4;
-    for (const [status, n] of Object.entries(c.byStatus)) {
+    for (const [tone, n] of TONES.map((k) => [k, c.byConclusion[k] ?? 0] as const).filter(([, n]) => n > 0)) {
       const hgt = y(n);
       g.append('rect').attr('x', round(left)).attr('width', round(w)).attr('y', round(base - hgt)).attr('height', round(hgt))
-        .attr('fill', STATUS_COLOURS[status] ?? '#999').attr('stroke', INK).attr('stroke-width', 0.5).attr('stroke-dasharray', c.coarse ? '2 2' : null);
+        .attr('fill', fillOf(tone)).attr('stroke', INK).attr('stroke-width', 0.5).attr('stroke-dasharray', c.coarse ? '2 2' : null);
       base -= hgt;
     }
     items.push({ x: round(left + w / 2), y: round(base), row: li, datum: { kind: 'cell', lane: c.lane, start: c.start, end: c.end },
-      label: `${o.formatDate(c.start)} – ${o.formatDate(c.end)}: ${o.formatNumber(c.count)} ${o.labels.count}\n${Object.entries(c.byStatus).map(([s, n]) => `${o.statusLabel(s)} ${o.formatNumber(n)}`).join(' · ')}` });
+      label: `${o.formatDate(c.start)} – ${o.formatDate(c.end)}: ${o.formatNumber(c.count)} ${o.labels.count}\n${Object.entries(c.byConclusion).map(([s, n]) => `${o.toneLabel(s)} ${o.formatNumber(n)}`).join(' · ')}` });
   }
 }
 

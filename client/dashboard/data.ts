@@ -59,7 +59,7 @@ export function inPeriod(o: Outcome, from?: string, to?: string): boolean {
 
 export type TimelineApi = {
   bucket: 'month' | 'quarter' | 'year'; buckets: string[];
-  goals: Array<{ code: string; name: string; cells: Array<{ bucket: string; coarse?: boolean; outcomes: number; byStatus: Record<string, number> }> }>;
+  goals: Array<{ code: string; name: string; cells: Array<{ bucket: string; coarse?: boolean; outcomes: number; byStatus: Record<string, number>; byConclusion?: Record<string, number> }> }>;
   indicators: TimelineIndicatorApi[];
 };
 export type TimelineIndicatorApi = {

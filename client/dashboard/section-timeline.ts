@@ -7,11 +7,15 @@ import { formatDate, formatNumber, isRtl, lang, localName, t } from '../core/i18
 import { categoryLabel, categoriesOf, CHANGE_TYPES, goalLabel } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
 import { statusLabel } from '../components/badges';
+import { toneOf } from '../charts/common';
 import { indicatorBand, timelineChart, timelineDomain, type TimelineData, type TimelineIndicator } from '../charts/timeline';
 import { breakdownLabel, targetFor } from '../core/indicator-model';
 import { h } from '../core/dom';
 import { bucketRange, laneMembership, lanesOf, loadOutcomes, loadTimelineApi, MAX_MARKS, type DashFilters, type TimelineIndicatorApi } from './data';
 import type { Drawn, Frame } from './frame';
+
+/** A mark's tone as words: its conclusion, retracted, or not yet concluded. */
+const toneLabel = (tone: string) => (tone === 'pending' ? t('dash.notConcluded') : statusLabel(tone));
 
 const dateOnly = (s?: string) => (s ? new Date(`${s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s}T00:00:00Z`) : undefined);
 
@@ -22,11 +26,11 @@ export async function timelineSection(frame: Frame, f: DashFilters): Promise<Out
   const member = laneMembership(lanes);
   const marks = outcomes.total <= MAX_MARKS ? outcomes.items.flatMap((o) => {
     const [start, end] = periodOf(o.occurredOn);
-    return member(o).map((lane) => ({ id: o.id, lane, start, end, changeType: o.changeType, status: o.status, title: o.title }));
+    return member(o).map((lane) => ({ id: o.id, lane, start, end, changeType: o.changeType, status: o.status, conclusion: o.conclusion ?? null, title: o.title }));
   }) : [];
   const cells = outcomes.total > MAX_MARKS && api ? api.goals.flatMap((g) => g.cells.map((c) => {
     const [start, end] = bucketRange(c.bucket);
-    return { lane: g.code, start, end, count: c.outcomes, byStatus: c.byStatus, coarse: !!c.coarse };
+    return { lane: g.code, start, end, count: c.outcomes, byConclusion: c.byConclusion ?? {}, coarse: !!c.coarse };
   })) : undefined;
   const rows = (api?.indicators ?? []).map(indicatorRow);
   const indicators = rows.filter((_, k) => api!.indicators[k].programmeId);
@@ -40,13 +44,13 @@ export async function timelineSection(frame: Frame, f: DashFilters): Promise<Out
   data.domain = timelineDomain({ ...data, indicators: [...indicators, ...context] });
   const yearFmt = (d: Date) => formatDate(d, 'year');
   const tick = (d: Date) => (d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? yearFmt(d) : formatDate(d, 'month'));
-  const labelsOf = () => ({ title: t('dash.timeline'), description: t('dash.timelineDesc'), status: t('dash.legendStatus'), changeType: t('dash.legendChangeType'),
+  const labelsOf = () => ({ title: t('dash.timeline'), description: t('dash.timelineDesc'), conclusion: t('dash.legendConclusion'), changeType: t('dash.legendChangeType'),
     indicators: t('dash.programmeIndicators'), period: t('dash.brush'), count: t('dash.outcomesUnit'), baseline: t('dash.baseline'), target: t('dash.target') });
   frame.show(({ width, announce }): Drawn => {
     if (!marks.length && !cells?.length) return { empty: t('dash.emptyOutcomes') };
     const svg = timelineChart(data, {
       width, rtl: isRtl(), locale: lang(), announce,
-      labels: labelsOf(), statusLabel, changeTypeLabel: categoryLabel, changeTypes: types.map((c) => c.code), formatDate: tick, formatNumber,
+      labels: labelsOf(), statusLabel, toneLabel, changeTypeLabel: categoryLabel, changeTypes: types.map((c) => c.code), formatDate: tick, formatNumber,
     });
     const band = context.length ? h('details', { class: 'context-band', open: contextOpen, ontoggle: (e: Event) => { contextOpen = (e.target as HTMLDetailsElement).open; } },
       h('summary', {}, t('dash.contextBand', { count: context.length })),
@@ -56,11 +60,11 @@ export async function timelineSection(frame: Frame, f: DashFilters): Promise<Out
         labels: { ...labelsOf(), indicators: t('dash.contextTitle') },
       }))) : null;
     const rows = marks.length
-      ? marks.map((m) => [goalLabel(m.lane), m.title, formatDate(m.start.toISOString().slice(0, 10), 'day'), statusLabel(m.status), categoryLabel(m.changeType)])
-      : (cells ?? []).map((c) => [goalLabel(c.lane), `${formatDate(c.start, 'month')} – ${formatDate(c.end, 'month')}`, c.count, Object.entries(c.byStatus).map(([s, n]) => `${statusLabel(s)}: ${n}`).join(', '), '']);
+      ? marks.map((m) => [goalLabel(m.lane), m.title, formatDate(m.start.toISOString().slice(0, 10), 'day'), statusLabel(m.status), toneLabel(toneOf(m)), categoryLabel(m.changeType)])
+      : (cells ?? []).map((c) => [goalLabel(c.lane), `${formatDate(c.start, 'month')} – ${formatDate(c.end, 'month')}`, c.count, '', Object.entries(c.byConclusion).map(([s, n]) => `${toneLabel(s)}: ${n}`).join(', '), '']);
     return {
       svg, after: band,
-      table: { columns: [t('dash.col.goal'), marks.length ? t('dash.col.outcome') : t('dash.col.period'), marks.length ? t('dash.col.date') : t('dash.col.outcomes'), t('dash.col.status'), t('dash.col.changeType')], rows, numeric: marks.length ? [] : [2] },
+      table: { columns: [t('dash.col.goal'), marks.length ? t('dash.col.outcome') : t('dash.col.period'), marks.length ? t('dash.col.date') : t('dash.col.outcomes'), t('dash.col.status'), t('dash.legendConclusion'), t('dash.col.changeType')], rows, numeric: marks.length ? [] : [2] },
       more: [{ title: t('dash.programmeIndicators'), rows: indicators }, { title: t('dash.contextTitle'), rows: context }].filter((m) => m.rows.length)
         .map((m) => ({ title: m.title, table: valuesTable(m.rows) })),
     };

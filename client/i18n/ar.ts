@@ -242,6 +242,7 @@ export const ar: Messages = {
   'dash.keys': 'لوحة المفاتيح: Tab للوصول إلى الرسم، والأسهم للتنقل بين العلامات، وEnter لفتح إحداها.',
   'dash.timeline': 'التغيير عبر الزمن', 'dash.timelineIntro': 'كل علامة نتيجة، في مسار هدفها: شكلها يدل على نوع التغيير، ولونها على مدى إثباتها. خطوط المؤشرات تشارك المحور الزمني نفسه. اسحب على الشريط تحت المحور لاختيار فترة للعروض الأخرى.',
   'dash.timelineDesc': 'النتائج عبر الزمن، مسار لكل هدف، مع قيم المؤشرات على المحور الزمني نفسه.',
+  'dash.legendConclusion': 'الاستنتاج', 'dash.notConcluded': 'لم يُستنتج بعد',
   'dash.legendStatus': 'الإثبات', 'dash.legendChangeType': 'نوع التغيير', 'dash.brush': 'اختر فترة',
   'dash.programmeIndicators': "مؤشرات البرنامج",
   'dash.contextBand': "السياق: {count} من السلاسل المرجعية العالمية",

@@ -240,6 +240,7 @@ export const en = {
   'dash.keys': 'Keyboard: Tab to the chart, arrow keys to move between marks, Enter to open one.',
   'dash.timeline': 'Change over time', 'dash.timelineIntro': 'Each mark is an outcome, in the lane of its goal: its shape shows the type of change, its colour how far it is substantiated. Indicator lines share the time axis. Drag on the band under the axis to choose a period for the other views.',
   'dash.timelineDesc': 'Outcomes over time, one lane per goal, with indicator values on the same time axis.',
+  'dash.legendConclusion': 'Conclusion', 'dash.notConcluded': 'Not yet concluded',
   'dash.legendStatus': 'Substantiation', 'dash.legendChangeType': 'Type of change', 'dash.brush': 'Choose a period',
   'dash.programmeIndicators': "The programme's indicators",
   'dash.contextBand': "Context: {count} global reference series",

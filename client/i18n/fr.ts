@@ -240,6 +240,7 @@ export const fr: Messages = {
   'dash.keys': 'Clavier : Tab pour atteindre le graphique, flèches pour passer d’une marque à l’autre, Entrée pour en ouvrir une.',
   'dash.timeline': 'Évolution dans le temps', 'dash.timelineIntro': 'Chaque marque est un effet, dans le couloir de son objectif : sa forme indique le type de changement, sa couleur son degré de corroboration. Les courbes des indicateurs partagent l’axe du temps. Faites glisser sur la bande sous l’axe pour choisir une période pour les autres vues.',
   'dash.timelineDesc': 'Les effets dans le temps, un couloir par objectif, avec les valeurs des indicateurs sur le même axe du temps.',
+  'dash.legendConclusion': 'Conclusion', 'dash.notConcluded': 'Pas encore conclu',
   'dash.legendStatus': 'Corroboration', 'dash.legendChangeType': 'Type de changement', 'dash.brush': 'Choisir une période',
   'dash.programmeIndicators': "Les indicateurs du programme",
   'dash.contextBand': "Contexte : {count} séries de référence mondiales",

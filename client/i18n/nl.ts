@@ -240,6 +240,7 @@ export const nl: Messages = {
   'dash.keys': 'Toetsenbord: Tab naar de grafiek, pijltjestoetsen om tussen markeringen te gaan, Enter om er een te openen.',
   'dash.timeline': 'Verandering in de tijd', 'dash.timelineIntro': 'Elke markering is een outcome, in de baan van haar doel: de vorm toont de soort verandering, de kleur hoe ver zij onderbouwd is. Lijnen van indicatoren delen de tijdas. Sleep over de band onder de as om een periode te kiezen voor de andere weergaven.',
   'dash.timelineDesc': 'Outcomes in de tijd, één baan per doel, met indicatorwaarden op dezelfde tijdas.',
+  'dash.legendConclusion': 'Conclusie', 'dash.notConcluded': 'Nog niet geconcludeerd',
   'dash.legendStatus': 'Onderbouwing', 'dash.legendChangeType': 'Soort verandering', 'dash.brush': 'Kies een periode',
   'dash.programmeIndicators': "De indicatoren van het programma",
   'dash.contextBand': "Context: {count} wereldwijde referentiereeksen",

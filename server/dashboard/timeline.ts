@@ -4,6 +4,7 @@
 // the rule of scope.ts, per month; months then add up into quarters or years. So a lane's cells
 // add up to the total of GET /api/outcomes?goal=<lane>&from&to&sensitivity=public,restricted.
 import type { Ctx } from '../http/types';
+import { CONCLUSIONS } from '../outcomes/conclusions';
 import { Bucket, bucketsBetween, labelOf } from './buckets';
 import { Lane, resolveLanes, withLaneMap } from './lanes';
 import { dataRange, DashboardQuery, outcomeFilters } from './scope';
@@ -13,11 +14,11 @@ import { indicatorSeries } from './series';
 
 type Tally = Record<string, number>;
 export type Cell = {
-  bucket: string; coarse?: true; outcomes: number; byStatus: Tally; byQuadrant: Tally; byChangeType: Tally; negative: number; stories: number; fragments: number;
+  bucket: string; coarse?: true; outcomes: number; byStatus: Tally; byConclusion: Tally; byQuadrant: Tally; byChangeType: Tally; negative: number; stories: number; fragments: number;
 };
 
 const emptyCell = (bucket: string, coarse: boolean): Cell => ({
-  bucket, ...(coarse && { coarse: true as const }), outcomes: 0, byStatus: {}, byQuadrant: {}, byChangeType: {}, negative: 0, stories: 0, fragments: 0,
+  bucket, ...(coarse && { coarse: true as const }), outcomes: 0, byStatus: {}, byConclusion: {}, byQuadrant: {}, byChangeType: {}, negative: 0, stories: 0, fragments: 0,
 });
 
 /** Cells of one lane: every regular bucket (zeros included), then the coarse cells in order. */
@@ -38,6 +39,9 @@ function laneCells(buckets: string[]) {
  * Where a month or year cell of the facts goes at this bucket size: a month into the bucket that
  * holds it; a year-only date into its year, which is a coarse cell unless the buckets are years.
  */
+/** The conclusion an outcome stands on: its state while concluded, the last one once published. */
+const toneOf = (status: string, conclusion: string | null) => (CONCLUSIONS.includes(status) ? status : status === 'published' && conclusion ? conclusion : 'pending');
+
 const placeOf = (bucket: Bucket, cell: string) => (isYearCell(cell)
   ? { label: cell, coarse: bucket !== 'year' }
   : { label: labelOf(bucket, `${cell}-01`), coarse: false });
@@ -56,8 +60,8 @@ export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
   const codes = lanes.map((l) => l.code);
   const perLane = new Map(lanes.map((l) => [l.code, laneCells(buckets)]));
   const types = await typologyCodes(ctx.db);
-  const rows = await factsOf(ctx.db, ctx.user, ranged, codes).select('o.goal_code as lane', 'o.cell', 'o.status').count({ n: '*' })
-    .select(marginals(ctx.db, types)).groupBy('o.goal_code', 'o.cell', 'o.status');
+  const rows = await factsOf(ctx.db, ctx.user, ranged, codes).select('o.goal_code as lane', 'o.cell', 'o.status', 'o.conclusion').count({ n: '*' })
+    .select(marginals(ctx.db, types)).groupBy('o.goal_code', 'o.cell', 'o.status', 'o.conclusion');
   for (const r of rows) {
     const place = placeOf(bucket, r.cell);
     const c = perLane.get(r.lane)?.at(place.label, place.coarse);
@@ -65,6 +69,8 @@ export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
     const n = Number(r.n);
     c.outcomes += n;
     c.byStatus[r.status] = (c.byStatus[r.status] ?? 0) + n;
+    const tone = toneOf(r.status, r.conclusion);
+    c.byConclusion[tone] = (c.byConclusion[tone] ?? 0) + n;
     c.negative += Number(r.neg ?? 0);
     addMarginals(r, types, c);
   }

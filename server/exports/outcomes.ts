@@ -5,7 +5,7 @@ import type { Ctx } from '../http/types';
 import { whereVisible } from '../outcomes/access';
 import * as repo from '../outcomes/repository';
 import { selectEvidenceCount } from '../outcomes/evidence-count';
-import { filtersOf, present } from '../outcomes/service';
+import { filtersOf, present, withConclusions } from '../outcomes/service';
 import { fromRow, Outcome } from '../outcomes/representation';
 import { applyFts } from '../db/fts';
 import { Column, jsonCell, joinCodes } from './cells';
@@ -61,7 +61,7 @@ async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Ou
       .orderBy('o.seq').limit(PAGE).select('o.*', 'org.name as organisation_name', selectEvidenceCount(ctx.db, { user: ctx.user, outward: true }));
     if (!rows.length) return;
     const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
-    yield rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
+    yield await withConclusions(ctx, rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))));
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1].seq;
   }

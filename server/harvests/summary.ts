@@ -3,7 +3,7 @@
 // (whereVisible), confidential ones left out as from every aggregate.
 import type { Ctx } from '../http/types';
 import { whereVisible } from '../outcomes/access';
-import { conclusionsOf } from '../review/conclusions';
+import { conclusionsOf } from '../outcomes/conclusions';
 import { loadRow } from './service';
 
 type Counted<K extends string> = Array<Record<K, string> & { count: number }>;

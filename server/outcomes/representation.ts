@@ -34,6 +34,8 @@ export type Outcome = Omit<OutcomeInput, 'goals' | 'harvestId' | 'evidence'> & {
   evidence: EvidenceItem[]; evidenceCount: number; organisation: { id: string; name: string }; createdBy?: string | null;
   createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; retractedAt?: string | null;
   redacted: boolean;
+  /** the conclusion it stands on — its state while concluded, the last one once published; null before (service.ts) */
+  conclusion?: string | null;
   /** what the reader may do now (added where the record is presented to a reader) */
   can?: Can;
 };

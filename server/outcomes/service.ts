@@ -18,6 +18,7 @@ import * as repo from './repository';
 import { canSee } from './access';
 import { isReviewer, seesPersonalData } from '../domain/readers';
 import { checkOutcome } from './rules';
+import { conclusionsOf } from './conclusions';
 import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from './view-audit';
@@ -47,8 +48,14 @@ async function withTranslations(ctx: Ctx, o: Outcome) {
   return { ...present(ctx, o), translations };
 }
 
+/** Each outcome with the conclusion it stands on (null while not concluded): one read per page. */
+export async function withConclusions<T extends Outcome>(ctx: Ctx, items: T[]): Promise<T[]> {
+  const found = await conclusionsOf(ctx.db, items);
+  return items.map((o) => ({ ...o, conclusion: found.get(o.id)?.status ?? null }));
+}
+
 export async function get(ctx: Ctx) {
-  const shown = await withTranslations(ctx, await load(ctx, ctx.params.id));
+  const [shown] = await withConclusions(ctx, [await withTranslations(ctx, await load(ctx, ctx.params.id))]);
   await auditOutcomeViews(ctx, [shown], true); // personal data read from outside its organisation
   return shown;
 }
@@ -81,7 +88,7 @@ export async function list(ctx: Ctx<unknown, ListQuery>) {
   const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
   const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
-  const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
+  const items = await withConclusions(ctx, rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))));
   await auditOutcomeViews(ctx, items);
   return listReply(items, total, page);
 }

@@ -13,7 +13,7 @@ import { diff, recordRevision } from '../revisions/log';
 import { load } from '../outcomes/service';
 import { isReviewer } from '../domain/readers';
 import type { Outcome } from '../outcomes/representation';
-import { conclusionsOf } from '../review/conclusions';
+import { conclusionsOf } from '../outcomes/conclusions';
 import { Answer, answerColumns, fromRow, PERSONAL_FIELDS, redactSubstantiation, Substantiation, Substantiator, substantiatorColumn } from './representation';
 
 /** How long a substantiation link stays valid: long enough for a slow channel, short enough to lapse. */

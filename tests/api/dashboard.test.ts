@@ -3,7 +3,7 @@
 // values sit in the bucket of their period's end, and every aggregate honours visibility
 // (confidential records are never counted: equality holds against sensitivity=public,restricted).
 import { startTestApp, TestApp, Client } from '../helpers/app';
-import { Crew, outcomeIn } from '../helpers/review';
+import { Crew, move, outcomeIn } from '../helpers/review';
 
 let t: TestApp;
 let p1: Client, p2: Client, p3: Client, ev: Client, evB: Client, donor: Client, donorB: Client, admin: Client;
@@ -313,5 +313,36 @@ describe('the counts follow the goal tree and every change of an outcome', () =>
     expect(await cells(ev)).toEqual([]);
     expect((await p1.post(`/api/outcomes/${id}/transitions`, { to: 'submitted' })).status).toBe(200);
     expect(await cells(ev)).toEqual([expect.objectContaining({ byStatus: { submitted: 1 } })]);
+  });
+});
+
+describe('colour by conclusion: what an outcome stands on, for marks and counts alike', () => {
+  const ML = { location: { country: 'ML' }, goals: goals('NL-IV-5.2'), occurredOn: at('2026-03') };
+  beforeAll(async () => {
+    const partly = await outcomeIn(crew1, 'partly_substantiated', ML);
+    await move(ev, partly, 'published');
+    await outcomeIn(crew1, 'published', ML);
+    await outcomeIn(crew1, 'not_substantiated', ML);
+    await outcomeIn(crew1, 'under_review', ML);
+    const reopened = await outcomeIn(crew1, 'published', ML);
+    await move(ev, reopened, 'under_review'); // taken back: no longer concluded
+  });
+  const listed = async (c: Client) => (await c.get('/api/outcomes?goal=NL-IV-5&country=ML&from=2026&to=2026&pageSize=100')).body.items as Array<{ status: string; conclusion: string | null }>;
+  const byConclusion = async (c: Client) => {
+    const cells = (await timeline(c, 'goal=NL-IV-5&country=ML&from=2026&to=2026&bucket=year')).goals[0].cells as Array<{ byConclusion: Record<string, number> }>;
+    return cells.reduce((all, cell) => { for (const [k, n] of Object.entries(cell.byConclusion)) all[k] = (all[k] ?? 0) + n; return all; }, {} as Record<string, number>);
+  };
+
+  test('the list and the outcome carry the conclusion: the state while concluded, the last one once published, null before', async () => {
+    const got = (await listed(ev)).map((o) => `${o.status}:${o.conclusion}`).sort();
+    expect(got).toEqual(['not_substantiated:not_substantiated', 'published:partly_substantiated', 'published:substantiated', 'under_review:null', 'under_review:null']);
+    const one = (await listed(donor)).find((o) => o.conclusion === 'partly_substantiated') as unknown as { id: string };
+    expect((await donor.get(`/api/outcomes/${one.id}`)).body.conclusion).toBe('partly_substantiated');
+  });
+
+  test('the timeline counts by the same conclusion; a donor has no pending and no state of work in progress', async () => {
+    expect(await byConclusion(ev)).toEqual({ partly_substantiated: 1, substantiated: 1, not_substantiated: 1, pending: 2 });
+    expect(await byConclusion(donor)).toEqual({ partly_substantiated: 1, substantiated: 1 });
+    expect((await listed(donor)).map((o) => o.conclusion).sort()).toEqual(['partly_substantiated', 'substantiated']);
   });
 });

@@ -12,7 +12,7 @@ import { pathwaysChart } from '../../client/charts/pathways';
 import { indicatorsChart } from '../../client/charts/indicators';
 import { indicatorSeriesChart, type SeriesData } from '../../client/charts/indicator-series';
 import { worldMap } from '../../client/charts/world-map';
-import { STATUS_COLOURS } from '../../client/charts/common';
+import { CONCLUSION_COLOURS } from '../../client/charts/common';
 import { beeswarm } from '../../client/charts/timeline-marks';
 
 // a silent console: jsdom has no canvas and says so; the chart then draws SVG marks
@@ -20,26 +20,30 @@ const window = new JSDOM('<!doctype html><body></body>', { virtualConsole: new V
 const document = window.document as unknown as Document;
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
-const labels = { title: 'Change over time', description: 'desc', status: 'Status', changeType: 'Type', indicators: 'Indicators', period: 'Period', count: 'outcomes' };
+const labels = { title: 'Change over time', description: 'desc', conclusion: 'Conclusion', changeType: 'Type', indicators: 'Indicators', period: 'Period', count: 'outcomes' };
 const options = (extra: Partial<TimelineOptions> = {}): TimelineOptions => ({
-  document, width: 800, labels, statusLabel: (s) => `S:${s}`, changeTypeLabel: (c) => `T:${c}`, changeTypes: ['OH-ACTION', 'OH-POLICY'],
+  document, width: 800, labels, statusLabel: (s) => `S:${s}`, toneLabel: (s) => `C:${s}`, changeTypeLabel: (c) => `T:${c}`, changeTypes: ['OH-ACTION', 'OH-POLICY'],
   formatDate: (x) => String(x.getUTCFullYear()), formatNumber: String, ...extra,
 });
 const data: TimelineData = {
   lanes: [{ key: 'G1', label: 'G1 Participation' }, { key: 'G2', label: 'G2 Prevention' }],
   marks: [
-    { id: 'a', lane: 'G1', start: d('2022-03-01'), end: d('2022-03-01'), changeType: 'OH-POLICY', status: 'published', title: 'A policy' },
+    { id: 'a', lane: 'G1', start: d('2022-03-01'), end: d('2022-03-01'), changeType: 'OH-POLICY', status: 'published', conclusion: 'partly_substantiated', title: 'A policy' },
     { id: 'b', lane: 'G2', start: d('2023-01-01'), end: d('2023-12-31'), changeType: 'OH-ACTION', status: 'submitted', title: 'A year-long action' },
   ],
   indicators: [{ key: 'I1', label: 'Seats', unit: '%', series: [{ label: '', points: [{ date: d('2022-12-31'), value: 20 }, { date: d('2023-12-31'), value: 25 }] }] }],
 };
 
 describe('timelineChart', () => {
-  test('when given two outcomes in two lanes, then it draws two marks coloured by status, shaped by type, in their lanes', () => {
+  test('when given two outcomes in two lanes, then it draws two marks coloured by conclusion (hatched while not concluded), shaped by type, in their lanes', () => {
     const svg = timelineChart(data, options());
     const marks = svg.querySelectorAll('.marks .mark path.symbol');
     expect(marks).toHaveLength(2);
-    expect([...marks].map((m) => m.getAttribute('fill'))).toEqual([STATUS_COLOURS.published, STATUS_COLOURS.submitted]);
+    const hatch = svg.querySelector('defs pattern')!.id;
+    expect([...marks].map((m) => m.getAttribute('fill'))).toEqual([CONCLUSION_COLOURS.partly_substantiated, `url(#${hatch})`]);
+    // the legend names the conclusions present, not the states
+    expect([...svg.querySelectorAll('.legend text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['Conclusion', 'C:partly_substantiated', 'C:pending']));
+    expect(svg.textContent).not.toContain('C:substantiated');
     expect(marks[0].getAttribute('d')).not.toEqual(marks[1].getAttribute('d'));
     const y = (m: Element) => Number(/,([\d.]+)\)/.exec(m.getAttribute('transform')!)![1]);
     expect(y(marks[0])).toBeLessThan(y(marks[1]));
@@ -64,7 +68,7 @@ describe('timelineChart', () => {
     const svg = timelineChart(data, options());
     expect(svg.querySelectorAll('.indicator path')).toHaveLength(1);
     const legends = [...svg.querySelectorAll('.legend')].map((g) => g.textContent).join(' ');
-    expect(legends).toContain('S:published');
+    expect(legends).toContain('C:partly_substantiated');
     expect(legends).toContain('T:OH-POLICY');
   });
 
@@ -147,10 +151,11 @@ describe('timelineChart', () => {
     expect(svg.querySelectorAll('.marks .mark')).toHaveLength(50);
   });
 
-  test('when only counts per period are given, then they are drawn as stacked bars by status', () => {
-    const cells = [{ lane: 'G1', start: d('2022-01-01'), end: d('2022-03-31'), count: 3, byStatus: { published: 2, submitted: 1 } }];
+  test('when only counts per period are given, then they are drawn as stacked bars by conclusion', () => {
+    const cells = [{ lane: 'G1', start: d('2022-01-01'), end: d('2022-03-31'), count: 3, byConclusion: { substantiated: 2, pending: 1 } }];
     const svg = timelineChart({ ...data, marks: [], cells }, options());
-    expect(svg.querySelectorAll('.cells rect')).toHaveLength(2);
+    const bars = [...svg.querySelectorAll('.cells rect')];
+    expect(bars.map((b) => b.getAttribute('fill'))).toEqual([CONCLUSION_COLOURS.substantiated, `url(#${svg.querySelector('defs pattern')!.id})`]);
   });
 });
 
