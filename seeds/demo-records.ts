@@ -16,7 +16,8 @@ import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoStories } from './demo-stories';
 import { seedDemoInterop } from './demo-interop';
 
-type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string };
+/** `conclusion`: for a published outcome, the one it was published on (substantiated unless said). */
+type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string; conclusion?: 'substantiated' | 'partly_substantiated' };
 
 const PATH: Record<string, string[]> = {
   draft: ['draft'],
@@ -41,10 +42,10 @@ export async function seedDemoOutcomes(app: AppContext, db: Db, ids: DemoIds): P
   const author = { partner1: ids.users['partner@oogst.test'], partner2: ids.users['partner2@oogst.test'] };
   const evaluator = ids.users['evaluator@oogst.test'];
   for (const item of items) {
-    const { org, status, ...input } = item;
+    const { org, status, conclusion, ...input } = item;
     await checkOutcome(db, input, ids.orgs[org]);
     const id = randomUUID();
-    const steps = PATH[status];
+    const steps = status === 'published' && conclusion ? [...PATH.under_review, conclusion, 'published'] : PATH[status];
     const at = steps.map((_s, i) => recordedAt(item, i));
     await db('outcomes').insert({
       id, organisation_id: ids.orgs[org], created_by: author[org], status, ...toRow(app.keyring, input),

@@ -17,15 +17,9 @@ export type ChartEnv = {
 /** Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'];
 
-/** Status colours: the review path runs orange → sky blue → green/yellow/vermillion → blue. */
-export const STATUS_COLOURS: Record<string, string> = {
-  draft: '#BBBBBB', submitted: '#E69F00', under_review: '#56B4E9', substantiated: '#009E73',
-  partly_substantiated: '#F0E442', not_substantiated: '#D55E00', published: '#0072B2', retracted: '#000000',
-};
-
 /**
  * What a mark's colour says: the conclusion an outcome stands on (Okabe & Ito green, yellow,
- * vermillion); work not yet concluded is hatched (HATCH), a retracted outcome black.
+ * vermillion); work not yet concluded is hatched (toneFills), a retracted outcome black.
  */
 export const CONCLUSION_COLOURS: Record<string, string> = {
   substantiated: '#009E73', partly_substantiated: '#F0E442', not_substantiated: '#D55E00', pending: '#ffffff', retracted: '#000000',
@@ -35,14 +29,17 @@ export const TONES = Object.keys(CONCLUSION_COLOURS);
 export const toneOf = (m: { status: string; conclusion?: string | null }) => m.conclusion ?? (m.status === 'retracted' ? 'retracted' : 'pending');
 
 let hatches = 0;
-/** Adds the hatch pattern of "not yet concluded" to the chart and returns its fill (url(#…)). */
-export function hatchFill(svg: SVGSVGElement): string {
+/**
+ * The fills of the tones in this chart: the conclusion colours, and for "not yet concluded" a hatch
+ * pattern added to the chart's own defs (so a downloaded SVG keeps it).
+ */
+export function toneFills(svg: SVGSVGElement): (tone: string) => string {
   const id = `hatch-${++hatches}`;
-  const defs = select(svg).append('defs');
-  const p = defs.append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
+  const p = select(svg).append('defs').append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 4).attr('height', 4).attr('patternTransform', 'rotate(45)');
   p.append('rect').attr('width', 4).attr('height', 4).attr('fill', '#ffffff');
   p.append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 4).attr('stroke', MUTED).attr('stroke-width', 1.5);
-  return `url(#${id})`;
+  return (tone) => (tone === 'pending' ? `url(#${id})` : CONCLUSION_COLOURS[tone] ?? '#999999');
 }
 
 /** Shapes of the six outcome-harvesting change types (shape carries the meaning, not colour). */

@@ -2,15 +2,16 @@
 // of its goal, an arrow from an outcome to the one it contributes to — so a path from early,
 // individual changes to later, systemic ones can be followed.
 import { extent, scaleTime, select, utcYear, axisBottom } from 'd3';
-import { createSvg, INK, isolate, legend, MUTED, navigable, round, STATUS_COLOURS, symbolPath, type ChartEnv, type NavItem, SVG_NS } from './common';
+import { createSvg, INK, isolate, legend, MUTED, navigable, round, SVG_NS, symbolPath, toneFills, toneOf, TONES, type ChartEnv, type NavItem } from './common';
 import { beeswarm } from './timeline-marks';
 
-export type PathwayNode = { id: string; title: string; status: string; changeType: string; date: Date; lane: string };
+/** `conclusion`: the one it stands on (null while not concluded); it gives the node its colour. */
+export type PathwayNode = { id: string; title: string; status: string; conclusion?: string | null; changeType: string; date: Date; lane: string };
 export type PathwayData = { lanes: Array<{ key: string; label: string }>; nodes: PathwayNode[]; links: Array<{ source: string; target: string }> };
 export type PathwayOptions = ChartEnv & {
   width?: number; laneHeight?: number;
-  labels: { title: string; description: string; status: string; link: string };
-  statusLabel: (s: string) => string; changeTypeLabel: (c: string) => string; formatDate: (d: Date) => string;
+  labels: { title: string; description: string; conclusion: string; link: string };
+  statusLabel: (s: string) => string; toneLabel: (tone: string) => string; changeTypeLabel: (c: string) => string; formatDate: (d: Date) => string;
 };
 
 const DEFAULTS = { width: 960, laneHeight: 70 };
@@ -24,6 +25,7 @@ export function pathwaysChart(data: PathwayData, options: PathwayOptions): SVGSV
   const top = 10;
   const axisY = top + lanes.length * o.laneHeight;
   const svg = createSvg(doc, o.width, axisY + 110, o.labels.title, o.labels.description, rtl);
+  const fillOf = toneFills(svg);
   const root = select(svg);
   const plot: [number, number] = rtl ? [20, o.width - LABEL] : [LABEL, o.width - 20];
   const [lo, hi] = extent(data.nodes, (n) => n.date) as [Date, Date];
@@ -62,15 +64,15 @@ export function pathwaysChart(data: PathwayData, options: PathwayOptions): SVGSV
   const nodes = data.nodes.filter((n) => laneIdx.has(n.lane) && pos.has(n.id));
   root.append('g').attr('class', 'nodes').selectAll('path').data(nodes, (d) => (d as PathwayNode).id).join('path')
     .attr('d', (n) => symbolPath(n.changeType, 150)).attr('transform', (n) => `translate(${pos.get(n.id)!.x},${pos.get(n.id)!.y})`)
-    .attr('fill', (n) => STATUS_COLOURS[n.status] ?? '#999').attr('stroke', INK);
+    .attr('fill', (n) => fillOf(toneOf(n))).attr('stroke', INK);
   const title = (id: string) => data.nodes.find((n) => n.id === id)?.title ?? '';
   nodes.forEach((n) => {
     const out = links.filter((l) => l.source === n.id).map((l) => `→ ${title(l.target)}`);
     items.push({ ...pos.get(n.id)!, row: laneIdx.get(n.lane), datum: { kind: 'outcome', id: n.id },
       label: [`${n.title}`, `${o.formatDate(n.date)} · ${o.statusLabel(n.status)} · ${o.changeTypeLabel(n.changeType)}`, ...out.slice(0, 2)].join('\n') });
   });
-  const statuses = [...new Set(nodes.map((n) => n.status))];
-  const lh = legend(svg, o.labels.status, [...statuses.map((s) => ({ label: o.statusLabel(s), colour: STATUS_COLOURS[s], shape: 'OH-ACTION' })), { label: o.labels.link, stroke: INK, dash: '' }],
+  const present = new Set(nodes.map(toneOf));
+  const lh = legend(svg, o.labels.conclusion, [...TONES.filter((s) => present.has(s)).map((s) => ({ label: o.toneLabel(s), colour: fillOf(s), shape: 'OH-ACTION' })), { label: o.labels.link, stroke: INK, dash: '' }],
     8, axisY + 36, o.width - 16, rtl);
   const height = axisY + 36 + lh + 10;
   svg.setAttribute('viewBox', `0 0 ${o.width} ${height}`);

@@ -5,7 +5,7 @@
 // the axis whose choice filters the other views (`periodselect`). The global reference series
 // are drawn apart by `indicatorBand`, on the same time axis, for a context band of their own.
 import { axisBottom, brushX, extent, line, max, scaleLinear, scaleTime, select, utcMonth, utcYear, type TimeInterval } from 'd3';
-import { CONCLUSION_COLOURS, createSvg, GRID, hatchFill, INK, isolate, legend, MUTED, navigable, round, symbolPath, toneOf, TONES, type ChartEnv, type NavItem } from './common';
+import { createSvg, GRID, INK, isolate, legend, MUTED, navigable, round, symbolPath, toneFills, toneOf, TONES, type ChartEnv, type NavItem } from './common';
 import { beeswarm, paintMarks } from './timeline-marks';
 
 /** `conclusion`: the one it stands on (null while not concluded); it gives the mark its colour. */
@@ -100,8 +100,7 @@ export function timelineChart(data: TimelineData, options: TimelineOptions): SVG
   const x = scaleTime().domain(domain).range(rtl ? [plot[1], plot[0]] : plot);
   // svg
   const svg = createSvg(doc, o.width, legendTop + 120, o.labels.title, o.labels.description, rtl);
-  const hatch = hatchFill(svg);
-  const fillOf = (tone: string) => (tone === 'pending' ? hatch : CONCLUSION_COLOURS[tone] ?? '#999');
+  const fillOf = toneFills(svg);
   const root = select(svg);
   const laneY = (i: number) => lanesTop + i * o.laneHeight;
   const lanes = root.append('g').attr('class', 'lanes');

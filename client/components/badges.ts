@@ -4,6 +4,8 @@ import { t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
 
 export const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
+/** A chart mark's tone as words: its conclusion, retracted, or not yet concluded (charts/common toneOf). */
+export const toneLabel = (tone: string) => (tone === 'pending' ? t('dash.notConcluded') : statusLabel(tone));
 
 export function statusBadge(status: string): HTMLElement {
   return h('span', { class: `badge status-${status}` }, statusLabel(status));

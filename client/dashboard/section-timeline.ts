@@ -6,16 +6,13 @@
 import { formatDate, formatNumber, isRtl, lang, localName, t } from '../core/i18n';
 import { categoryLabel, categoriesOf, CHANGE_TYPES, goalLabel } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
-import { statusLabel } from '../components/badges';
+import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
 import { indicatorBand, timelineChart, timelineDomain, type TimelineData, type TimelineIndicator } from '../charts/timeline';
 import { breakdownLabel, targetFor } from '../core/indicator-model';
 import { h } from '../core/dom';
 import { bucketRange, laneMembership, lanesOf, loadOutcomes, loadTimelineApi, MAX_MARKS, type DashFilters, type TimelineIndicatorApi } from './data';
 import type { Drawn, Frame } from './frame';
-
-/** A mark's tone as words: its conclusion, retracted, or not yet concluded. */
-const toneLabel = (tone: string) => (tone === 'pending' ? t('dash.notConcluded') : statusLabel(tone));
 
 const dateOnly = (s?: string) => (s ? new Date(`${s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s}T00:00:00Z`) : undefined);
 

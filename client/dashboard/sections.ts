@@ -3,9 +3,10 @@
 import { formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { categoryLabel, categoriesOf, loadGoals, QUADRANTS, type Goal } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
-import { statusLabel } from '../components/badges';
+import { statusLabel, toneLabel } from '../components/badges';
+import { toneOf } from '../charts/common';
 import { transformationChart, type Quadrant } from '../charts/transformation';
-import { coverageChart, type CoverageRow } from '../charts/coverage';
+import { COVERAGE_TONES, coverageChart, coverageOf, type CoverageRow } from '../charts/coverage';
 import { pathwaysChart } from '../charts/pathways';
 import { laneMembership, lanesOf, loadAggregate, type CoverageApi, type CoverageNode, type DashFilters, type PathwaysApi, type TransformationApi } from './data';
 import type { Drawn, Frame } from './frame';
@@ -42,7 +43,7 @@ export async function transformationSection(frame: Frame, f: DashFilters, outcom
 
 function flatten(nodes: CoverageNode[], names: Map<string, Goal>, depth = 0): CoverageRow[] {
   return nodes.flatMap((n) => [{ code: n.code, label: names.get(n.code) ? localName(names.get(n.code)!) : n.name, depth, outcomes: n.outcomes, substantiated: n.substantiated,
-    stories: n.stories, fragments: n.fragments, indicators: n.indicators }, ...flatten(n.children ?? [], names, depth + 1)]);
+    partlySubstantiated: n.partlySubstantiated, notSubstantiated: n.notSubstantiated, stories: n.stories, fragments: n.fragments, indicators: n.indicators }, ...flatten(n.children ?? [], names, depth + 1)]);
 }
 
 export async function coverageSection(frame: Frame, f: DashFilters, outcomes: Outcome[]): Promise<void> {
@@ -54,23 +55,27 @@ export async function coverageSection(frame: Frame, f: DashFilters, outcomes: Ou
   let rows: CoverageRow[];
   if (api) rows = flatten(api.goals, names);
   else {
-    // without the API, "substantiated" is approximated by the state (a published outcome was concluded)
+    // without the API, the same counts from the outcomes' conclusions
     const count = (g: Goal, depth: number): CoverageRow[] => {
       const member = laneMembership([g]);
       const mine = outcomes.filter((o) => member(o).length);
-      return [{ code: g.code, label: localName(g), depth, outcomes: mine.length, substantiated: mine.filter((o) => o.status === 'substantiated' || o.status === 'published').length },
+      const n = (c: string) => mine.filter((o) => o.conclusion === c).length;
+      return [{ code: g.code, label: localName(g), depth, outcomes: mine.length, substantiated: n('substantiated'), partlySubstantiated: n('partly_substantiated'), notSubstantiated: n('not_substantiated') },
         ...(g.children ?? []).flatMap((c) => count(c, depth + 1))];
     };
     rows = tree.flatMap((g) => count(g, 0));
   }
-  const labels = { title: t('dash.coverage'), description: t('dash.coverageDesc'), outcomes: t('dash.outcomesUnit'), substantiatedShare: t('dash.substantiatedShare'), legend: t('dash.shareSubstantiated'),
+  const labels = { title: t('dash.coverage'), description: t('dash.coverageDesc'), outcomes: t('dash.outcomesUnit'), substantiatedShare: t('dash.substantiatedShare'), legend: t('dash.legendConclusion'), notConcluded: t('dash.notConcluded'),
     none: t('dash.noOutcomes'), thin: t('dash.thin'), stories: t('dash.stories'), fragments: t('dash.fragments'), indicators: t('dash.indicatorsUnit') };
   frame.show(({ width, announce }): Drawn => {
     if (!rows.length) return { empty: t('dash.emptyGoals') };
-    const svg = coverageChart({ rows }, { ...env(width, announce), labels, formatNumber, formatPercent });
-    return { svg, table: { columns: [t('dash.col.goal'), t('dash.col.outcomes'), t('dash.col.substantiated'), t('dash.substantiatedShare'), t('dash.stories'), t('dash.fragments'), t('dash.indicatorsUnit')],
-      rows: rows.map((r) => [`${'— '.repeat(r.depth)}${r.code} ${r.label}`, r.outcomes, r.substantiated, r.outcomes ? formatPercent(r.substantiated / r.outcomes) : '—', r.stories ?? '—', r.fragments ?? '—', r.indicators ?? '—']),
-      numeric: [1, 2, 3, 4, 5, 6] } };
+    const svg = coverageChart({ rows }, { ...env(width, announce), labels, toneLabel: statusLabel, formatNumber, formatPercent });
+    return { svg, table: { columns: [t('dash.col.goal'), t('dash.col.outcomes'), ...COVERAGE_TONES.map((tone) => (tone === 'pending' ? t('dash.notConcluded') : statusLabel(tone))), t('dash.substantiatedShare'), t('dash.stories'), t('dash.fragments'), t('dash.indicatorsUnit')],
+      rows: rows.map((r) => {
+        const { counts, share } = coverageOf(r);
+        return [`${'— '.repeat(r.depth)}${r.code} ${r.label}`, r.outcomes, ...COVERAGE_TONES.map((tone) => counts[tone]), share === null ? '—' : formatPercent(share), r.stories ?? '—', r.fragments ?? '—', r.indicators ?? '—'];
+      }),
+      numeric: [1, 2, 3, 4, 5, 6, 7, 8, 9] } };
   });
 }
 
@@ -78,17 +83,18 @@ export async function pathwaysSection(frame: Frame, f: DashFilters): Promise<voi
   frame.loading();
   const [api, lanes] = await Promise.all([loadAggregate<PathwaysApi>('pathways', f), lanesOf(f)]);
   const member = laneMembership(lanes);
-  const nodes = (api?.nodes ?? []).map((n) => ({ id: n.id, title: n.title, status: n.status, changeType: n.changeType,
+  const nodes = (api?.nodes ?? []).map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion ?? null, changeType: n.changeType,
     date: periodOf(n.occurredOn)[0], lane: member(n)[0] ?? lanes[0]?.code ?? '' }));
   const links = (api?.links ?? []).map((l) => ({ source: l.sourceId, target: l.targetId }));
   const title = (id: string) => nodes.find((n) => n.id === id)?.title ?? id;
   frame.show(({ width, announce }): Drawn => {
     if (!links.length) return { empty: api ? t('dash.emptyPathways') : t('dash.unavailable') };
     const svg = pathwaysChart({ lanes: lanes.map((g) => ({ key: g.code, label: `${g.code} ${localName(g)}` })), nodes, links }, {
-      ...env(width, announce), labels: { title: t('dash.pathways'), description: t('dash.pathwaysDesc'), status: t('dash.legendStatus'), link: t('dash.contributesTo') },
-      statusLabel, changeTypeLabel: categoryLabel, formatDate: (d) => formatDate(d, 'year'),
+      ...env(width, announce), labels: { title: t('dash.pathways'), description: t('dash.pathwaysDesc'), conclusion: t('dash.legendConclusion'), link: t('dash.contributesTo') },
+      statusLabel, toneLabel, changeTypeLabel: categoryLabel, formatDate: (d) => formatDate(d, 'year'),
     });
-    return { svg, table: { columns: [t('dash.col.from'), t('dash.col.to'), t('dash.col.status')],
-      rows: links.map((l) => [title(l.source), title(l.target), statusLabel(nodes.find((n) => n.id === l.source)?.status ?? '')]) } };
+    const tone = (id: string) => { const n = nodes.find((x) => x.id === id); return n ? toneLabel(toneOf(n)) : ''; };
+    return { svg, table: { columns: [t('dash.col.from'), t('dash.legendConclusion'), t('dash.col.to'), t('dash.legendConclusion')],
+      rows: links.map((l) => [title(l.source), tone(l.source), title(l.target), tone(l.target)]) } };
   });
 }

@@ -2,13 +2,15 @@
 // overview first, the other views below; brushing a period on the overview narrows the others,
 // choosing a mark opens its record.
 import { h, replace } from '../core/dom';
-import { optional } from '../core/api';
+import { optional, qs } from '../core/api';
 import { countryOptions, localName, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { loadAllGoals, loadFrameworks, loadGoals } from '../core/reference';
 import type { Outcome } from '../core/outcome-model';
 import { goalOptions } from '../components/outcome-filters';
 import { setTitle, announce } from '../core/page';
+import { me } from '../core/session';
+import type { MessageKey } from '../i18n/en';
 import { errorMessage } from '../core/errors';
 import { chartFrame, type Frame } from './frame';
 import { FILTER_NAMES, inPeriod, loadRegions, readFilters, type DashFilters } from './data';
@@ -60,6 +62,22 @@ function filterForm(f: DashFilters, apply: (next: Partial<DashFilters>) => void)
   return form;
 }
 
+/**
+ * For a donor, who sees only published records: the harvests of their programmes still under way,
+ * from the harvests' own status — never a mark or a count of a record they cannot open.
+ */
+function underReview(slot: HTMLElement, f: DashFilters): void {
+  replace(slot);
+  if (me()?.role !== 'donor') return;
+  const query = qs({ status: 'collecting,substantiating,analysing', programme: f.programme, pageSize: '50' });
+  void optional<{ items: Array<{ title: string; status: string }> }>(`/api/harvests${query}`).then((r) => {
+    if (!r?.items.length) return;
+    replace(slot, h('p', { class: 'hint under-review' }, t('dash.underReview', {
+      harvests: r.items.map((x) => `${x.title} (${t(`harvest.status.${x.status}` as MessageKey)})`).join(', '),
+    })));
+  }, () => undefined);
+}
+
 export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   setTitle(t('dash.title'));
   const frames: Record<string, Frame> = {
@@ -73,6 +91,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   const explain = h('div', { class: 'indicator-outcomes' });
   frames.indicators.element.append(explain);
   const filterSlot = h('div', { class: 'filter-slot' });
+  const reviewSlot = h('div', { class: 'review-slot' });
   let outcomes: Outcome[] = [];
   const fail = (frame: Frame) => (e: unknown) => frame.error(errorMessage(e));
 
@@ -92,6 +111,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
     // the filter just changed keeps the keyboard focus in the new form
     const focused = document.activeElement?.id;
     replace(filterSlot, filterForm(f, apply));
+    underReview(reviewSlot, f);
     if (focused?.startsWith('dash-')) document.getElementById(focused)?.focus();
     frames.timeline.loading();
     try {
@@ -124,7 +144,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
     else if (d.kind === 'goal' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), goal: d.code });
     else if (d.kind === 'country' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), country: d.code, region: undefined });
   });
-  replace(page, h('h1', {}, t('dash.title')), h('p', { class: 'lead' }, t('dash.intro')), filterSlot,
+  replace(page, h('h1', {}, t('dash.title')), h('p', { class: 'lead' }, t('dash.intro')), filterSlot, reviewSlot,
     frames.timeline.element, h('div', { class: 'dashboard-grid' }, frames.transformation.element, frames.coverage.element, frames.map.element, frames.pathways.element, frames.indicators.element));
   void load(readFilters(ctx.query), true);
   return page;

@@ -1,5 +1,5 @@
 // Goal coverage: the goal tree of a framework with, per goal (its subtree included), the outcomes,
-// how many are substantiated, the stories, fragments and indicators — so thin evidence shows.
+// how they are concluded, the stories, fragments and indicators — so thin evidence shows.
 // Outcomes: one GROUP BY over outcome_facts, where each goal of the framework is its own lane.
 import type { Ctx } from '../http/types';
 import { Problem } from '../http/problem';
@@ -10,11 +10,21 @@ import { factsOf } from './facts';
 import { countEvidence, evidenceKinds } from './evidence';
 
 type Counts = { outcomes: number; substantiated: number; partlySubstantiated: number; notSubstantiated: number; stories: number; fragments: number; indicators: number };
-type Node = { code: string; name: string } & Counts & { substantiatedShare: number | null; children: Node[] };
+type Node = { code: string; name: string } & Counts & { pending: number; substantiatedShare: number | null; children: Node[] };
 
 // The conclusion lives on the outcome while it is concluded; once published, it is the last
 // conclusion it reached on the way there (kept in outcome_facts.conclusion by a trigger).
 const concluded = (c: string) => `sum(case when o.status = '${c}' or (o.status = 'published' and o.conclusion = '${c}') then 1 else 0 end)`;
+
+/**
+ * Work not yet concluded stands apart (pending) and out of the share, so a partner's drafts never
+ * lower it; a partly substantiated outcome counts as half. null when nothing is concluded.
+ */
+function shareOf(c: Counts) {
+  const concluded = c.substantiated + c.partlySubstantiated + c.notSubstantiated;
+  const share = concluded ? (c.substantiated + c.partlySubstantiated / 2) / concluded : null;
+  return { pending: c.outcomes - concluded, substantiatedShare: share === null ? null : Math.round(share * 1000) / 1000 };
+}
 
 const zero = (): Counts => ({ outcomes: 0, substantiated: 0, partlySubstantiated: 0, notSubstantiated: 0, stories: 0, fragments: 0, indicators: 0 });
 
@@ -46,7 +56,7 @@ export async function coverage(ctx: Ctx<unknown, DashboardQuery>) {
   const roots: Node[] = [];
   for (const g of goals) {
     const c = counts.get(g.code) ?? zero();
-    const node: Node = { code: g.code, name: g.name, ...c, substantiatedShare: c.outcomes ? Math.round((c.substantiated / c.outcomes) * 1000) / 1000 : null, children: [] };
+    const node: Node = { code: g.code, name: g.name, ...c, ...shareOf(c), children: [] };
     nodes.set(g.code, node);
     (g.parent_code ? nodes.get(g.parent_code)!.children : roots).push(node);
   }

@@ -2,6 +2,7 @@
 // whose two ends are both outcomes this caller counts with these filters, and those outcomes as
 // nodes. Selected in SQL; the client never pulls raw records to draw it.
 import type { Ctx } from '../http/types';
+import { conclusionsOf } from '../outcomes/conclusions';
 import { goalsOf } from '../outcomes/repository';
 import { countable, DashboardQuery, outcomeFilters } from './scope';
 
@@ -21,8 +22,9 @@ export async function pathways(ctx: Ctx<unknown, DashboardQuery>) {
       .select('o.id', 'o.title', 'o.status', 'o.change_type', 'o.quadrant', 'o.occurred_date', 'o.occurred_precision', 'o.country', 'o.harvest_id', 'o.organisation_id', 'org.name as organisation_name')));
   }
   const goals = await goalsOf(ctx.db, ids);
+  const conclusions = await conclusionsOf(ctx.db, rows);
   const nodes = rows.sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({
-    id: r.id, title: r.title, status: r.status, changeType: r.change_type, quadrant: r.quadrant,
+    id: r.id, title: r.title, status: r.status, conclusion: conclusions.get(r.id)?.status ?? null, changeType: r.change_type, quadrant: r.quadrant,
     occurredOn: { date: r.occurred_date, precision: r.occurred_precision }, country: r.country, harvestId: r.harvest_id ?? null,
     organisation: { id: r.organisation_id, name: r.organisation_name }, goals: goals.get(r.id) ?? [],
   }));

@@ -7,21 +7,23 @@ import { transformationChart, type Quadrant } from '../../client/charts/transfor
 import { indicatorsChart } from '../../client/charts/indicators';
 import type { Goal, ReportData } from './data';
 import { htmlDocument } from './dom';
+import { STATUS } from './sections';
 
 const number = (n: number) => new Intl.NumberFormat('en').format(n);
 const percent = (share: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
-const SUBSTANTIATED = ['substantiated', 'partly_substantiated', 'published'];
 
 /** The goal tree of the outcomes (each goal with its ancestors), depth first, counting each outcome once per goal. */
 function coverageRows(d: ReportData): CoverageRow[] {
-  const count = new Map<string, { outcomes: number; substantiated: number }>();
+  const count = new Map<string, { outcomes: number; substantiated: number; partlySubstantiated: number; notSubstantiated: number }>();
   for (const o of d.outcomes) {
     const seen = new Set<string>();
     for (const tag of o.goals) for (let g: Goal | undefined = d.goals.get(tag.code); g; g = g.parent ? d.goals.get(g.parent) : undefined) seen.add(g.code);
     for (const code of seen) {
-      const c = count.get(code) ?? { outcomes: 0, substantiated: 0 };
+      const c = count.get(code) ?? { outcomes: 0, substantiated: 0, partlySubstantiated: 0, notSubstantiated: 0 };
       c.outcomes += 1;
-      if (SUBSTANTIATED.includes(o.status)) c.substantiated += 1;
+      if (o.conclusion === 'substantiated') c.substantiated += 1;
+      else if (o.conclusion === 'partly_substantiated') c.partlySubstantiated += 1;
+      else if (o.conclusion === 'not_substantiated') c.notSubstantiated += 1;
       count.set(code, c);
     }
   }
@@ -55,8 +57,8 @@ export function drawCharts(d: ReportData): Charts {
   const env = { document, width: 900 };
   const rows = coverageRows(d);
   const coverage = rows.length ? coverageChart({ rows }, {
-    ...env, formatNumber: number, formatPercent: percent,
-    labels: { title: 'Goal coverage', description: 'Outcomes of the harvest per goal, shaded by the share substantiated', outcomes: 'Outcomes', substantiatedShare: 'Substantiated', legend: 'Share substantiated', none: 'No outcomes', thin: 'Thin evidence', stories: 'Stories', fragments: 'Fragments', indicators: 'Indicators' },
+    ...env, formatNumber: number, formatPercent: percent, toneLabel: (tone) => STATUS[tone] ?? tone,
+    labels: { title: 'Goal coverage', description: 'Outcomes of the harvest per goal by conclusion; the share substantiated counts partly as half, over the concluded outcomes', outcomes: 'Outcomes', substantiatedShare: 'substantiated', legend: 'Conclusion', notConcluded: 'Not yet concluded', none: 'No outcomes', thin: 'Thin evidence', stories: 'Stories', fragments: 'Fragments', indicators: 'Indicators' },
   }).outerHTML : null;
   const t = transformation(d, quadrants);
   const quadrantsChart = t.years.length && quadrants.length === 4 ? transformationChart(t, {

@@ -47,13 +47,15 @@ async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]>
   const ids = rows.map((r: Row) => r.id);
   const goals = await outcomesRepo.goalsOf(ctx.db, ids);
   const answers = ids.length ? await ctx.db('substantiations').whereIn('outcome_id', ids).whereNotNull('answered_at').select('outcome_id', 'description', 'significance', 'contribution') : [];
-  const reasons = ids.length ? await ctx.db('transitions').where({ entity_type: 'outcome' }).whereIn('entity_id', ids).whereIn('to_status', CONCLUSIONS).orderBy('id').select('entity_id', 'comment') : [];
+  const reasons = ids.length ? await ctx.db('transitions').where({ entity_type: 'outcome' }).whereIn('entity_id', ids).whereIn('to_status', CONCLUSIONS).orderBy('id').select('entity_id', 'to_status', 'comment') : [];
   return rows.map((r: Row) => {
     const mine = answers.filter((a: Row) => a.outcome_id === r.id);
     const tally = { description: {}, significance: {}, contribution: {} } as Tally;
     for (const a of mine) for (const part of ['description', 'significance', 'contribution'] as const) tally[part][a[part]] = (tally[part][a[part]] ?? 0) + 1;
-    const reasoning = reasons.filter((x: Row) => x.entity_id === r.id).pop()?.comment ?? null;
-    return { ...present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])), substantiation: { answers: mine.length, tally, reasoning } };
+    const last = reasons.filter((x: Row) => x.entity_id === r.id).pop();
+    // the conclusion it stands on: its state while concluded, the last one once published
+    const conclusion = r.status === 'published' || CONCLUSIONS.includes(r.status) ? last?.to_status ?? null : null;
+    return { ...present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])), conclusion, substantiation: { answers: mine.length, tally, reasoning: last?.comment ?? null } };
   });
 }
 

@@ -19,7 +19,7 @@ function outcome(o: ReportOutcome): string {
 <h5>Contribution</h5><div class="text">${md(o.contribution)}</div>
 <h5>Substantiation</h5>
 <p>${s.answers ? `${s.answers} independent answer${s.answers > 1 ? 's' : ''} — ${e(tallyText(s.tally))}` : 'No answers recorded.'}</p>
-${s.reasoning ? `<div class="reasoning"><span class="label">Evaluator's conclusion (${e(STATUS[o.status] ?? o.status)})</span>${md(s.reasoning)}</div>` : ''}
+${s.reasoning ? `<div class="reasoning"><span class="label">Evaluator's conclusion (${e(STATUS[o.conclusion ?? o.status] ?? o.status)})</span>${md(s.reasoning)}</div>` : ''}
 </article>`;
 }
 

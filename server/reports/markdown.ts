@@ -14,7 +14,7 @@ function outcome(o: ReportOutcome): string[] {
     `**Social actor:** ${t(actorOf(o))}`, '',
     o.description, '', '**Significance**', '', o.significance, '', '**Contribution**', '', o.contribution, '',
     `**Substantiation:** ${s.answers ? `${s.answers} independent answer${s.answers > 1 ? 's' : ''} — ${t(tallyText(s.tally))}` : 'no answers recorded.'}`, '',
-    ...(s.reasoning ? [`**Evaluator's conclusion (${t(STATUS[o.status] ?? o.status)}):**`, '', s.reasoning, ''] : []),
+    ...(s.reasoning ? [`**Evaluator's conclusion (${t(STATUS[o.conclusion ?? o.status] ?? o.status)}):**`, '', s.reasoning, ''] : []),
   ];
 }
 

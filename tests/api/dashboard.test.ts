@@ -210,7 +210,7 @@ describe('every aggregate honours visibility', () => {
       for (const g of r.body.goals) expect(g.outcomes).toBe(await listTotal(c, `goal=${g.code}&${LIST_RULE}`));
     }
     const goal = async (c: Client, code: string) => (await c.get('/api/dashboard/coverage')).body.goals.find((g: { code: string }) => g.code === code);
-    expect(await goal(ev, 'NL-IV-3')).toMatchObject({ outcomes: 2, substantiated: 1, substantiatedShare: 0.5 });
+    expect(await goal(ev, 'NL-IV-3')).toMatchObject({ outcomes: 2, substantiated: 1, pending: 1, substantiatedShare: 1 });
     expect(await goal(donor, 'NL-IV-3')).toMatchObject({ outcomes: 0, substantiatedShare: null });
     expect((await goal(donor, 'NL-IV-1')).children.find((g: { code: string }) => g.code === 'NL-IV-1.3')).toMatchObject({ outcomes: 1, substantiated: 1 });
     expect((await goal(ev, 'NL-IV-3')).indicators).toBeGreaterThanOrEqual(1);
@@ -241,6 +241,9 @@ describe('every aggregate honours visibility', () => {
     const pairs = (g: typeof ev1) => g.links.map((l) => `${l.sourceId}>${l.targetId}`).sort();
     expect(pairs(ev1)).toEqual([`${ids.pubLane1}>${ids.twoSubgoals}`, `${ids.twoSubgoals}>${ids.review}`].sort());
     expect(ev1.nodes.map((n) => n.id).sort()).toEqual([ids.pubLane1, ids.twoSubgoals, ids.review].sort());
+    // each node with the conclusion it stands on, for its colour
+    const conclusionOf = (id: string) => (ev1.nodes as Array<{ id: string; conclusion: string | null }>).find((n) => n.id === id)?.conclusion;
+    expect([conclusionOf(ids.pubLane1), conclusionOf(ids.review)]).toEqual(['substantiated', null]);
     const d = await graph(donor);
     expect(d.links).toHaveLength(1);
     expect(d.nodes.map((n) => n.id)).not.toContain(ids.review);
@@ -344,5 +347,12 @@ describe('colour by conclusion: what an outcome stands on, for marks and counts 
     expect(await byConclusion(ev)).toEqual({ partly_substantiated: 1, substantiated: 1, not_substantiated: 1, pending: 2 });
     expect(await byConclusion(donor)).toEqual({ partly_substantiated: 1, substantiated: 1 });
     expect((await listed(donor)).map((o) => o.conclusion).sort()).toEqual(['partly_substantiated', 'substantiated']);
+  });
+
+  test('coverage counts the same conclusions; partly is half of a share over the concluded, and work in review stays out of it', async () => {
+    const node = async (c: Client) => (await c.get('/api/dashboard/coverage?country=ML&from=2026&to=2026')).body.goals
+      .find((g: { code: string }) => g.code === 'NL-IV-5').children.find((g: { code: string }) => g.code === 'NL-IV-5.2');
+    expect(await node(ev)).toMatchObject({ outcomes: 5, substantiated: 1, partlySubstantiated: 1, notSubstantiated: 1, pending: 2, substantiatedShare: 0.5 });
+    expect(await node(donor)).toMatchObject({ outcomes: 2, substantiated: 1, partlySubstantiated: 1, notSubstantiated: 0, pending: 0, substantiatedShare: 0.75 });
   });
 });

@@ -130,6 +130,28 @@ test('when the demo donor opens change over time, then each programme indicator 
   await context.close();
 });
 
+test('when the demo donor opens the dashboards, then colour says the conclusion and harvests under way are named, not counted', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'donor');
+  await page.goto('/dashboard?lang=en');
+  await settled(page);
+  const fills = await page.locator('#change-over-time svg.chart').first().locator('.marks .mark path.symbol')
+    .evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('fill')))]);
+  expect(fills.length).toBeGreaterThanOrEqual(2); // substantiated and partly substantiated
+  expect(fills.some((f) => f?.startsWith('url('))).toBe(false); // a donor has nothing "not yet concluded"
+  const running = ((await (await page.request.get('/api/harvests?status=collecting,substantiating,analysing')).json()) as { items: Array<{ title: string }> }).items;
+  expect(running.length).toBeGreaterThan(0);
+  const note = page.locator('.under-review');
+  for (const h of running) await expect(note.textContent()).resolves.toContain(h.title);
+  const coverage = page.locator('#coverage');
+  await coverage.scrollIntoViewIfNeeded();
+  await coverage.locator('svg.chart').waitFor();
+  await expect(coverage.locator('rect.tone-partly_substantiated').count()).resolves.toBeGreaterThan(0);
+  await expect(coverage.locator('rect.tone-pending').count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('when a chart is downloaded, then SVG and PNG files come out', async () => {
   const { page, context } = await open(browser);
   await loginAs(page, 'evaluator');

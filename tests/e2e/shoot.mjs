@@ -26,6 +26,9 @@ for (const p of paths) {
   if (process.env.ELEMENTS) {
     const els = await page.$$(process.env.ELEMENTS);
     for (const [i, el] of els.entries()) {
+      // views below the fold draw when scrolled near
+      await el.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1500);
       await el.screenshot({ path: name.replace(/\.png$/, `-${i}.png`) });
       console.log('shot', name.replace(/\.png$/, `-${i}.png`));
     }

@@ -7,7 +7,7 @@ import type * as JsdomTypes from 'jsdom';
 const { JSDOM, VirtualConsole } = (Module as unknown as { _load: (id: string, parent: null, main: boolean) => typeof JsdomTypes })._load(require.resolve('jsdom'), null, false);
 import { indicatorBand, timelineChart, timelineDomain, type TimelineData, type TimelineIndicator, type TimelineOptions } from '../../client/charts/timeline';
 import { transformationChart } from '../../client/charts/transformation';
-import { coverageChart } from '../../client/charts/coverage';
+import { coverageChart, coverageOf } from '../../client/charts/coverage';
 import { pathwaysChart } from '../../client/charts/pathways';
 import { indicatorsChart } from '../../client/charts/indicators';
 import { indicatorSeriesChart, type SeriesData } from '../../client/charts/indicator-series';
@@ -178,21 +178,50 @@ test('transformationChart: when two years are given, then each shows four quadra
   expect(svg.textContent).toContain('Systemic 100%');
 });
 
+const coverageOptions = (width = 800) => ({
+  document, width, formatNumber: String, formatPercent: (s: number) => `${Math.round(s * 100)}%`, toneLabel: (tone: string) => `C:${tone}`,
+  labels: { title: 'T', description: 'D', outcomes: 'outcomes', substantiatedShare: 'substantiated', legend: 'Conclusion', notConcluded: 'not concluded', none: 'no outcomes', thin: 'thin', stories: 's', fragments: 'f', indicators: 'i' },
+});
+
 test('coverageChart: when a goal has no outcomes, then it says so instead of drawing a bar', () => {
-  const svg = coverageChart({ rows: [{ code: 'G1', label: 'One', depth: 0, outcomes: 4, substantiated: 2 }, { code: 'G1.1', label: 'Sub', depth: 1, outcomes: 0, substantiated: 0 }] }, {
-    document, width: 800, formatNumber: String, formatPercent: (s) => `${Math.round(s * 100)}%`,
-    labels: { title: 'T', description: 'D', outcomes: 'outcomes', substantiatedShare: 'substantiated', legend: 'Share', none: 'no outcomes', thin: 'thin', stories: 's', fragments: 'f', indicators: 'i' },
-  });
-  expect(svg.querySelectorAll('.goal-row rect')).toHaveLength(1);
+  const svg = coverageChart({ rows: [{ code: 'G1', label: 'One', depth: 0, outcomes: 4, substantiated: 2, notSubstantiated: 2 }, { code: 'G1.1', label: 'Sub', depth: 1, outcomes: 0, substantiated: 0 }] }, coverageOptions());
+  expect(svg.querySelectorAll('.goal-row rect')).toHaveLength(2);
   expect(svg.textContent).toContain('no outcomes');
   expect(svg.textContent).toContain('4 · 50%');
+});
+
+test('coverageChart: bars divide by conclusion; partly counts half and work not yet concluded stays out of the share', () => {
+  const row = { code: 'G1', label: 'One', depth: 0, outcomes: 10, substantiated: 2, partlySubstantiated: 2, notSubstantiated: 0 };
+  expect(coverageOf(row)).toEqual({ counts: { substantiated: 2, partly_substantiated: 2, not_substantiated: 0, pending: 6 }, share: 0.75 });
+  expect(coverageOf({ ...row, substantiated: 0, partlySubstantiated: 0 }).share).toBeNull();
+  const svg = coverageChart({ rows: [row] }, coverageOptions());
+  const bars = [...svg.querySelectorAll('.goal-row rect')];
+  expect(bars.map((b) => b.getAttribute('class'))).toEqual(['tone-substantiated', 'tone-partly_substantiated', 'tone-pending']);
+  expect(bars[2].getAttribute('fill')).toMatch(/^url\(#hatch-/);
+  expect(svg.textContent).toContain('10 · 75%');
+  // the segments lie end to end, as long as the outcomes
+  const w = bars.map((b) => Number(b.getAttribute('width')));
+  expect(w[0]).toBeCloseTo(w[1], 0);
+  expect(w[2]).toBeCloseTo(3 * w[0], 0);
+});
+
+test('coverageChart: on a phone the name goes above its bar and nothing grows backwards', () => {
+  const svg = coverageChart({ rows: [{ code: 'NL-IV-1', label: 'Participation in peace processes and decision-making', depth: 0, outcomes: 5, substantiated: 5 }] }, coverageOptions(358));
+  const bar = svg.querySelector('.goal-row rect')!;
+  const x = Number(bar.getAttribute('x'));
+  const width = Number(bar.getAttribute('width'));
+  expect(x).toBeGreaterThanOrEqual(0);
+  expect(x + width).toBeLessThanOrEqual(358);
+  const name = svg.querySelector('.goal-row text')!;
+  expect(Number(name.getAttribute('y'))).toBeLessThan(Number(bar.getAttribute('y')));
+  expect(svg.textContent).toContain('5 · 100% substantiated');
 });
 
 test('pathwaysChart: when an outcome contributes to another, then an arrow joins them', () => {
   const svg = pathwaysChart({ lanes: [{ key: 'G1', label: 'G1' }], nodes: [
     { id: 'a', title: 'A', status: 'published', changeType: 'OH-ACTION', date: d('2022-01-01'), lane: 'G1' },
     { id: 'b', title: 'B', status: 'published', changeType: 'OH-POLICY', date: d('2024-01-01'), lane: 'G1' }], links: [{ source: 'a', target: 'b' }] },
-  { document, width: 800, statusLabel: String, changeTypeLabel: String, formatDate: (x) => String(x.getUTCFullYear()), labels: { title: 'T', description: 'D', status: 'S', link: 'contributes to' } });
+  { document, width: 800, statusLabel: String, changeTypeLabel: String, formatDate: (x) => String(x.getUTCFullYear()), labels: { title: 'T', description: 'D', conclusion: 'C', link: 'contributes to' }, toneLabel: String });
   expect(svg.querySelectorAll('.links path')).toHaveLength(1);
   expect(svg.querySelector('.links path')?.getAttribute('marker-end')).toMatch(/^url\(#arrow-/);
   expect(svg.querySelectorAll('.nodes path')).toHaveLength(2);
