@@ -58,6 +58,7 @@ export function coverageChart(data: CoverageData, options: CoverageOptions): SVG
     if (tk) root.append('text').attr('x', round(at(tk))).attr('y', top - 8).attr('text-anchor', 'middle').attr('fill', MUTED).attr('font-size', 11).text(o.formatNumber(tk));
   });
   const items: NavItem[] = [];
+  const covered = data.rows.map(coverageOf);
   data.rows.forEach((r, i) => {
     const y = top + i * rowHeight;
     const barTop = narrow ? y + NAME : y;
@@ -67,7 +68,7 @@ export function coverageChart(data: CoverageData, options: CoverageOptions): SVG
     const indent = r.depth * (narrow ? 10 : 14);
     g.append('text').attr('x', side(8 + indent)).attr('y', narrow ? y + 12 : y + o.rowHeight / 2 + 4).attr('fill', INK).attr('text-anchor', 'start')
       .attr('font-weight', r.depth ? 400 : 600).text(isolate(label.length > room - r.depth * 2 ? `${label.slice(0, room - 2 - r.depth * 2)}…` : label));
-    const { counts, share } = coverageOf(r);
+    const { counts, share } = covered[i];
     let from = 0;
     for (const tone of COVERAGE_TONES) {
       const n = counts[tone];
@@ -87,7 +88,7 @@ export function coverageChart(data: CoverageData, options: CoverageOptions): SVG
     items.push({ x: round(at(Math.max(r.outcomes, 0)) || at(0)), y: barTop + o.rowHeight / 2, row: i, datum: { kind: 'goal', code: r.code },
       label: `${label}\n${o.formatNumber(r.outcomes)} ${o.labels.outcomes}${share === null ? '' : ` · ${o.formatPercent(share)} ${o.labels.substantiatedShare}`}${parts ? `\n${parts}` : ''}${evidence ? `\n${evidence}` : ''}` });
   });
-  const present = COVERAGE_TONES.filter((tone) => data.rows.some((r) => coverageOf(r).counts[tone] > 0));
+  const present = COVERAGE_TONES.filter((tone) => covered.some((c) => c.counts[tone] > 0));
   legend(svg, o.labels.legend, present.map((tone) => ({ label: tone === 'pending' ? o.labels.notConcluded : o.toneLabel(tone), colour: fillOf(tone) })),
     8, top + data.rows.length * rowHeight + 12, o.width - 16, rtl);
   navigable(svg, items, { ...o, width: o.width });

@@ -2,8 +2,10 @@
 // so that it has one source: the state itself while concluded, and once published the last
 // conclusion before publication. The evaluator's reasoning is that transition's comment.
 import type { Db } from '../db/knex';
+import * as lifecycle from './lifecycle';
 
-export const CONCLUSIONS = ['substantiated', 'partly_substantiated', 'not_substantiated'];
+/** The lifecycle's conclusions, as strings any status read from a row can be checked against. */
+export const CONCLUSIONS: readonly string[] = lifecycle.CONCLUSIONS;
 export type Conclusion = { status: string; reasoning: string | null; at: string };
 
 const CHUNK = 500; // stays far below SQLite's limit on bound parameters

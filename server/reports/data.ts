@@ -16,6 +16,7 @@ import { present as presentStory } from '../stories/service';
 import { whereIndicatorVisible } from '../indicators/access';
 import { latestSummaries } from '../indicators/latest';
 import { auditOutcomeViews } from '../outcomes/view-audit';
+import { conclusionsOf } from '../outcomes/conclusions';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,8 +39,6 @@ export type ReportData = {
   redacted: boolean;
 };
 
-const CONCLUSIONS = ['substantiated', 'partly_substantiated', 'not_substantiated'];
-
 async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]> {
   const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
   whereVisible(qb, ctx.user);
@@ -47,15 +46,13 @@ async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]>
   const ids = rows.map((r: Row) => r.id);
   const goals = await outcomesRepo.goalsOf(ctx.db, ids);
   const answers = ids.length ? await ctx.db('substantiations').whereIn('outcome_id', ids).whereNotNull('answered_at').select('outcome_id', 'description', 'significance', 'contribution') : [];
-  const reasons = ids.length ? await ctx.db('transitions').where({ entity_type: 'outcome' }).whereIn('entity_id', ids).whereIn('to_status', CONCLUSIONS).orderBy('id').select('entity_id', 'to_status', 'comment') : [];
+  const conclusions = await conclusionsOf(ctx.db, rows);
   return rows.map((r: Row) => {
     const mine = answers.filter((a: Row) => a.outcome_id === r.id);
     const tally = { description: {}, significance: {}, contribution: {} } as Tally;
     for (const a of mine) for (const part of ['description', 'significance', 'contribution'] as const) tally[part][a[part]] = (tally[part][a[part]] ?? 0) + 1;
-    const last = reasons.filter((x: Row) => x.entity_id === r.id).pop();
-    // the conclusion it stands on: its state while concluded, the last one once published
-    const conclusion = r.status === 'published' || CONCLUSIONS.includes(r.status) ? last?.to_status ?? null : null;
-    return { ...present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])), conclusion, substantiation: { answers: mine.length, tally, reasoning: last?.comment ?? null } };
+    const conclusion = conclusions.get(r.id);
+    return { ...present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])), conclusion: conclusion?.status ?? null, substantiation: { answers: mine.length, tally, reasoning: conclusion?.reasoning ?? null } };
   });
 }
 
