@@ -15,6 +15,7 @@ import { seedDemoReview } from './demo-review';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoStories } from './demo-stories';
 import { seedDemoInterop } from './demo-interop';
+import { seedDemoPathways } from './demo-pathways';
 
 /** `conclusion`: for a published outcome, the one it was published on (substantiated unless said). */
 type DemoOutcome = OutcomeInput & { org: 'partner1' | 'partner2'; status: string; conclusion?: 'substantiated' | 'partly_substantiated' };
@@ -63,6 +64,7 @@ export async function seedDemoOutcomes(app: AppContext, db: Db, ids: DemoIds): P
 
 export async function seedDemoRecords(app: AppContext, db: Db, ids: DemoIds): Promise<void> {
   await seedDemoOutcomes(app, db, ids);
+  await seedDemoPathways(db, ids);
   await seedDemoReview(app, db, ids);
   await seedDemoStories(app, db, ids);
   await seedDemoIndicators(db, ids);

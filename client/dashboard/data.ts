@@ -92,7 +92,7 @@ export type TransformationApi = { years: string[]; quadrants: Array<{ code: stri
 export type CoverageApi = { goals: CoverageNode[] };
 export type CoverageNode = { code: string; name: string; outcomes: number; substantiated: number; partlySubstantiated?: number; notSubstantiated?: number; stories?: number; fragments?: number; indicators?: number; children: CoverageNode[] };
 export type MapApi = { countries: Array<{ country: string; outcomes: number }>; regions: Region[] };
-export type PathwaysApi = { nodes: Array<{ id: string; title: string; status: string; conclusion?: string | null; changeType: string; occurredOn: { date: string; precision: 'day' | 'month' | 'year' }; goals: Array<{ code: string; primary?: boolean }> }>; links: Array<{ sourceId: string; targetId: string }> };
+export type PathwaysApi = { nodes: Array<{ id: string; title: string; status: string; conclusion?: string | null; changeType: string; occurredOn: { date: string; precision: 'day' | 'month' | 'year' }; goals: Array<{ code: string; primary?: boolean }> }>; links: Array<{ sourceId: string; targetId: string; relation: 'contributes_to' | 'counteracts' }> };
 
 export async function loadAggregate<T>(name: 'transformation' | 'coverage' | 'map' | 'pathways', f: DashFilters): Promise<T | null> {
   return optional<T>(`/api/dashboard/${name}${qs(await apiParams(f, true))}`);

@@ -85,16 +85,16 @@ export async function pathwaysSection(frame: Frame, f: DashFilters): Promise<voi
   const member = laneMembership(lanes);
   const nodes = (api?.nodes ?? []).map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion ?? null, changeType: n.changeType,
     date: periodOf(n.occurredOn)[0], lane: member(n)[0] ?? lanes[0]?.code ?? '' }));
-  const links = (api?.links ?? []).map((l) => ({ source: l.sourceId, target: l.targetId }));
+  const links = (api?.links ?? []).map((l) => ({ source: l.sourceId, target: l.targetId, relation: l.relation }));
   const title = (id: string) => nodes.find((n) => n.id === id)?.title ?? id;
   frame.show(({ width, announce }): Drawn => {
     if (!links.length) return { empty: api ? t('dash.emptyPathways') : t('dash.unavailable') };
     const svg = pathwaysChart({ lanes: lanes.map((g) => ({ key: g.code, label: `${g.code} ${localName(g)}` })), nodes, links }, {
-      ...env(width, announce), labels: { title: t('dash.pathways'), description: t('dash.pathwaysDesc'), conclusion: t('dash.legendConclusion'), link: t('dash.contributesTo') },
+      ...env(width, announce), labels: { title: t('dash.pathways'), description: t('dash.pathwaysDesc'), conclusion: t('dash.legendConclusion'), link: t('dash.contributesTo'), counteracts: t('dash.counteracts') },
       statusLabel, toneLabel, changeTypeLabel: categoryLabel, formatDate: (d) => formatDate(d, 'year'),
     });
     const tone = (id: string) => { const n = nodes.find((x) => x.id === id); return n ? toneLabel(toneOf(n)) : ''; };
-    return { svg, table: { columns: [t('dash.col.from'), t('dash.legendConclusion'), t('dash.col.to'), t('dash.legendConclusion')],
-      rows: links.map((l) => [title(l.source), tone(l.source), title(l.target), tone(l.target)]) } };
+    return { svg, table: { columns: [t('dash.col.from'), t('dash.legendConclusion'), t('dash.col.relation'), t('dash.col.to'), t('dash.legendConclusion')],
+      rows: links.map((l) => [title(l.source), tone(l.source), l.relation === 'counteracts' ? t('dash.counteracts') : t('dash.contributesTo'), title(l.target), tone(l.target)]) } };
   });
 }

@@ -1,5 +1,6 @@
 // One outcome: its statement in its own language (translations on offer), the facts, the
-// evidence, the lifecycle actions for the current user, and the review around it.
+// evidence, its pathway among other outcomes, the lifecycle actions for the current user, and the
+// review around it.
 import { h, replace } from '../core/dom';
 import { api } from '../core/api';
 import { countryName, formatDate, t } from '../core/i18n';
@@ -13,6 +14,7 @@ import { languageChooser, languageName, translationForm } from './outcome-transl
 import { discussionSection } from './outcome-discussion';
 import { substantiationSection } from './outcome-substantiations';
 import { evidenceLinksSection, loadEvidence } from './outcome-evidence';
+import { pathwaySection } from './outcome-pathway';
 import { filesSection } from './files';
 import { setTitle } from '../core/page';
 import type { MessageKey } from '../i18n/en';
@@ -62,9 +64,9 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
     const notice = query.get('submitted') ? t('detail.submittedNotice') : query.get('saved') ? t('detail.savedNotice') : null;
     // one evidence request serves the linked records and the files (and makes one personal.view entry)
     const evidence = loadEvidence(rec);
-    const [review, subst, links, revisions, files] = await Promise.all([
+    const [review, subst, links, revisions, files, pathway] = await Promise.all([
       discussionSection(rec.id, rec.organisation.id, !rec.redacted), substantiationSection(rec), evidenceLinksSection(rec, evidence), revisionsSection(rec.id, !!rec.redacted).catch(() => null),
-      evidence.then((ev) => filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted, files: ev?.files }, 3)),
+      evidence.then((ev) => filesSection({ type: 'outcome', id: rec.id, redacted: rec.redacted, files: ev?.files }, 3)), pathwaySection(rec),
     ]);
     replace(page,
       h('header', { class: 'record-head' },
@@ -76,7 +78,7 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
       chooser, content,
       h('section', { class: 'detail-section', 'aria-labelledby': 'facts-title' }, h('h2', { id: 'facts-title' }, t('detail.facts')), facts(rec)),
       h('section', { class: 'detail-section', 'aria-labelledby': 'evidence-title' }, h('h2', { id: 'evidence-title' }, t('form.section.evidence')), evidenceList(rec.evidence ?? []), files, links),
-      subst, review,
+      pathway, subst, review,
       h('section', { class: 'detail-section', 'aria-labelledby': 'tr-title' }, h('h2', { id: 'tr-title' }, t('translation.title')),
         rec.translations?.length ? h('ul', {}, rec.translations.map((x) => h('li', {}, languageName(x.language), x.translatedBy ? ` — ${x.translatedBy}` : ''))) : h('p', { class: 'muted' }, t('translation.none')),
         translationForm(rec, (next) => void draw(next, next.translations?.at(-1)?.language ?? language))),

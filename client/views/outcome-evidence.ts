@@ -1,6 +1,6 @@
 // Evidence linked to an outcome beyond its own list: stories and research fragments that support,
-// contradict or give context (with a search to link more), files, and the outcomes it contributes
-// to (chains). Each part shows only where the server offers it.
+// contradict or give context (with a search to link more), and files. Each part shows only where
+// the server offers it. The outcomes it connects to are its pathway (outcome-pathway.ts).
 import { h, newId, replace } from '../core/dom';
 import { api, del, optional, post, qs } from '../core/api';
 import { t } from '../core/i18n';
@@ -14,7 +14,6 @@ import type { MessageKey } from '../i18n/en';
 
 type Linked = { kind: 'story' | 'fragment'; linkId: string; relation: string; note: string | null; story?: { id: string; title: string }; fragment?: { id: string; excerpt: string } };
 export type Evidence = { stories: Linked[]; fragments: Linked[]; files?: FileInfo[] };
-type Chain = { nodes: Array<{ id: string; title?: string }>; links: Array<{ sourceId: string; targetId: string; relation: string }> };
 type Hit = { kind: 'story' | 'fragment'; id: string; title: string; snippet: string };
 
 function linkDialog(o: Outcome, refresh: () => void): void {
@@ -52,9 +51,9 @@ function linkDialog(o: Outcome, refresh: () => void): void {
 /** The outcome's evidence: its linked records, files and informants (null when hidden). */
 export const loadEvidence = (o: Pick<Outcome, 'id'>) => optional<Evidence>(`/api/outcomes/${o.id}/evidence`);
 
-/** Linked stories and fragments and the outcome chain; `preloaded` is the page's one evidence request. */
+/** Linked stories and fragments; `preloaded` is the page's one evidence request. */
 export async function evidenceLinksSection(o: Outcome, preloaded?: Promise<Evidence | null>): Promise<HTMLElement | null> {
-  const [evidence, chain] = await Promise.all([preloaded ?? loadEvidence(o), optional<Chain>(`/api/outcomes/${o.id}/chain`)]);
+  const evidence = await (preloaded ?? loadEvidence(o));
   const holder = h('div', { class: 'linked-evidence' });
   const user = me();
   const mayLink = !!evidence && !!user && user.role !== 'donor' && (user.role !== 'partner' || user.organisation.id === o.organisation.id);
@@ -71,12 +70,5 @@ export async function evidenceLinksSection(o: Outcome, preloaded?: Promise<Evide
     })));
   }
   if (mayLink) holder.append(h('p', {}, h('button', { type: 'button', class: 'secondary small', onclick: () => linkDialog(o, refresh) }, t('evidence.linkTitle'))));
-  const others = (chain?.nodes ?? []).filter((n) => n.id !== o.id);
-  if (others.length) {
-    const title = (id: string) => chain!.nodes.find((n) => n.id === id)?.title ?? t('detail.hiddenOutcome');
-    holder.append(h('h3', {}, t('detail.chain')), h('ul', {}, chain!.links.map((l) => h('li', {},
-      l.sourceId === o.id ? t('detail.contributesTo') : t('detail.contributedBy'), ' ',
-      h('a', { href: `/outcomes/${l.sourceId === o.id ? l.targetId : l.sourceId}`, dir: 'auto' }, title(l.sourceId === o.id ? l.targetId : l.sourceId))))));
-  }
   return holder.childNodes.length ? holder : null;
 }

@@ -290,6 +290,39 @@ describe('outcome chains', () => {
     expect((await ev.get(`/api/outcomes/${mine}/chain`)).body.nodes).toHaveLength(3);
     expect((await p3.get(`/api/outcomes/${mine}/chain`)).status).toBe(404);
   });
+
+  test('a setback is linked as counteracting (no cycle rule); chains carry conclusions and who may link', async () => {
+    const gain = await outcomeIn(crew, 'published');
+    const setback = await outcomeIn(crew, 'under_review');
+    expect((await p1.post(`/api/outcomes/${setback}/links`, { targetId: gain, relation: 'counteracts' })).status).toBe(201);
+    // working against each other both ways is a real pattern, unlike contributing in a circle
+    expect((await p1.post(`/api/outcomes/${gain}/links`, { targetId: setback, relation: 'counteracts' })).status).toBe(201);
+    expect((await p1.post(`/api/outcomes/${gain}/links`, { targetId: setback, relation: 'undermines' })).body.code).toBe('validation_failed');
+    const own = (await p1.get(`/api/outcomes/${gain}/chain`)).body;
+    expect(own.canLink).toBe(true);
+    expect(own.links.map((l: { relation: string }) => l.relation)).toEqual(['counteracts', 'counteracts']);
+    expect(own.nodes.find((n: { id: string }) => n.id === gain).conclusion).toBe('substantiated');
+    expect(own.nodes.find((n: { id: string }) => n.id === setback).conclusion).toBeNull();
+    const seen = (await donor.get(`/api/outcomes/${gain}/chain`)).body;
+    expect({ nodes: seen.nodes.length, links: seen.links.length, canLink: seen.canLink }).toEqual({ nodes: 1, links: 0, canLink: false });
+  });
+
+  test('a link is removed by who may make it, and stays in the history and the audit', async () => {
+    const [a, b] = [await outcomeIn(crew, 'submitted'), await outcomeIn(crew, 'draft')];
+    const theirs = await outcomeIn({ partner: p2, evaluator: ev }, 'published');
+    const link = (await p1.post(`/api/outcomes/${a}/links`, { targetId: b, relation: 'contributes_to' })).body;
+    const across = (await ev.post(`/api/outcomes/${a}/links`, { targetId: theirs, relation: 'contributes_to' })).body;
+    expect((await p2.delete(`/api/outcomes/${b}/links/${link.id}`)).status).toBe(404); // p2 cannot see b
+    expect((await p1.delete(`/api/outcomes/${a}/links/${across.id}`)).status).toBe(403); // the other end is not theirs
+    expect((await p1.delete(`/api/outcomes/${theirs}/links/${link.id}`)).status).toBe(404); // not a link of that outcome
+    expect((await p1.delete(`/api/outcomes/${b}/links/${link.id}`)).status).toBe(204);
+    expect((await p1.delete(`/api/outcomes/${b}/links/${link.id}`)).status).toBe(404);
+    expect((await p1.get(`/api/outcomes/${a}/chain`)).body.links.map((l: { id: string }) => l.id)).toEqual([across.id]);
+    expect((await p1.post(`/api/outcomes/${b}/links`, { targetId: a, relation: 'contributes_to' })).status).toBe(201); // no cycle left
+    const trace = await t.ctx.db('revisions').where({ entity_type: 'outcome_link', entity_id: link.id }).orderBy('id').pluck('action');
+    expect(trace).toEqual(['create', 'delete']);
+    expect(Number((await t.ctx.db('audit_log').where({ action: 'outcome.unlink', entity_id: b }).count({ n: '*' }).first())?.n)).toBe(1);
+  });
 });
 
 describe('the harvest summary', () => {

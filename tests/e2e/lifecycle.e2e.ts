@@ -171,6 +171,37 @@ describe('an outcome from record to publication', () => {
     await context.close();
   });
 
+  test('when the evaluator links it on its pathway to the outcome it built on, then both pages show the link, and it can be removed', async () => {
+    const { page, context, errors } = await open(browser);
+    await loginAs(page, 'evaluator');
+    await page.goto(outcomeUrl);
+    await settled(page);
+    const pathway = page.locator('section.pathway');
+    await expect(pathway.textContent()).resolves.toContain('Not linked to other outcomes yet.');
+    await pathway.getByRole('button', { name: 'Link to another outcome' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Find an outcome (words from its title or text)').fill('Mopti market traders');
+    await dialog.getByRole('button', { name: 'Search' }).click();
+    await dialog.getByRole('radio', { name: /Mopti market traders' association/ }).check();
+    await dialog.getByRole('radio', { name: 'The outcome chosen contributed to this one' }).check();
+    expect(await axe(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+    const builtOn = page.locator('section.pathway .pathway-group', { hasText: 'Builds on' });
+    await builtOn.getByRole('link', { name: /Mopti market traders' association/ }).waitFor();
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '07b-pathway-linked');
+    // the other end shows it too, as a contribution
+    await builtOn.getByRole('link', { name: /Mopti market traders' association/ }).click();
+    await page.locator('section.pathway .pathway-group', { hasText: 'Contributes to' }).getByRole('link', { name: TITLE }).waitFor();
+    await page.goBack();
+    await page.locator('section.pathway .pathway-group', { hasText: 'Builds on' }).getByRole('button', { name: /Remove link/ }).click();
+    await page.locator('section.pathway', { hasText: 'Not linked to other outcomes yet.' }).waitFor();
+    await page.locator('section.pathway .pathway-status', { hasText: 'Link removed. It stays in the history.' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('when the donor opens the dashboard, then the published outcome is on the change-over-time chart', async () => {
     const { page, context, errors } = await open(browser);
     await loginAs(page, 'donor');

@@ -221,10 +221,35 @@ test('pathwaysChart: when an outcome contributes to another, then an arrow joins
   const svg = pathwaysChart({ lanes: [{ key: 'G1', label: 'G1' }], nodes: [
     { id: 'a', title: 'A', status: 'published', changeType: 'OH-ACTION', date: d('2022-01-01'), lane: 'G1' },
     { id: 'b', title: 'B', status: 'published', changeType: 'OH-POLICY', date: d('2024-01-01'), lane: 'G1' }], links: [{ source: 'a', target: 'b' }] },
-  { document, width: 800, statusLabel: String, changeTypeLabel: String, formatDate: (x) => String(x.getUTCFullYear()), labels: { title: 'T', description: 'D', conclusion: 'C', link: 'contributes to' }, toneLabel: String });
+  pathwayOptions(800));
   expect(svg.querySelectorAll('.links path')).toHaveLength(1);
-  expect(svg.querySelector('.links path')?.getAttribute('marker-end')).toMatch(/^url\(#arrow-/);
+  expect(svg.querySelector('.links path')?.getAttribute('marker-end')).toMatch(/^url\(#arrow-[a-z0-9]+\)$/);
   expect(svg.querySelectorAll('.nodes path')).toHaveLength(2);
+  expect(svg.textContent).not.toContain('works against'); // no setback, no legend entry for one
+});
+
+const pathwayOptions = (width: number) => ({ document, width, statusLabel: String, changeTypeLabel: String, formatDate: (x: Date) => String(x.getUTCFullYear()),
+  labels: { title: 'T', description: 'D', conclusion: 'C', link: 'contributes to', counteracts: 'works against' }, toneLabel: String });
+
+test('pathwaysChart: a setback is a dashed line ending in a bar; on a phone lane names sit above their lanes, inside the width', () => {
+  const data = { lanes: [{ key: 'O1', label: 'Femmes pour la Paix au Sahel' }, { key: 'O2', label: 'Nisaa Peace Network' }], nodes: [
+    { id: 'a', title: 'A', status: 'published', changeType: 'OH-ACTION', date: d('2022-01-01'), lane: 'O1' },
+    { id: 'b', title: 'B', status: 'under_review', changeType: 'OH-POLICY', date: d('2024-01-01'), lane: 'O2' }],
+  links: [{ source: 'b', target: 'a', relation: 'counteracts' as const }] };
+  const svg = pathwaysChart(data, pathwayOptions(358));
+  const link = svg.querySelector('.links path')!;
+  expect(link.getAttribute('stroke-dasharray')).toBe('6 4');
+  expect(link.getAttribute('marker-end')).toMatch(/-bar\)$/);
+  expect(svg.textContent).toContain('works against');
+  const names = [...svg.querySelectorAll(':scope > text')];
+  const lanes = [...svg.querySelectorAll(':scope > rect')].slice(1);
+  expect(names.map((n) => n.textContent)).toEqual(['Femmes pour la Paix au Sahel', 'Nisaa Peace Network'].map((s) => `\u2068${s}\u2069`));
+  for (const [i, n] of names.entries()) expect(Number(n.getAttribute('y'))).toBeLessThan(Number(lanes[i].getAttribute('y')) + 18);
+  for (const p of svg.querySelectorAll('.nodes path')) {
+    const x = Number(/translate\(([-\d.]+),/.exec(p.getAttribute('transform')!)![1]);
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(358);
+  }
 });
 
 test('indicatorsChart: when an indicator has baseline, target and actual, then all three are drawn and written out', () => {
