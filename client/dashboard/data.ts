@@ -88,12 +88,15 @@ export function laneMembership(lanes: Goal[]): (o: Pick<Outcome, 'goals'>) => st
   return (o) => sets.filter((s) => o.goals.some((g) => s.codes.has(g.code))).map((s) => s.code);
 }
 
-export type TransformationApi = { years: string[]; quadrants: Array<{ code: string; name: string; locus: string; formality: string }>; totals: Array<{ year: string; byQuadrant: Record<string, number> }> };
+export type TransformationApi = {
+  years: string[]; pool: number; minForShare: number; quadrants: Array<{ code: string; name: string; locus: string; formality: string }>;
+  totals: Array<{ year: string; to: string; byQuadrant: Record<string, number>; outcomes: number; unclassified: number; n: number; systemic: number; formal: number; systemicShare: number | null; formalShare: number | null; tooFew: boolean }>;
+};
 export type CoverageApi = { goals: CoverageNode[] };
 export type CoverageNode = { code: string; name: string; outcomes: number; substantiated: number; partlySubstantiated?: number; notSubstantiated?: number; stories?: number; fragments?: number; indicators?: number; children: CoverageNode[] };
 export type MapApi = { countries: Array<{ country: string; outcomes: number }>; regions: Region[] };
 export type PathwaysApi = { nodes: Array<{ id: string; title: string; status: string; conclusion?: string | null; changeType: string; occurredOn: { date: string; precision: 'day' | 'month' | 'year' }; goals: Array<{ code: string; primary?: boolean }> }>; links: Array<{ sourceId: string; targetId: string; relation: 'contributes_to' | 'counteracts' }> };
 
-export async function loadAggregate<T>(name: 'transformation' | 'coverage' | 'map' | 'pathways', f: DashFilters): Promise<T | null> {
-  return optional<T>(`/api/dashboard/${name}${qs(await apiParams(f, true))}`);
+export async function loadAggregate<T>(name: 'transformation' | 'coverage' | 'map' | 'pathways', f: DashFilters, extra: Record<string, string | number> = {}): Promise<T | null> {
+  return optional<T>(`/api/dashboard/${name}${qs({ ...(await apiParams(f, true)), ...extra })}`);
 }

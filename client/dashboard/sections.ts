@@ -1,11 +1,12 @@
 // The views below the overview: transformation, goal coverage, where (map), pathways and
 // indicators — each from its dashboard API, or computed from the outcomes the reader may see.
+import { h } from '../core/dom';
 import { formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { categoryLabel, categoriesOf, loadGoals, QUADRANTS, type Goal } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
 import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
-import { transformationChart, type Quadrant } from '../charts/transformation';
+import { transformationChart, type Quadrant, type TransformationPeriod } from '../charts/transformation';
 import { COVERAGE_TONES, coverageChart, coverageOf, type CoverageRow } from '../charts/coverage';
 import { pathwaysChart } from '../charts/pathways';
 import { laneMembership, lanesOf, loadAggregate, type CoverageApi, type CoverageNode, type DashFilters, type PathwaysApi, type TransformationApi } from './data';
@@ -13,31 +14,36 @@ import type { Drawn, Frame } from './frame';
 
 const env = (width: number, announce: (s: string) => void) => ({ width, rtl: isRtl(), locale: lang(), announce });
 
-export async function transformationSection(frame: Frame, f: DashFilters, outcomes: Outcome[]): Promise<void> {
+/** The chosen years per period, kept while the page lives (1 = every year apart). */
+let pool = 1;
+
+function poolControl(frame: Frame, redraw: () => void): void {
+  if (frame.element.querySelector('.pool-control')) return;
+  const id = 'transformation-pool';
+  const select = h('select', { id, onchange: () => { pool = Number(select.value); redraw(); } },
+    [1, 2, 3, 5].map((n) => h('option', { value: String(n), ...(n === pool && { selected: '' }) }, t('dash.poolYears', { count: n }))));
+  frame.element.querySelector('.chart-body')?.before(h('p', { class: 'pool-control field-inline' }, h('label', { for: id }, t('dash.pool')), ' ', select));
+}
+
+export async function transformationSection(frame: Frame, f: DashFilters): Promise<void> {
   frame.loading();
-  const [api, cats] = await Promise.all([loadAggregate<TransformationApi>('transformation', f), categoriesOf(QUADRANTS)]);
+  poolControl(frame, () => void transformationSection(frame, f).catch(() => frame.error(t('dash.unavailable'))));
+  const [api, cats] = await Promise.all([loadAggregate<TransformationApi>('transformation', f, { pool }), categoriesOf(QUADRANTS)]);
   const quadrants: Quadrant[] = cats.map((c) => ({ code: c.code, label: categoryLabel(c), locus: c.locus as Quadrant['locus'], formality: c.formality as Quadrant['formality'] }));
-  let years: Array<{ year: number; counts: Record<string, number> }>;
-  if (api) years = api.totals.map((y) => ({ year: Number(y.year), counts: y.byQuadrant }));
-  else {
-    const by = new Map<number, Record<string, number>>();
-    for (const o of outcomes) {
-      const y = periodOf(o.occurredOn)[0].getUTCFullYear();
-      const c = by.get(y) ?? by.set(y, {}).get(y)!;
-      c[o.quadrant] = (c[o.quadrant] ?? 0) + 1;
-    }
-    years = [...by.entries()].sort((a, b) => a[0] - b[0]).map(([year, counts]) => ({ year, counts }));
-  }
-  const labels = { title: t('dash.transformation'), description: t('dash.transformationDesc'), individual: t('dash.individual'), systemic: t('dash.systemic'),
-    informal: t('dash.informal'), formal: t('dash.formal'), share: t('dash.shareOfYear'), systemicShare: t('dash.systemicShare'), formalShare: t('dash.formalShare'), none: t('dash.noneThisYear') };
+  const periodLabel = (p: { year: string; to: string }) => (p.year === p.to ? p.year : `${p.year}–${p.to}`);
+  const periods: TransformationPeriod[] = (api?.totals ?? []).map((p) => ({ ...p, label: periodLabel(p), counts: p.byQuadrant }));
+  const labels = { title: t('dash.transformation'), description: t('dash.transformationDesc'), shares: t('dash.sharesTitle'), counts: t('dash.countsTitle'),
+    systemicShare: t('dash.systemicShare'), formalShare: t('dash.formalShare'), tooFew: t('dash.tooFew'), none: t('dash.noneThisYear'), unclassified: t('dash.unclassified'),
+    outcomes: t('dash.outcomesUnit'), n: (n: string) => t('dash.nOf', { n }), tooFewNote: (min: string) => t('dash.tooFewNote', { min }),
+    individual: t('dash.individual'), systemic: t('dash.systemic'), informal: t('dash.informal'), formal: t('dash.formal') };
   frame.show(({ width, announce }): Drawn => {
-    if (!years.some((y) => Object.values(y.counts).some(Boolean))) return { empty: t('dash.emptyOutcomes') };
-    const svg = transformationChart({ quadrants, years }, { ...env(width, announce), labels, formatNumber, formatPercent });
-    const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-    const share = (c: Record<string, number>, pick: (q: Quadrant) => boolean) => (total(c) ? formatPercent(quadrants.filter(pick).reduce((a, q) => a + (c[q.code] ?? 0), 0) / total(c)) : '—');
-    return { svg, table: { columns: [t('dash.col.year'), ...quadrants.map((q) => q.label), t('dash.systemicShare'), t('dash.formalShare')],
-      rows: years.map((y) => [y.year, ...quadrants.map((q) => y.counts[q.code] ?? 0), share(y.counts, (q) => q.locus === 'systemic'), share(y.counts, (q) => q.formality === 'formal')]),
-      numeric: quadrants.map((_, i) => i + 1) } };
+    if (!api) return { empty: t('dash.unavailable') };
+    if (!periods.some((p) => p.outcomes)) return { empty: t('dash.emptyOutcomes') };
+    const svg = transformationChart({ quadrants, periods, minForShare: api.minForShare }, { ...env(width, announce), labels, formatNumber, formatPercent });
+    const share = (v: number | null, p: TransformationPeriod) => (v !== null ? formatPercent(v) : p.outcomes ? t('dash.tooFew') : '—');
+    return { svg, table: { columns: [t('dash.col.period'), ...quadrants.map((q) => q.label), t('dash.unclassified'), t('dash.col.n'), t('dash.systemicShare'), t('dash.formalShare')],
+      rows: periods.map((p) => [p.label, ...quadrants.map((q) => p.counts[q.code] ?? 0), p.unclassified, p.n, share(p.systemicShare, p), share(p.formalShare, p)]),
+      numeric: [...quadrants.map((_, i) => i + 1), quadrants.length + 1, quadrants.length + 2] } };
   });
 }
 

@@ -98,7 +98,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   const others = async (f: DashFilters) => {
     const { transformationSection, coverageSection, pathwaysSection, mapSection, indicatorsSection } = await charts();
     const chosen = outcomes.filter((o) => inPeriod(o, f.from, f.to));
-    frames.transformation.whenNear(() => void transformationSection(frames.transformation, f, chosen).catch(fail(frames.transformation)));
+    frames.transformation.whenNear(() => void transformationSection(frames.transformation, f).catch(fail(frames.transformation)));
     frames.coverage.whenNear(() => void coverageSection(frames.coverage, f, chosen).catch(fail(frames.coverage)));
     frames.pathways.whenNear(() => void pathwaysSection(frames.pathways, f).catch(fail(frames.pathways)));
     frames.map.whenNear(() => void mapSection(frames.map, f, chosen).catch(fail(frames.map)));

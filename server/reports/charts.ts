@@ -1,9 +1,11 @@
 // The report's charts: the dashboard's own chart factories (client/charts/), drawn on the server
 // in a jsdom document and written out as inline SVG — goal coverage, the Gender at Work
-// transformation by year, and indicator progress. Presentation attributes only (no style
+// transformation by year (shares only over enough outcomes, as on the dashboard), and indicator
+// progress. Presentation attributes only (no style
 // attributes), so the page keeps its strict content security policy.
 import { coverageChart, type CoverageRow } from '../../client/charts/coverage';
-import { transformationChart, type Quadrant } from '../../client/charts/transformation';
+import { transformationChart, type Quadrant, type TransformationData } from '../../client/charts/transformation';
+import { MIN_FOR_SHARE, shares } from '../dashboard/transformation';
 import { indicatorsChart } from '../../client/charts/indicators';
 import type { Goal, ReportData } from './data';
 import { htmlDocument } from './dom';
@@ -38,15 +40,20 @@ function coverageRows(d: ReportData): CoverageRow[] {
   return rows;
 }
 
-function transformation(d: ReportData, quadrants: Quadrant[]) {
-  const years = new Map<number, Record<string, number>>();
+/** The harvest's outcomes per year, counted and shared by the dashboard's rule (too few, no share). */
+function transformation(d: ReportData, quadrants: Quadrant[]): TransformationData {
+  const years = new Map<string, { byQuadrant: Record<string, number>; all: number }>();
+  const codes = new Set(quadrants.map((q) => q.code));
   for (const o of d.outcomes) {
-    const y = Number(o.occurredOn.date.slice(0, 4));
-    const counts = years.get(y) ?? {};
-    counts[o.quadrant] = (counts[o.quadrant] ?? 0) + 1;
-    years.set(y, counts);
+    const y = o.occurredOn.date.slice(0, 4);
+    const year = years.get(y) ?? { byQuadrant: {}, all: 0 };
+    year.all += 1;
+    if (codes.has(o.quadrant)) year.byQuadrant[o.quadrant] = (year.byQuadrant[o.quadrant] ?? 0) + 1;
+    years.set(y, year);
   }
-  return { quadrants, years: [...years].sort(([a], [b]) => a - b).map(([year, counts]) => ({ year, counts })) };
+  const periods = [...years].sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, y]) => ({ label, counts: y.byQuadrant, ...shares(y.byQuadrant, y.all, quadrants.map((q) => ({ ...q, name: q.label }))) }));
+  return { quadrants, periods, minForShare: MIN_FOR_SHARE };
 }
 
 export type Charts = { coverage: string | null; transformation: string | null; indicators: string | null };
@@ -61,9 +68,11 @@ export function drawCharts(d: ReportData): Charts {
     labels: { title: 'Goal coverage', description: 'Outcomes of the harvest per goal by conclusion; the share substantiated counts partly as half, over the concluded outcomes', outcomes: 'Outcomes', substantiatedShare: 'substantiated', legend: 'Conclusion', notConcluded: 'Not yet concluded', none: 'No outcomes', thin: 'Thin evidence', stories: 'Stories', fragments: 'Fragments', indicators: 'Indicators' },
   }).outerHTML : null;
   const t = transformation(d, quadrants);
-  const quadrantsChart = t.years.length && quadrants.length === 4 ? transformationChart(t, {
+  const quadrantsChart = t.periods.length && quadrants.length === 4 ? transformationChart(t, {
     ...env, formatNumber: number, formatPercent: percent,
-    labels: { title: 'Transformation', description: 'Outcomes per Gender at Work quadrant, year by year', individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal', share: 'Share of the year', systemicShare: 'Systemic', formalShare: 'Formal', none: 'No outcomes' },
+    labels: { title: 'Transformation', description: 'Shares of systemic and of formal change per year, and outcomes per Gender at Work quadrant per year', shares: 'Share of systemic and of formal change',
+      counts: 'Outcomes per quadrant', systemicShare: 'Systemic change', formalShare: 'Formal change', tooFew: 'too few for a share', none: 'No outcomes', unclassified: 'Not classified', outcomes: 'outcomes',
+      n: (x) => `n = ${x}`, tooFewNote: (min) => `Below n = ${min}: too few for a share`, individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal' },
   }).outerHTML : null;
   const indicators = d.indicators.length ? indicatorsChart(d.indicators.map((i) => ({ key: i.code, label: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline, target: i.target, actual: i.actual })), {
     ...env, formatNumber: number, formatDate: (iso) => iso.slice(0, 10),

@@ -200,7 +200,9 @@ describe('every aggregate honours visibility', () => {
     expect(chosen.totals.find((y: { year: string }) => y.year === '2023')).toMatchObject({ outcomes: 1, byQuadrant: { 'GAW-CONSCIOUSNESS': 1 } });
     expect(chosen.totals.find((y: { year: string }) => y.year === '2021')).toMatchObject({ outcomes: 1, byQuadrant: { 'GAW-RULES': 1 } });
     const d = (await donor.get(`/api/dashboard/transformation?${range}`)).body;
-    expect(d.totals.find((y: { year: string }) => y.year === '2022')).toMatchObject({ byQuadrant: { 'GAW-NORMS': 1 }, systemicShare: 1, formalShare: 0 });
+    // one outcome is no share: its count shows, "too few for a share"
+    expect(d.totals.find((y: { year: string }) => y.year === '2022')).toMatchObject({ byQuadrant: { 'GAW-NORMS': 1 }, n: 1, systemic: 1, formal: 0, systemicShare: null, formalShare: null, tooFew: true });
+    expect(d.totals.find((y: { year: string }) => y.year === '2025')).toMatchObject({ outcomes: 0, n: 0, systemicShare: null, tooFew: false });
   });
 
   test('coverage: per goal, its subtree; substantiation from the conclusion; nothing unseen', async () => {
@@ -354,5 +356,44 @@ describe('colour by conclusion: what an outcome stands on, for marks and counts 
       .find((g: { code: string }) => g.code === 'NL-IV-5').children.find((g: { code: string }) => g.code === 'NL-IV-5.2');
     expect(await node(ev)).toMatchObject({ outcomes: 5, substantiated: 1, partlySubstantiated: 1, notSubstantiated: 1, pending: 2, substantiatedShare: 0.5 });
     expect(await node(donor)).toMatchObject({ outcomes: 2, substantiated: 1, partlySubstantiated: 1, notSubstantiated: 0, pending: 0, substantiatedShare: 0.75 });
+  });
+});
+
+// last in the file: these add and change records
+describe('transformation periods', () => {
+  const range = 'from=2021&to=2026';
+  test('transformation: years pooled give periods whose counts are the sums of their years; a share needs five classified outcomes', async () => {
+    // the partner's own drafts, which she sees: three in 2021 and two in 2022, too few in either year, enough together
+    for (const [date, quadrant] of [['2021-02', 'GAW-RULES'], ['2021-03', 'GAW-NORMS'], ['2021-04', 'GAW-RULES'], ['2022-02', 'GAW-CONSCIOUSNESS'], ['2022-03', 'GAW-RULES']]) {
+      await outcomeIn(crew1, 'draft', { occurredOn: at(date), goals: goals('NL-IV-2.2'), quadrant });
+    }
+    const single = (await p1.get(`/api/dashboard/transformation?${range}`)).body;
+    const pooled = await p1.get(`/api/dashboard/transformation?${range}&pool=3`);
+    expect(pooled.status).toBe(200);
+    expect(pooled.body).toMatchObject({ pool: 3, minForShare: 5 });
+    expect(pooled.body.totals.map((p: { year: string; to: string }) => `${p.year}-${p.to}`)).toEqual(['2021-2023', '2024-2026']);
+    type Period = { year: string; outcomes: number; n: number; systemic: number; systemicShare: number | null };
+    for (const p of pooled.body.totals as Period[]) {
+      const part = (single.totals as Period[]).filter((y) => y.year >= p.year && Number(y.year) < Number(p.year) + 3);
+      expect(p.outcomes).toBe(part.reduce((a, y) => a + y.outcomes, 0));
+      expect(p.systemic).toBe(part.reduce((a, y) => a + y.systemic, 0));
+      expect(p.systemicShare).toBe(p.n >= 5 ? Math.round((p.systemic / p.n) * 1000) / 1000 : null);
+    }
+    expect((pooled.body.totals as Period[]).some((p) => p.systemicShare !== null)).toBe(true);
+    for (const bad of ['0', '6', 'all']) expect((await p1.get(`/api/dashboard/transformation?pool=${bad}`)).status).toBe(400);
+  });
+
+  test('transformation: an outcome in no quadrant counts as unclassified, outside the shares', async () => {
+    const before = (await ev.get(`/api/dashboard/transformation?${range}`)).body.totals;
+    const [row] = await t.ctx.db('outcomes').where({ quadrant: 'GAW-NORMS', status: 'published', sensitivity: 'public' }).orderBy('id').limit(1).select('id', 'occurred_date');
+    await t.ctx.db('outcomes').where({ id: row.id }).update({ quadrant: 'not-classified' });
+    try {
+      const after = (await ev.get(`/api/dashboard/transformation?${range}`)).body.totals;
+      const year = String(row.occurred_date).slice(0, 4);
+      const [b, a] = [before, after].map((ts) => ts.find((y: { year: string }) => y.year === year));
+      expect(a).toMatchObject({ outcomes: b.outcomes, unclassified: b.unclassified + 1, n: b.n - 1 });
+    } finally {
+      await t.ctx.db('outcomes').where({ id: row.id }).update({ quadrant: 'GAW-NORMS' });
+    }
   });
 });

@@ -164,18 +164,49 @@ test('beeswarm: when marks share a date, then they are spread over rows around t
   expect(beeswarm([10, 40], 50, 5, 3)).toEqual([50, 50]);
 });
 
-test('transformationChart: when two years are given, then each shows four quadrant cells with counts', () => {
-  const quadrants = [
-    { code: 'C', label: 'Consciousness', locus: 'individual' as const, formality: 'informal' as const }, { code: 'R', label: 'Resources', locus: 'individual' as const, formality: 'formal' as const },
-    { code: 'N', label: 'Norms', locus: 'systemic' as const, formality: 'informal' as const }, { code: 'L', label: 'Rules', locus: 'systemic' as const, formality: 'formal' as const },
-  ];
-  const svg = transformationChart({ quadrants, years: [{ year: 2022, counts: { C: 3, L: 1 } }, { year: 2023, counts: { L: 4 } }] }, {
-    document, width: 800, formatNumber: String, formatPercent: (s) => `${Math.round(s * 100)}%`,
-    labels: { title: 'T', description: 'D', individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal', share: 'share', systemicShare: 'Systemic', formalShare: 'Formal', none: 'none' },
-  });
-  expect(svg.querySelectorAll('.year rect')).toHaveLength(8);
-  expect(svg.textContent).toContain('Systemic 25%');
-  expect(svg.textContent).toContain('Systemic 100%');
+const quadrants = [
+  { code: 'C', label: 'Consciousness', locus: 'individual' as const, formality: 'informal' as const }, { code: 'R', label: 'Resources', locus: 'individual' as const, formality: 'formal' as const },
+  { code: 'N', label: 'Norms', locus: 'systemic' as const, formality: 'informal' as const }, { code: 'L', label: 'Rules', locus: 'systemic' as const, formality: 'formal' as const },
+];
+const period = (label: string, counts: Record<string, number>, unclassified = 0) => {
+  const n = Object.values(counts).reduce((a, b) => a + b, 0);
+  const systemic = (counts.N ?? 0) + (counts.L ?? 0);
+  const formal = (counts.R ?? 0) + (counts.L ?? 0);
+  return { label, counts, outcomes: n + unclassified, unclassified, n, systemic, formal, systemicShare: n >= 5 ? systemic / n : null, formalShare: n >= 5 ? formal / n : null, tooFew: n > 0 && n < 5 };
+};
+const transformationOptions = (width: number) => ({
+  document, width, formatNumber: String, formatPercent: (s: number) => `${Math.round(s * 100)}%`,
+  labels: { title: 'T', description: 'D', shares: 'Shares', counts: 'Per quadrant', systemicShare: 'Systemic', formalShare: 'Formal', tooFew: 'too few', none: 'none', unclassified: 'Not classified', outcomes: 'outcomes', n: (n: string) => `n = ${n}`, tooFewNote: (min: string) => `below n = ${min}: too few`,
+    individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal' },
+});
+
+test('transformationChart: a period with enough outcomes has its shares as points; one with too few has its n and no point; each quadrant is a panel', () => {
+  const said: string[] = [];
+  const svg = transformationChart({ quadrants, periods: [period('2022', { C: 3, N: 1, L: 2 }), period('2023', { L: 1 }), period('2024', {})] }, { ...transformationOptions(800), announce: (s) => said.push(s) });
+  expect(svg.querySelectorAll('circle.point-systemic')).toHaveLength(1);
+  expect(svg.querySelectorAll('rect.point-formal')).toHaveLength(1);
+  expect([...svg.querySelectorAll('text.n')].map((x) => x.textContent)).toEqual(['n = 6', 'n = 1 · too few', 'none']);
+  expect(svg.querySelectorAll('.panel')).toHaveLength(4);
+  expect(svg.querySelector('.panel-unclassified')).toBeNull();
+  // the same bar scale in every panel: 3 is three times 1
+  const height = (code: string, i: number) => Number(svg.querySelectorAll(`.panel-${code} rect`)[i].getAttribute('height'));
+  expect(height('C', 0)).toBeCloseTo(3 * height('N', 0), 0);
+  svg.dispatchEvent(new window.FocusEvent('focus'));
+  expect(said[0]).toBe('2022 · Systemic. 50% (3 / 6)');
+});
+
+test('transformationChart: outcomes in no quadrant are a panel of their own; on a phone the panels are one column inside the width', () => {
+  const svg = transformationChart({ quadrants, periods: [period('2021–2023', { C: 2, R: 1 }, 2)], minForShare: 5 }, transformationOptions(358));
+  expect(svg.querySelector('.too-few-note')?.textContent).toBe('below n = 5: too few');
+  expect(svg.querySelectorAll('.panel')).toHaveLength(5);
+  expect(svg.querySelector('.panel-unclassified text')?.textContent).toContain('Not classified');
+  for (const r of svg.querySelectorAll('.panel rect')) {
+    const x = Number(r.getAttribute('x'));
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x + Number(r.getAttribute('width'))).toBeLessThanOrEqual(358);
+  }
+  const lefts = new Set([...svg.querySelectorAll('.panel > text:first-child')].map((x) => x.getAttribute('x')));
+  expect(lefts.size).toBe(1);
 });
 
 const coverageOptions = (width = 800) => ({
