@@ -13,7 +13,7 @@ import { TMP } from '../helpers/db';
 import { fill, must, routeName } from '../helpers/proof';
 import { Caller, Rec, SETUP_ONLY, Verdict } from '../helpers/policy-rules';
 import { Entry, POLICY, Probe } from '../helpers/policy-table';
-import { Builder, harvestTargets, indicatorTargets, notificationTargets, OUTCOME_SPECS, outcomeTargets, substantiationTargets, Target } from '../helpers/policy-records';
+import { Builder, harvestTargets, indicatorTargets, notificationTargets, OUTCOME_SPECS, outcomeLinkTargets, outcomeTargets, substantiationTargets, Target } from '../helpers/policy-records';
 import { evidenceLinkTargets, fileTargets, fragmentTargets, importTargets, makeStory, selectionRoundTargets, sourceTargets, storyTargets, themeTargets } from '../helpers/policy-records-evidence';
 
 const CALLERS: Caller[] = [
@@ -62,6 +62,7 @@ beforeAll(async () => {
   records.theme = await themeTargets(b);
   records.file = await fileTargets(b);
   records.evidenceLink = await evidenceLinkTargets(b);
+  records.outcomeLink = await outcomeLinkTargets(b);
   records.selectionRound = await selectionRoundTargets(b);
   Object.assign(records, await importTargets(b).then((x) => ({ import: x.imports, mapping: x.mappings })));
   // evidence links from outcomes go to a published story of the same organisation

@@ -2,7 +2,7 @@
 // the rules distinguish (core kinds: outcomes, substantiations, harvests, indicators,
 // notifications; the other kinds of evidence and imports are in policy-records-evidence.ts).
 import type { Person, TestApp } from './app';
-import { hasRoute, must, Org, OutcomeStatus, outcomeIn, PROGRAMME_OF, Sensitivity, substantiate } from './proof';
+import { AUTHOR, hasRoute, must, Org, OutcomeStatus, outcomeIn, PROGRAMME_OF, Sensitivity, substantiate } from './proof';
 import type { Rec } from './policy-rules';
 
 export type Target = { rec: Rec; refresh?: () => Promise<void> };
@@ -20,6 +20,20 @@ export async function outcomeTargets({ t }: Builder): Promise<Target[]> {
   return Promise.all(OUTCOME_SPECS.map(async ([org, status, sensitivity]) => {
     const rec: Rec = { kind: 'outcome', org, programme: PROGRAMME_OF[org], status, sensitivity, linkTarget: linkTarget[org], params: { id: '' } };
     const refresh = async () => { rec.params.id = (await outcomeIn(t, org, status, sensitivity)).id; };
+    await refresh();
+    return { rec, refresh };
+  }));
+}
+
+/** A link from a submitted outcome to another of the same organisation, made again after each removal. */
+export async function outcomeLinkTargets({ t }: Builder): Promise<Target[]> {
+  if (!hasRoute('DELETE /api/outcomes/:id/links/:linkId')) return [];
+  return Promise.all((['p1', 'p3'] as Org[]).map(async (org) => {
+    const [from, to] = [(await outcomeIn(t, org, 'submitted')).id, (await outcomeIn(t, org, 'submitted')).id];
+    const rec: Rec = { kind: 'outcomeLink', org, programme: PROGRAMME_OF[org], status: 'submitted', sensitivity: 'public', params: { id: from, linkId: '' } };
+    const refresh = async () => {
+      rec.params.linkId = must(await (await t.as(AUTHOR[org])).post(`/api/outcomes/${from}/links`, { targetId: to, relation: 'contributes_to' }), 'outcome link').body.id;
+    };
     await refresh();
     return { rec, refresh };
   }));

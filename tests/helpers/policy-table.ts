@@ -122,6 +122,8 @@ export const POLICY: Record<string, Entry> = {
   'GET /api/outcomes/:id/history': outcomeRead,
   'GET /api/outcomes/:id/chain': outcomeRead,
   'POST /api/outcomes/:id/links': { gate: DISCUSSANTS, target: 'outcome', probes: [{ label: 'link', body: (r) => ({ targetId: r.linkTarget, relation: 'contributes_to' }), verdict: outcome.link }] },
+  // removing a link between two outcomes of one organisation: the rule of evidence links (its organisation, its evaluators)
+  'DELETE /api/outcomes/:id/links/:linkId': { gate: DISCUSSANTS, target: 'outcomeLink', probes: [{ label: 'unlink', verdict: evidenceLink.change, mutates: true }] },
   'GET /api/outcomes/:id/substantiations': outcomeRead,
   'POST /api/outcomes/:id/substantiations': { gate: REVIEWERS, target: 'outcome', probes: [{ label: 'ask', body: () => ({ substantiator: { name: 'Policy Test', relationship: 'neighbour' }, independent: true }), verdict: outcome.substantiate }] },
   'PUT /api/outcomes/:id/substantiations/:sid': { gate: REVIEWERS, target: 'substantiation', probes: [{ label: 'answer', body: () => ({ description: 'agree', significance: 'partly', contribution: 'agree', answeredOn: '2025-02-01' }), verdict: outcome.substantiate }] },
