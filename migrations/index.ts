@@ -17,6 +17,8 @@ import * as m012 from './20261203_012_recovery_codes';
 import * as m013 from './20261203_013_record_keys';
 import * as m014 from './20261204_014_indicator_totals';
 import * as m015 from './20261204_015_instance_settings';
+import * as m016 from './20261204_016_rubric_indicators';
+import * as m017 from './20261204_017_reference_names';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -36,6 +38,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203_013_record_keys': m013,
   '20261204_014_indicator_totals': m014,
   '20261204_015_instance_settings': m015,
+  '20261204_016_rubric_indicators': m016,
+  '20261204_017_reference_names': m017,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

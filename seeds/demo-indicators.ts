@@ -1,14 +1,15 @@
-// Demo indicators: the real reference series (seeds/demo-reference-indicators.ts) and the
+// Demo indicators: the real reference series (seeds/demo-reference-indicators.ts), the
 // programme-level indicators of the two demo partners and their evaluator, with baselines,
-// targets and values from 2021 through the third quarter of 2026. Values up to 2025 are
-// validated; the 2026 ones are drafts an evaluator has yet to check, so the donor's dashboard
-// shows less than the partner's — as it would.
+// targets and values from 2021 through the third quarter of 2026, and the partners' rubrics
+// (seeds/demo-rubrics.ts). Values up to 2025 are validated; the 2026 ones are drafts an
+// evaluator has yet to check, so the donor's dashboard shows less than the partner's — as it would.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../server/db/knex';
 import type { DemoIds } from './demo';
 import { checkIndicator, checkValues } from '../server/indicators/rules';
 import { toRow, ValueInput, valueToRow, IndicatorInput } from '../server/indicators/representation';
 import { seedReferenceIndicators } from './demo-reference-indicators';
+import { seedDemoRubrics } from './demo-rubrics';
 
 type Periodicity = 'quarter' | 'half' | 'year';
 type Series = { disaggregation: Record<string, string>; start: number; growth: number };
@@ -108,4 +109,5 @@ export async function seedDemoIndicators(db: Db, ids: DemoIds): Promise<void> {
   const now = new Date().toISOString();
   await seedReferenceIndicators(db, now);
   await seedProgrammeIndicators(db, ids, now);
+  await seedDemoRubrics(db, ids, now);
 }

@@ -7,6 +7,7 @@ import { hashPassword } from '../server/auth/passwords';
 import * as users from '../server/users/repository';
 import { nowIso } from '../server/core/clock';
 import { seedDemoRecords } from './demo-records';
+import { seedDemoNames } from './demo-names';
 
 export const DEMO_PASSWORD = 'oogst-demo';
 
@@ -67,6 +68,7 @@ export async function seedDemo(app: AppContext): Promise<DemoIds> {
     }
     const demo = { orgs, users: ids, programmeId };
     await seedDemoRecords(app, db, demo);
+    await seedDemoNames(db, programmeId);
     return demo;
   });
 }

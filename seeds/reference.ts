@@ -9,7 +9,7 @@ import { SEEDS_DIR } from '../server/core/paths';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(SEEDS_DIR, 'reference', file), 'utf8'));
 
-/** Names of goals and categories in French, Arabic (and Dutch where the source lacks it). */
+/** Names of frameworks, goals, typologies and categories in French, Arabic and Dutch, where the source lacks them. */
 function translations(): Record<string, { fr?: string; ar?: string; nl?: string }> {
   const file = path.join(SEEDS_DIR, 'reference', 'names-i18n.json');
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
@@ -35,7 +35,7 @@ export async function seedReference(db: Knex): Promise<void> {
       await importFramework(trx, withNames({ ...f, goals: f.goals.map((g) => withNames(g, names)) }, names), i);
     }
     for (const [i, t] of typology.typologies.entries()) {
-      await importTypology(trx, { ...t, categories: t.categories?.map((c) => withNames(c, names)) }, i);
+      await importTypology(trx, withNames({ ...t, categories: t.categories?.map((c) => withNames(c, names)) }, names), i);
     }
   });
 }

@@ -10,6 +10,14 @@ export type CoverageRow = {
   code: string; label: string; depth: number; outcomes: number; substantiated: number; partlySubstantiated?: number; notSubstantiated?: number;
   stories?: number; fragments?: number; indicators?: number;
 };
+/** A goal of the coverage answer (GET /api/dashboard/coverage), with its sub-goals. */
+export type CoverageNode = Omit<CoverageRow, 'label' | 'depth'> & { name: string; children?: CoverageNode[] };
+
+/** The goal tree as rows, depth first, each named by `label` (the reader's language). */
+export function coverageRows(nodes: CoverageNode[], label: (n: CoverageNode) => string, depth = 0): CoverageRow[] {
+  return nodes.flatMap((n) => [{ code: n.code, label: label(n), depth, outcomes: n.outcomes, substantiated: n.substantiated, partlySubstantiated: n.partlySubstantiated,
+    notSubstantiated: n.notSubstantiated, stories: n.stories, fragments: n.fragments, indicators: n.indicators }, ...coverageRows(n.children ?? [], label, depth + 1)]);
+}
 export type CoverageData = { rows: CoverageRow[] };
 export type CoverageOptions = ChartEnv & {
   width?: number; rowHeight?: number;

@@ -3,23 +3,29 @@
 // on the same time axis below
 // (the total, else its breakdowns; baseline and target as levels), and a period selector under
 // the axis whose choice filters the other views (`periodselect`). The global reference series
-// are drawn apart by `indicatorBand`, on the same time axis, for a context band of their own.
+// are drawn apart by `indicatorBand`, on the same time axis, for a context band of their own. A
+// rubric is drawn in the same band as a step line over its levels (each score held across its
+// period), its lowest and highest levels named beside it.
 import { axisBottom, brushX, extent, line, max, scaleLinear, scaleTime, select, utcMonth, utcYear, type TimeInterval } from 'd3';
 import { createSvg, GRID, INK, isolate, legend, MUTED, navigable, round, symbolPath, toneFills, toneOf, TONES, type ChartEnv, type NavItem } from './common';
 import { beeswarm, paintMarks } from './timeline-marks';
+import { stepPoints } from './rubric-steps';
 
 /** `conclusion`: the one it stands on (null while not concluded); it gives the mark its colour. */
 export type TimelineMark = { id: string; lane: string; start: Date; end: Date; changeType: string; status: string; conclusion?: string | null; title: string };
 /** `byConclusion`: the outcomes by tone (substantiated, partly_substantiated, not_substantiated, pending, retracted). */
 export type TimelineCell = { lane: string; start: Date; end: Date; count: number; byConclusion: Record<string, number>; coarse?: boolean };
-export type TimelineSeries = { label: string; points: Array<{ date: Date; value: number }> };
+/** `start`: where the value's period begins (a rubric's score is held from there to `date`, its end). */
+export type TimelineSeries = { label: string; points: Array<{ date: Date; value: number; start?: Date }> };
 /**
  * One indicator's row. With `total`, the first series is the total (drawn bold) and the rest are
  * not drawn; without, up to four breakdowns are. `note` follows the name (e.g. the target).
+ * `levels`: a rubric's level names, the lowest first — its values are levels, drawn as steps.
  */
 export type TimelineIndicator = {
   key: string; label: string; unit: string; series: TimelineSeries[]; total?: boolean; note?: string;
   baseline?: { date: Date; value: number } | null; target?: { date: Date; value: number } | null;
+  levels?: string[];
 };
 export type TimelineData = {
   lanes: Array<{ key: string; label: string }>; marks: TimelineMark[]; cells?: TimelineCell[];
@@ -61,7 +67,7 @@ export function timelineDomain(data: Pick<TimelineData, 'marks' | 'cells' | 'ind
   const see = (d: Date) => { const v = d.getTime(); if (v < a) a = v; if (v > b) b = v; };
   data.marks.forEach((m) => { see(m.start); see(m.end); });
   (data.cells ?? []).forEach((c) => { see(c.start); see(c.end); });
-  data.indicators.forEach((i) => i.series.forEach((s) => s.points.forEach((p) => see(p.date))));
+  data.indicators.forEach((i) => i.series.forEach((s) => s.points.forEach((p) => { see(p.date); if (p.start) see(p.start); })));
   const [lo, hi] = a <= b ? [new Date(a), new Date(b)] : [undefined, undefined];
   return [utcYear.floor(lo ?? new Date(Date.UTC(2021, 0, 1))), utcYear.ceil(new Date((hi ?? new Date()).getTime() + 1))];
 }
@@ -235,17 +241,22 @@ function drawIndicators(root: Sel, layout: Rows, x: X, top: number, o: Env, item
     const title = g.append('text').attr('x', start).attr('y', y0 + 12).attr('fill', INK).attr('text-anchor', 'start');
     title.selectAll('tspan').data(row.title).join('tspan').attr('x', start).attr('dy', (_, j) => (j ? TITLE_LINE : 0)).text((l) => isolate(l));
     if (row.note) g.append('text').attr('class', 'note').attr('x', start).attr('y', y0 + 12 + row.title.length * TITLE_LINE).attr('fill', MUTED).attr('font-size', 11).attr('text-anchor', 'start').text(row.note);
+    const steps = ind.levels?.length ? ind.levels : null;
     const levels = [ind.baseline?.value, ind.target?.value].filter((v): v is number => v !== undefined);
     const values = [...drawn.flatMap((s) => s.points.map((p) => p.value)), ...levels];
-    // from zero where every figure is positive, so a slope is not exaggerated; never a flat domain
+    // from zero where every figure is positive, so a slope is not exaggerated; never a flat domain;
+    // a rubric from its lowest level to its highest
     const [lo, hi] = extent(values) as [number, number];
-    const y = scaleLinear().domain([Math.min(lo, 0), hi > Math.min(lo, 0) ? hi : Math.min(lo, 0) + 1]).nice().range([bottom - 4, plotTop + 4]);
+    const y = steps ? scaleLinear().domain([1, steps.length]).range([bottom - 4, plotTop + 4])
+      : scaleLinear().domain([Math.min(lo, 0), hi > Math.min(lo, 0) ? hi : Math.min(lo, 0) + 1]).nice().range([bottom - 4, plotTop + 4]);
     g.append('line').attr('x1', left).attr('x2', right).attr('y1', bottom).attr('y2', bottom).attr('stroke', GRID);
     // the value range at the start of the plot, so a line can be read without the table
     const [vlo, vhi] = y.domain();
     const edge = rtl ? right + 4 : left - 4;
-    g.append('text').attr('x', edge).attr('y', y(vhi) + 4).attr('text-anchor', 'end').attr('fill', MUTED).attr('font-size', 11).text(o.formatNumber(vhi));
-    g.append('text').attr('x', edge).attr('y', y(vlo)).attr('text-anchor', 'end').attr('fill', MUTED).attr('font-size', 11).text(o.formatNumber(vlo));
+    const room = Math.floor(((rtl ? o.width - right : left) - 12) / 6); // characters that fit in the label column
+    const rangeLabel = (v: number) => (steps ? (room >= 8 ? isolate(clip(steps[v - 1], room)) : String(v)) : o.formatNumber(v));
+    g.append('text').attr('x', edge).attr('y', y(vhi) + 4).attr('text-anchor', 'end').attr('fill', MUTED).attr('font-size', 11).text(rangeLabel(vhi));
+    g.append('text').attr('x', edge).attr('y', y(vlo)).attr('text-anchor', 'end').attr('fill', MUTED).attr('font-size', 11).text(rangeLabel(vlo));
     // baseline and target as levels: dashed from the baseline's date, dotted across to the target
     const level = (value: number, from: Date, cls: string, dash: string) => {
       const from0 = inDomain(from) ? x(from) : rtl ? right : left;
@@ -257,7 +268,7 @@ function drawIndicators(root: Sel, layout: Rows, x: X, top: number, o: Env, item
       if (inDomain(ind.baseline.date)) {
         g.append('circle').attr('class', 'baseline-mark').attr('cx', round(x(ind.baseline.date))).attr('cy', round(y(ind.baseline.value))).attr('r', 3.5).attr('fill', '#ffffff').attr('stroke', MUTED).attr('stroke-width', 1.5);
         items.push({ x: round(x(ind.baseline.date)), y: round(y(ind.baseline.value)), row: rowBase + k, datum: { kind: 'indicator', key: ind.key },
-          label: `${ind.label}\n${o.labels.baseline ?? ''} ${o.formatDate(ind.baseline.date)}: ${o.formatNumber(ind.baseline.value)} ${ind.unit}` });
+          label: `${ind.label}\n${o.labels.baseline ?? ''} ${o.formatDate(ind.baseline.date)}: ${steps ? steps[ind.baseline.value - 1] ?? ind.baseline.value : `${o.formatNumber(ind.baseline.value)} ${ind.unit}`}` });
       }
     }
     if (ind.target) {
@@ -268,15 +279,18 @@ function drawIndicators(root: Sel, layout: Rows, x: X, top: number, o: Env, item
       }
     }
     const path = line<{ date: Date; value: number }>().x((p) => round(x(p.date))).y((p) => round(y(p.value)));
+    const stepped = line<{ date: Date; level: number } | null>().defined((p) => !!p).x((p) => round(x(p!.date))).y((p) => round(y(p!.level)));
+    const shown = (v: number) => (steps ? steps[v - 1] ?? o.formatNumber(v) : `${o.formatNumber(v)} ${ind.unit}`);
     drawn.forEach((s, si) => {
       const pts = [...s.points].sort((a, b) => a.date.getTime() - b.date.getTime());
       const main = ind.total || !si;
-      g.append('path').attr('class', 'series').attr('d', path(pts)).attr('fill', 'none').attr('stroke', main ? INK : MUTED)
+      const d = steps ? stepped(stepPoints(pts.map((p) => ({ start: p.start ?? p.date, end: p.date, level: p.value })))) : path(pts);
+      g.append('path').attr('class', steps ? 'series steps' : 'series').attr('d', d).attr('fill', 'none').attr('stroke', main ? INK : MUTED)
         .attr('stroke-width', ind.total ? 2.5 : 1.75).attr('stroke-dasharray', ind.total ? null : ['', '5 3', '2 2', '8 3 2 3'][si] || null);
       pts.forEach((p) => {
         g.append('circle').attr('class', 'point').attr('cx', round(x(p.date))).attr('cy', round(y(p.value))).attr('r', ind.total ? 3 : 2.5).attr('fill', main ? INK : MUTED);
         items.push({ x: round(x(p.date)), y: round(y(p.value)), row: rowBase + k, datum: { kind: 'indicator', key: ind.key },
-          label: `${ind.label}${s.label ? ` — ${s.label}` : ''}\n${o.formatDate(p.date)}: ${o.formatNumber(p.value)} ${ind.unit}` });
+          label: `${ind.label}${s.label ? ` — ${s.label}` : ''}\n${o.formatDate(p.date)}: ${shown(p.value)}` });
       });
     });
   });

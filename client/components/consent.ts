@@ -1,7 +1,7 @@
 // Consent and the pseudonymous profile of a storyteller or a speaker: how they agreed (named,
 // anonymous, internal only), how and when, who recorded it — and who they are without their name.
 import { h, newId } from '../core/dom';
-import { t } from '../core/i18n';
+import { has, t } from '../core/i18n';
 import { field, fieldset, radios, type FieldBox } from './field';
 import type { MessageKey } from '../i18n/en';
 
@@ -9,6 +9,8 @@ export type Consent = { level: 'named' | 'anonymous' | 'internal_only'; method: 
 export type Profile = { role: string; ageBand?: string; gender?: string; place?: string; name?: string };
 
 export const AGE_BANDS = ['under-18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+', 'unknown'];
+/** An age band in the interface language (one recorded outside the list stays as written). */
+export const ageBandLabel = (band: string) => (has(`ageBand.${band}`) ? t(`ageBand.${band}` as MessageKey) : band);
 const input = (value = '') => h('input', { type: 'text', value, dir: 'auto', maxlength: 300 });
 
 export function consentFields(prefix: string, c: Consent | null | undefined): { fields: FieldBox[]; read: () => Consent | null } {
@@ -34,7 +36,7 @@ export function consentErrors(prefix: string, c: Consent | null): Array<{ path: 
 export function profileFields(prefix: string, p: Profile | null | undefined, withName: boolean): { fields: FieldBox[]; read: () => Profile } {
   const role = field(`${prefix}/role`, t('profile.role'), input(p?.role), { required: true, hint: t('profile.roleHint') });
   const age = field(`${prefix}/ageBand`, t('profile.ageBand'), h('select', {}, h('option', { value: '' }, t('form.choose')),
-    AGE_BANDS.map((a) => h('option', { value: a, selected: a === p?.ageBand }, a === 'unknown' ? t('profile.unknown') : a))));
+    AGE_BANDS.map((a) => h('option', { value: a, selected: a === p?.ageBand }, ageBandLabel(a)))));
   const gender = field(`${prefix}/gender`, t('profile.gender'), input(p?.gender));
   const place = field(`${prefix}/place`, t('profile.place'), input(p?.place));
   const name = withName ? field(`${prefix}/name`, t('profile.name'), input(p?.name), { hint: t('profile.nameHint') }) : null;

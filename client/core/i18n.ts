@@ -125,3 +125,6 @@ export function countryOptions(): Array<{ code: string; name: string }> {
 
 /** A name from a record's `names` map in the interface language, else its default name. */
 export const localName = (o: { name: string; names?: Record<string, string> | null }) => o.names?.[current] || o.name;
+
+/** An indicator's unit in the interface language (`unitNames`), else as stored. */
+export const localUnit = (o: { unit: string; unitNames?: Record<string, string> | null }) => o.unitNames?.[current] || o.unit;

@@ -1,9 +1,11 @@
-// Quantitative indicators as the client sees them: the record, its values and progress, who may
-// change them (the same rule as server/indicators/access.ts mayManage — the server stays the
-// judge), and the words and numbers every indicator screen writes the same way.
-import { countryName, formatDate, formatNumber, has, t } from './i18n';
+// Indicators as the client sees them: the record (a number, or a rubric — core/rubric-model.ts),
+// its values and progress, who may change them (the same rule as server/indicators/access.ts
+// mayManage — the server stays the judge), and the words and numbers every indicator screen
+// writes the same way.
+import { countryName, formatDate, formatNumber, has, lang, t } from './i18n';
 import type { Me } from './session';
 import type { MessageKey } from '../i18n/en';
+import type { EvidenceItem, Level, Score } from './rubric-model';
 
 export type Dated = { value: number; date: string; note?: string };
 export type Ref = { id: string; name: string };
@@ -13,13 +15,20 @@ export type Indicator = {
   aggregation: 'sum' | 'none'; wholeNumbers: boolean;
   source: string | null; sourceUrl: string | null; notes: string | null; iatiMeasure: number | null;
   programme: Ref | null; organisation: Ref | null; createdAt: string; updatedAt: string;
+  /** a rubric has levels instead of a unit; its values are levels (1 = the lowest) */
+  kind: 'number' | 'rubric'; levels?: Level[];
+  /** the name, unit and breakdown values in the other languages, where given (localName, localUnit) */
+  names?: Record<string, string>; unitNames?: Record<string, string>; breakdownNames?: BreakdownNames;
 };
+export const isRubric = (i: Pick<Indicator, 'kind'>) => i.kind === 'rubric';
 /** An item of the indicator list: the indicator with its latest value (server/indicators/latest.ts). */
 export type ListedIndicator = Indicator & { latest: Latest | null; seriesRange: { count: number; min: number; max: number } | null };
 export type ValueStatus = 'draft' | 'validated';
 export type IndicatorValue = {
   id: string; indicatorId: string; periodStart: string; periodEnd: string; value: number; disaggregation: Record<string, string>;
   organisation: Ref | null; note: string | null; status: ValueStatus; updatedAt: string;
+  /** a rubric's score only */
+  reason?: string | null; evidence?: EvidenceItem[];
 };
 /** `computed: 'sum'`: no total was reported, this is the sum of a complete breakdown of the period. */
 export type Latest = { periodStart: string; periodEnd: string; value: number; status: ValueStatus; computed?: 'sum' };
@@ -31,6 +40,8 @@ export type Progress = {
   series: Series[]; period: { from: string | null; to: string | null }; outcomes: { total: number; items: ProgressOutcome[]; query: string };
   /** the total of every period: reported, or the sum of a complete breakdown (computed: 'sum') — server/indicators/totals.ts */
   totals?: PeriodTotal[];
+  /** a rubric only: its scale and its scored series, oldest first */
+  levels?: Level[]; scores?: Score[];
 };
 export type PeriodTotal = { periodStart: string; periodEnd: string; value: number; draft: boolean; computed?: 'sum'; breakdownSum?: number; differs?: boolean };
 
@@ -57,15 +68,18 @@ export function breakdownName(key: string): string {
   return has(k) ? t(k) : key;
 }
 
-export function breakdownValue(key: string, value: string): string {
+/** The words among an indicator's breakdown values in other languages: {area: {World: {fr: 'Monde'}}}. */
+export type BreakdownNames = Record<string, Record<string, Record<string, string>>>;
+
+export function breakdownValue(key: string, value: string, names?: BreakdownNames): string {
   if (key === 'country') return countryName(value);
   if (key === 'sex' && has(`ind.sex.${value}`)) return t(`ind.sex.${value}` as MessageKey);
-  return value;
+  return names?.[key]?.[value]?.[lang()] || value;
 }
 
 /** "Country: Mali · Sex: female", or "Total" for the overall series. */
-export function breakdownLabel(d: Record<string, string>): string {
-  const parts = Object.entries(d).map(([k, v]) => `${breakdownName(k)}: ${breakdownValue(k, v)}`);
+export function breakdownLabel(d: Record<string, string>, names?: BreakdownNames): string {
+  const parts = Object.entries(d).map(([k, v]) => `${breakdownName(k)}: ${breakdownValue(k, v, names)}`);
   return parts.length ? parts.join(' · ') : t('ind.overall');
 }
 

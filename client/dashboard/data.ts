@@ -4,6 +4,8 @@
 import { listAll, optional, qs } from '../core/api';
 import { subtreeCodes, loadGoals, PRIMARY_FRAMEWORK, type Goal } from '../core/reference';
 import { periodOf, type Outcome } from '../core/outcome-model';
+import type { CoverageNode } from '../charts/coverage';
+import type { BreakdownNames } from '../core/indicator-model';
 
 export type DashFilters = { framework: string; goal?: string; country?: string; region?: string; programme?: string; from?: string; to?: string };
 export const FILTER_NAMES = ['framework', 'goal', 'country', 'region', 'programme', 'from', 'to'] as const;
@@ -63,7 +65,8 @@ export type TimelineApi = {
   indicators: TimelineIndicatorApi[];
 };
 export type TimelineIndicatorApi = {
-  code: string; name: string; unit: string; goals: string[]; programmeId: string | null; aggregation: 'sum' | 'none';
+  code: string; name: string; unit: string; names?: Record<string, string>; unitNames?: Record<string, string>;
+  breakdownNames?: BreakdownNames; goals: string[]; programmeId: string | null; aggregation: 'sum' | 'none';
   baseline: { value: number; date: string } | null; targets: Array<{ value: number; date: string }>;
   series: Array<{ disaggregation?: Record<string, string>; values: Array<{ bucket: string; value: number }> }>;
   total: Array<{ bucket: string; value: number; computed?: 'sum'; differs?: boolean }>;
@@ -93,7 +96,6 @@ export type TransformationApi = {
   totals: Array<{ year: string; to: string; byQuadrant: Record<string, number>; outcomes: number; unclassified: number; n: number; systemic: number; formal: number; systemicShare: number | null; formalShare: number | null; tooFew: boolean }>;
 };
 export type CoverageApi = { goals: CoverageNode[] };
-export type CoverageNode = { code: string; name: string; outcomes: number; substantiated: number; partlySubstantiated?: number; notSubstantiated?: number; stories?: number; fragments?: number; indicators?: number; children: CoverageNode[] };
 export type MapApi = { countries: Array<{ country: string; outcomes: number }>; regions: Region[] };
 export type PathwaysApi = { nodes: Array<{ id: string; title: string; status: string; conclusion?: string | null; changeType: string; occurredOn: { date: string; precision: 'day' | 'month' | 'year' }; goals: Array<{ code: string; primary?: boolean }> }>; links: Array<{ sourceId: string; targetId: string; relation: 'contributes_to' | 'counteracts' }> };
 

@@ -5,7 +5,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import countries from 'i18n-iso-countries';
 import { h, replace } from '../core/dom';
 import { optional, qs } from '../core/api';
-import { countryName, formatDate, formatNumber, isRtl, lang, localName, t } from '../core/i18n';
+import { countryName, formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../core/i18n';
 import type { Outcome } from '../core/outcome-model';
 import { worldMap, type CountryFeature } from '../charts/world-map';
 import { indicatorsChart, type IndicatorRow } from '../charts/indicators';
@@ -41,7 +41,12 @@ export async function mapSection(frame: Frame, f: DashFilters, outcomes: Outcome
   });
 }
 
-type Indicator = { id: string; code: string; name: string; unit: string; direction: 'increase' | 'decrease'; goals: string[]; baseline: { value: number; date: string } | null; targets: Array<{ value: number; date: string }> };
+type Indicator = {
+  id: string; code: string; name: string; names?: Record<string, string>; unit: string; unitNames?: Record<string, string>; direction: 'increase' | 'decrease'; goals: string[];
+  baseline: { value: number; date: string } | null; targets: Array<{ value: number; date: string }>; kind?: 'number' | 'rubric'; levels?: unknown[];
+};
+/** A rubric's figures are levels: its "unit" says of how many. */
+const unitOf = (i: Indicator) => (i.kind === 'rubric' ? t('rubric.kindText', { count: i.levels?.length ?? 0 }) : localUnit(i));
 type Progress = { latest: { periodEnd: string; value: number } | null; target: { value: number; date: string } | null; series?: Array<{ latest: { value: number } }>; outcomes?: { total: number; items: Array<{ id: string; title: string }> } };
 
 export async function indicatorsSection(frame: Frame, f: DashFilters, explain: HTMLElement): Promise<void> {
@@ -52,13 +57,13 @@ export async function indicatorsSection(frame: Frame, f: DashFilters, explain: H
   const progress = await Promise.all(items.map((i) => optional<Progress>(`/api/indicators/${i.id}/progress${qs({ from: params.from, to: params.to, country: f.country })}`).catch(() => null)));
   const rows: IndicatorRow[] = items.map((i, k) => {
     const p = progress[k];
-    return { key: i.code, label: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline,
+    return { key: i.code, label: localName(i), unit: unitOf(i), direction: i.direction, baseline: i.baseline,
       target: p?.target ?? i.targets.at(-1) ?? null, actual: p?.latest ? { value: p.latest.value, date: p.latest.periodEnd } : null, outcomes: p?.outcomes?.total,
       spread: p?.latest ? undefined : (p?.series ?? []).map((x) => x.latest.value) };
   });
   const explained = items.map((i, k) => {
     const out = progress[k]?.outcomes?.items ?? [];
-    return out.length ? h('li', {}, h('details', {}, h('summary', {}, t('dash.explainedBy', { name: i.name, count: progress[k]?.outcomes?.total ?? out.length })),
+    return out.length ? h('li', {}, h('details', {}, h('summary', {}, t('dash.explainedBy', { name: localName(i), count: progress[k]?.outcomes?.total ?? out.length })),
       h('ul', {}, out.slice(0, 8).map((o) => h('li', {}, h('a', { href: `/outcomes/${o.id}`, dir: 'auto' }, o.title)))))) : null;
   }).filter(Boolean) as HTMLElement[];
   replace(explain, explained.length ? h('h3', {}, t('dash.explaining')) : null, explained.length ? h('ul', { class: 'plain' }, explained) : null);

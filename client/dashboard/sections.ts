@@ -7,9 +7,9 @@ import { periodOf, type Outcome } from '../core/outcome-model';
 import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
 import { transformationChart, type Quadrant, type TransformationPeriod } from '../charts/transformation';
-import { COVERAGE_TONES, coverageChart, coverageOf, type CoverageRow } from '../charts/coverage';
+import { COVERAGE_TONES, coverageChart, coverageOf, coverageRows, type CoverageRow } from '../charts/coverage';
 import { pathwaysChart } from '../charts/pathways';
-import { laneMembership, lanesOf, loadAggregate, type CoverageApi, type CoverageNode, type DashFilters, type PathwaysApi, type TransformationApi } from './data';
+import { laneMembership, lanesOf, loadAggregate, type CoverageApi, type DashFilters, type PathwaysApi, type TransformationApi } from './data';
 import type { Drawn, Frame } from './frame';
 
 const env = (width: number, announce: (s: string) => void) => ({ width, rtl: isRtl(), locale: lang(), announce });
@@ -47,11 +47,6 @@ export async function transformationSection(frame: Frame, f: DashFilters): Promi
   });
 }
 
-function flatten(nodes: CoverageNode[], names: Map<string, Goal>, depth = 0): CoverageRow[] {
-  return nodes.flatMap((n) => [{ code: n.code, label: names.get(n.code) ? localName(names.get(n.code)!) : n.name, depth, outcomes: n.outcomes, substantiated: n.substantiated,
-    partlySubstantiated: n.partlySubstantiated, notSubstantiated: n.notSubstantiated, stories: n.stories, fragments: n.fragments, indicators: n.indicators }, ...flatten(n.children ?? [], names, depth + 1)]);
-}
-
 export async function coverageSection(frame: Frame, f: DashFilters, outcomes: Outcome[]): Promise<void> {
   frame.loading();
   const [api, tree] = await Promise.all([loadAggregate<CoverageApi>('coverage', f), loadGoals(f.framework)]);
@@ -59,7 +54,7 @@ export async function coverageSection(frame: Frame, f: DashFilters, outcomes: Ou
   const walk = (gs: Goal[]) => gs.forEach((g) => { names.set(g.code, g); walk(g.children ?? []); });
   walk(tree);
   let rows: CoverageRow[];
-  if (api) rows = flatten(api.goals, names);
+  if (api) rows = coverageRows(api.goals, (n) => (names.get(n.code) ? localName(names.get(n.code)!) : n.name));
   else {
     // without the API, the same counts from the outcomes' conclusions
     const count = (g: Goal, depth: number): CoverageRow[] => {

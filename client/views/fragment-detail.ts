@@ -8,6 +8,7 @@ import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Fragment } from '../core/story-model';
 import { sensitivityBadge, statusBadge } from '../components/badges';
 import { recordActions } from '../components/record-actions';
+import { ageBandLabel } from '../components/consent';
 import { languageName } from './outcome-translations';
 import { setTitle } from '../core/page';
 import { filesSection, type FileInfo } from './files';
@@ -36,7 +37,7 @@ export async function fragmentDetailView(id: string): Promise<HTMLElement> {
       h('section', { class: 'detail-section', 'aria-labelledby': 'fr-facts' }, h('h2', { id: 'fr-facts' }, t('fragment.about')),
         h('dl', { class: 'facts' },
           row(t('fragment.source'), f.source.url && /^https?:/.test(f.source.url) ? h('a', { href: f.source.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, citation(f)) : citation(f)),
-          row(t('fragment.section.speaker'), sp ? [sp.role, sp.ageBand, sp.gender, sp.place].filter(Boolean).join(' · ') : t('detail.redacted')),
+          row(t('fragment.section.speaker'), sp ? [sp.role, sp.ageBand && ageBandLabel(sp.ageBand), sp.gender, sp.place].filter(Boolean).join(' · ') : t('detail.redacted')),
           sp?.consent ? row(t('story.section.consent'), `${t(`consent.level.${sp.consent.level}` as MessageKey)} · ${formatDate(sp.consent.givenOn)}`) : [],
           f.location ? row(t('detail.where'), countryName(f.location.country)) : [],
           row(t('fragment.themes'), f.themes.join(', ') || '—'),

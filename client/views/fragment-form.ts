@@ -2,7 +2,7 @@
 // source, the speaker as a pseudonymous profile with consent, goals and codebook themes.
 import { h } from '../core/dom';
 import { api, ApiError, optional, patch, post } from '../core/api';
-import { countryOptions, lang, t } from '../core/i18n';
+import { countryOptions, lang, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { loadAllGoals } from '../core/reference';
@@ -22,7 +22,7 @@ import type { MessageKey } from '../i18n/en';
 
 type Input = { sourceId: string; excerpt: string; locator: string; speaker: Fragment['speaker']; language: string; location: { country: string; adminArea?: string } | null;
   goals: Fragment['goals']; themes: string[]; sensitivity: string; newSource?: { title: string; type: string; author: string; year: string; url: string; confidentiality: string } };
-type Theme = { code: string; name: string; parentCode: string | null };
+type Theme = { code: string; name: string; names?: Record<string, string>; parentCode: string | null };
 
 function section(title: string, guide: string, ...boxes: Array<FieldBox | HTMLElement>): HTMLElement {
   return h('section', { class: 'form-section' }, h('h2', {}, title), h('div', { class: 'section-body' },
@@ -67,7 +67,7 @@ export async function fragmentFormView(id: string | null): Promise<HTMLElement> 
     countryOptions().map((c) => h('option', { value: c.code, selected: c.code === s.location?.country }, c.name))));
   const themeBoxes = fieldset('/themes', t('fragment.themes'), h('div', { class: 'choices theme-choices' }, (themes?.items ?? []).map((x) => {
     const tid = `theme-${x.code}`;
-    return h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: tid, value: x.code, checked: s.themes.includes(x.code) }), h('label', { for: tid }, x.name));
+    return h('div', { class: 'choice' }, h('input', { type: 'checkbox', id: tid, value: x.code, checked: s.themes.includes(x.code) }), h('label', { for: tid }, localName(x)));
   })));
   const sensitivity = fieldset('/sensitivity', t('form.sensitivity'), radios('sensitivity', ['public', 'restricted', 'confidential'].map((x) => ({ value: x, label: t(`sensitivity.${x}` as MessageKey) })), s.sensitivity), { className: 'inline-choices' });
   const goals = await goalPicker(s.goals, () => undefined);

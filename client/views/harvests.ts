@@ -2,7 +2,7 @@
 // with the way into the review queue of each.
 import { h } from '../core/dom';
 import { optional } from '../core/api';
-import { formatDate, formatNumber, t } from '../core/i18n';
+import { formatDate, formatNumber, lang, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { statusLabel } from '../components/badges';
 import { me } from '../core/session';
@@ -24,10 +24,10 @@ export async function harvestsView(): Promise<HTMLElement> {
       x.questions ? h('details', {}, h('summary', {}, t('harvest.questions')), markdownBlock(x.questions)) : null,
       x.counts ? h('ul', { class: 'counts' }, Object.entries(x.counts).map(([s, n]) => h('li', {}, `${statusLabel(s)}: ${formatNumber(n)}`))) : null,
       h('p', {}, h('a', { href: `/review?harvest=${x.id}` }, t('harvest.openQueue'))),
-      // reports and the IATI file are server documents: plain links, opened outside the app
+      // reports and the IATI file are server documents: plain links, opened outside the app; a report in the screen's language
       h('ul', { class: 'inline-links', 'aria-label': t('harvest.documents', { title: x.title }) },
-        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.html`, target: '_blank', rel: 'noopener' }, t('harvest.reportHtml'))),
-        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.md`, download: '' }, t('harvest.reportMd'))),
+        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.html?lang=${lang()}`, target: '_blank', rel: 'noopener' }, t('harvest.reportHtml'))),
+        h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.md?lang=${lang()}`, download: '' }, t('harvest.reportMd'))),
         h('li', {}, h('a', { href: `/api/harvests/${x.id}/iati.xml`, download: '' }, t('harvest.iati'))),
         runs ? h('li', {}, h('a', { href: `/harvests/${x.id}/edit`, 'aria-label': t('harvest.editNamed', { title: x.title }) }, t('harvest.edit'))) : null))))
       : h('p', { class: 'empty-state' }, t('harvest.none')));

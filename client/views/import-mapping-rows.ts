@@ -8,7 +8,7 @@ import type { ProblemPath } from '../core/api';
 import { categoriesOf, categoryLabel, CHANGE_TYPES, QUADRANTS } from '../core/reference';
 import { ACTOR_TYPES, CONTENT_LANGUAGES } from '../core/outcome-model';
 import { badMapLines, defaultAs, formatMap, parseMap, pathsOf, type MappingField } from '../core/mapping-model';
-import { AGE_BANDS } from '../components/consent';
+import { AGE_BANDS, ageBandLabel } from '../components/consent';
 import type { FieldBox } from '../components/field';
 import { goalPicker } from '../components/goal-picker';
 import { languageName } from './outcome-translations';
@@ -57,7 +57,7 @@ async function optionsFor(column: string, ctx: RowContext): Promise<Option[] | n
     case 'language': return CONTENT_LANGUAGES.map((l) => ({ value: l, label: languageName(l) }));
     case 'positive': return [{ value: 'true', label: t('form.positiveYes') }, { value: 'false', label: t('form.positiveNo') }];
     case 'intended': return [{ value: 'true', label: t('form.intendedYes') }, { value: 'false', label: t('form.intendedNo') }];
-    case 'storytellerAgeBand': return AGE_BANDS.map((a) => ({ value: a, label: a === 'unknown' ? t('profile.unknown') : a }));
+    case 'storytellerAgeBand': return AGE_BANDS.map((a) => ({ value: a, label: ageBandLabel(a) }));
     case 'consentLevel': return labelled(['named', 'anonymous', 'internal_only'], 'consent.level');
     case 'consentMethod': return labelled(['written', 'verbal', 'recorded'], 'consent.method');
     case 'harvestId': return ctx.harvests?.map((x) => ({ value: x.id, label: x.title })) ?? null;

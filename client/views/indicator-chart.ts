@@ -4,7 +4,7 @@
 // The values table below holds the same figures for those who do not read charts.
 import { h, replace, debounce } from '../core/dom';
 import { listAll } from '../core/api';
-import { formatDate, formatNumber, isRtl, lang, t } from '../core/i18n';
+import { formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../core/i18n';
 import { navigate } from '../core/router';
 import { breakdownLabel, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
 import { indicatorSeriesChart, type Series, type SeriesData, type SeriesDatum } from '../charts/indicator-series';
@@ -25,7 +25,8 @@ export function seriesOf(values: IndicatorValue[]): { overall: Series | null; br
   return { overall, breakdowns: [...by.values()].sort((a, b) => a.label.localeCompare(b.label, lang())) };
 }
 
-export async function indicatorChartSection(i: Indicator, progress: Progress | null): Promise<HTMLElement | null> {
+/** `embedded`: drawn inside another page (the story of a goal) — no heading or hint of its own. */
+export async function indicatorChartSection(i: Indicator, progress: Progress | null, opts: { embedded?: boolean } = {}): Promise<HTMLElement | null> {
   const { items } = await listAll<IndicatorValue>(`/api/indicators/${i.id}/values`, { sort: 'periodEnd' });
   if (!items.length) return null;
   const series = seriesOf(items);
@@ -45,8 +46,8 @@ export async function indicatorChartSection(i: Indicator, progress: Progress | n
     const svg = indicatorSeriesChart(data, {
       width, showBreakdowns, rtl: isRtl(), locale: lang(), announce: (text) => { status.textContent = text; },
       labels: {
-        title: t('ind.chartTitle', { name: i.name }), description: t('ind.chartDescription'), overall: t('ind.overall'), baseline: t('ind.baseline'),
-        target: t('ind.target'), draft: t('status.draft'), outcome: t('ind.chartOutcome'), legend: `${i.unit}`,
+        title: t('ind.chartTitle', { name: localName(i) }), description: t('ind.chartDescription'), overall: t('ind.overall'), baseline: t('ind.baseline'),
+        target: t('ind.target'), draft: t('status.draft'), outcome: t('ind.chartOutcome'), legend: localUnit(i),
       },
       formatNumber: (n) => formatNumber(n, { maximumFractionDigits: 2 }), formatDate: (d) => formatDate(d, 'month'),
       formatTick: (d, years) => formatDate(d, years > 3 ? 'year' : 'month'),
@@ -66,9 +67,10 @@ export async function indicatorChartSection(i: Indicator, progress: Progress | n
   requestAnimationFrame(draw);
   const redraw = debounce(() => { if (holder.isConnected) draw(); }, 200);
   new ResizeObserver(redraw).observe(holder);
+  // the programme's target is for the whole; without a reported total, no line may be read against it
+  const notice = summed ? h('p', { class: 'notice' }, t('ind.chartSummed')) : data.overall ? null : h('p', { class: 'notice' }, t('ind.chartNoTotal'));
+  if (opts.embedded) return h('div', { class: 'indicator-chart' }, notice, toggle, holder, status);
   return h('section', { class: 'detail-section', 'aria-labelledby': 'ind-chart-title' },
     h('h2', { id: 'ind-chart-title' }, t('ind.chartHeading')),
-    h('p', { class: 'hint' }, t('ind.chartHint')),
-    // the programme's target is for the whole; without a reported total, no line may be read against it
-    summed ? h('p', { class: 'notice' }, t('ind.chartSummed')) : data.overall ? null : h('p', { class: 'notice' }, t('ind.chartNoTotal')), toggle, holder, status);
+    h('p', { class: 'hint' }, t('ind.chartHint')), notice, toggle, holder, status);
 }

@@ -1,17 +1,18 @@
 // One indicator: what it measures (description, unit, direction, goals, breakdowns, source),
 // baseline and targets, its progress — the latest actual against baseline and target, with the
 // outcomes of the same goals that may explain the number — its values over time as a chart, and
-// its values. Those who may change
-// it also get the value-entry grid and the edit and retire actions.
+// its values. Those who may change it also get the value-entry grid and the edit and retire
+// actions. A rubric shows its scale instead of a unit, its scores as a step line with their
+// table (indicator-rubric.ts), and a form to score a period instead of the grid.
 import { h, replace } from '../core/dom';
 import { api, del, optional } from '../core/api';
-import { formatDate, formatNumber, formatPercent, t } from '../core/i18n';
+import { formatDate, formatNumber, formatPercent, localName, localUnit, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalLabel, loadAllGoals } from '../core/reference';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import {
-  breakdownLabel, breakdownName, directionLabel, iatiMeasureLabel, mayManage, periodLabel, withUnit, type Dated, type Indicator, type Progress,
+  breakdownLabel, breakdownName, directionLabel, iatiMeasureLabel, isRubric, mayManage, periodLabel, withUnit, type Dated, type Indicator, type Progress,
 } from '../core/indicator-model';
 import { statusBadge } from '../components/badges';
 import { openDialog, dialogError } from '../components/dialog';
@@ -20,20 +21,27 @@ import { entryGrid } from './indicator-grid';
 import { announce, setTitle } from '../core/page';
 import { errorMessage } from '../core/errors';
 import { indicatorChartSection } from './indicator-chart';
+import { levelName } from '../core/rubric-model';
+import { rubricChartSection, rubricHeadline, scaleList } from './indicator-rubric';
+import { scoreForm } from './rubric-score-form';
 
-const dated = (d: Dated, unit: string) => [withUnit(d.value, unit), ` (${formatDate(d.date)})`, d.note ? h('span', { class: 'muted', dir: 'auto' }, ` — ${d.note}`) : ''];
+/** A baseline or target as written: with its unit, or a rubric's level by name. */
+const dated = (i: Indicator, d: Dated) => [isRubric(i) ? levelName(i.levels ?? [], d.value) : withUnit(d.value, localUnit(i)), ` (${formatDate(d.date)})`,
+  d.note ? h('span', { class: 'muted', dir: 'auto' }, ` — ${d.note}`) : ''];
 
 function facts(i: Indicator): HTMLElement {
   const row = (label: string, ...value: Array<Node | string>) => [h('dt', {}, label), h('dd', {}, ...value)];
+  const rubric = isRubric(i);
   return h('dl', { class: 'facts' },
     row(t('ind.code'), h('span', { dir: 'ltr' }, i.code)),
-    row(t('ind.unit'), h('span', { dir: 'auto' }, i.unit)),
-    row(t('ind.direction'), directionLabel(i.direction)),
+    rubric ? row(t('rubric.kind'), t('rubric.kindText', { count: i.levels?.length ?? 0 })) : [
+      row(t('ind.unit'), h('span', { dir: 'auto' }, localUnit(i))),
+      row(t('ind.direction'), directionLabel(i.direction))],
     row(t('detail.goals'), i.goals.length ? h('ul', { class: 'goal-list' }, i.goals.map((g) => h('li', {}, goalLabel(g)))) : t('ind.none')),
-    row(t('ind.breakdowns'), i.disaggregations.length ? i.disaggregations.map(breakdownName).join(', ') : t('ind.none')),
+    rubric ? [] : row(t('ind.breakdowns'), i.disaggregations.length ? i.disaggregations.map(breakdownName).join(', ') : t('ind.none')),
     i.disaggregations.length ? row(t('ind.aggregation'), t(`ind.aggregation.${i.aggregation}`)) : [],
-    row(t('ind.baseline'), ...(i.baseline ? dated(i.baseline, i.unit) : [t('ind.none')]) as Array<Node | string>),
-    row(t('ind.targets'), i.targets.length ? h('ul', { class: 'goal-list' }, i.targets.map((x) => h('li', {}, ...dated(x, i.unit)))) : t('ind.none')),
+    row(t('ind.baseline'), ...(i.baseline ? dated(i, i.baseline) : [t('ind.none')]) as Array<Node | string>),
+    row(t('ind.targets'), i.targets.length ? h('ul', { class: 'goal-list' }, i.targets.map((x) => h('li', {}, ...dated(i, x)))) : t('ind.none')),
     row(t('ind.programme'), i.programme?.name ?? t('ind.global')),
     i.organisation ? row(t('ind.organisation'), i.organisation.name) : [],
     i.iatiMeasure ? row(t('ind.iatiMeasure'), iatiMeasureLabel(i.iatiMeasure)) : [],
@@ -54,11 +62,11 @@ function headline(i: Indicator, p: Progress): HTMLElement {
   const share = p.progress === null ? null : Math.max(0, Math.min(1, p.progress));
   return h('div', { class: 'ind-progress' },
     h('dl', { class: 'facts' },
-      row(t('ind.latest'), p.latest ? h('span', {}, withUnit(p.latest.value, i.unit), ` (${periodLabel(p.latest.periodStart, p.latest.periodEnd)}${p.latest.computed ? ` · ${t('ind.computedSum')}` : ''}) `,
+      row(t('ind.latest'), p.latest ? h('span', {}, withUnit(p.latest.value, localUnit(i)), ` (${periodLabel(p.latest.periodStart, p.latest.periodEnd)}${p.latest.computed ? ` · ${t('ind.computedSum')}` : ''}) `,
         p.latest.status === 'draft' ? statusBadge('draft') : '')
         : h('span', { class: 'muted' }, p.series.length ? t('ind.onlyBreakdowns') : t('ind.noValues'))),
-      row(t('ind.baseline'), p.baseline ? `${withUnit(p.baseline.value, i.unit)} (${formatDate(p.baseline.date)})` : t('ind.none')),
-      row(t('ind.targetNow'), p.target ? `${withUnit(p.target.value, i.unit)} (${formatDate(p.target.date)})` : t('ind.none')),
+      row(t('ind.baseline'), p.baseline ? `${withUnit(p.baseline.value, localUnit(i))} (${formatDate(p.baseline.date)})` : t('ind.none')),
+      row(t('ind.targetNow'), p.target ? `${withUnit(p.target.value, localUnit(i))} (${formatDate(p.target.date)})` : t('ind.none')),
       p.progress !== null ? row(t('ind.progress'), t('ind.progressText', { share: formatPercent(p.progress) })) : [],
       p.achieved !== null ? row(t('ind.achieved'), p.achieved ? t('ind.achievedYes') : t('ind.achievedNo')) : [],
       p.totalCheck?.differs ? row(t('ind.totalCheck'), h('span', { class: 'warning' }, t('ind.totalDiffers', { sum: formatNumber(p.totalCheck.breakdownSum) }))) : []),
@@ -92,9 +100,10 @@ function explaining(p: Progress): HTMLElement {
 async function progressSection(i: Indicator, slot: HTMLElement, outcomesSlot: HTMLElement, chartSlot: HTMLElement): Promise<void> {
   try {
     const p = await optional<Progress>(`/api/indicators/${i.id}/progress`);
-    replace(slot, p ? [headline(i, p), seriesTable(i, p)] : h('p', { class: 'muted' }, t('ind.noValues')));
+    const rubric = isRubric(i);
+    replace(slot, p ? (rubric ? rubricHeadline(i, p) : [headline(i, p), seriesTable(i, p)]) : h('p', { class: 'muted' }, t('ind.noValues')));
     replace(outcomesSlot, p ? explaining(p) : null);
-    replace(chartSlot, await indicatorChartSection(i, p));
+    replace(chartSlot, rubric ? rubricChartSection(i, p) : await indicatorChartSection(i, p));
   } catch (e) {
     replace(slot, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
     replace(outcomesSlot);
@@ -117,27 +126,31 @@ function retire(i: Indicator): void {
 
 export async function indicatorDetailView(id: string): Promise<HTMLElement> {
   const [i] = await Promise.all([api<Indicator>(`/api/indicators/${encodeURIComponent(id)}`), loadAllGoals()]);
-  setTitle(`${i.code} — ${i.name}`);
+  setTitle(`${i.code} — ${localName(i)}`);
   const user = me();
   const writer = mayManage(user, i);
   const progressSlot = h('div', {}, h('p', { class: 'loading' }, t('common.loading')));
   const outcomesSlot = h('div', {});
   const chartSlot = h('div', {});
   const refreshProgress = () => progressSection(i, progressSlot, outcomesSlot, chartSlot);
-  const values = await valuesSection(i, user, () => void refreshProgress());
+  // a rubric's readers have its scores in the table under its chart; the values table is for those who validate and correct them
+  const values = isRubric(i) && !writer ? null : await valuesSection(i, user, () => void refreshProgress());
   void refreshProgress();
-  const grid = writer && user ? entryGrid(i, user, () => { void values.reload(); void refreshProgress(); }) : null;
+  const saved = () => { void values?.reload(); void refreshProgress(); };
+  const grid = writer && user ? (isRubric(i) ? scoreForm(i, user, saved) : entryGrid(i, user, saved)) : null;
   return h('article', { class: 'page indicator-detail' },
     h('header', { class: 'record-head' },
       h('p', { class: 'meta' }, h('a', { href: '/indicators' }, t('ind.back'))),
-      h('h1', { dir: 'auto' }, i.name),
+      h('h1', { dir: 'auto' }, localName(i)),
       h('p', { class: 'meta' }, h('span', { class: 'badge', dir: 'ltr' }, i.code), ' ', i.programme?.name ?? t('ind.global'), i.organisation ? ` · ${i.organisation.name}` : '')),
     writer ? h('div', { class: 'actions', role: 'group', 'aria-label': t('ind.actions') },
       h('a', { href: `/indicators/${i.id}/edit`, class: 'button secondary' }, t('ind.edit')),
       h('button', { type: 'button', class: 'secondary', onclick: () => retire(i) }, t('ind.retire'))) : null,
     i.description ? markdownBlock(i.description) : null,
+    isRubric(i) ? h('section', { class: 'detail-section', 'aria-labelledby': 'rubric-scale-title' }, h('h2', { id: 'rubric-scale-title' }, t('rubric.scale')),
+      h('p', { class: 'hint' }, t('rubric.scaleHint')), scaleList(i)) : null,
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-progress-title' }, h('h2', { id: 'ind-progress-title' }, t('ind.progressTitle')), progressSlot),
-    chartSlot, grid, values.element,
+    chartSlot, grid, values?.element,
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-outcomes-title' }, h('h2', { id: 'ind-outcomes-title' }, t('ind.outcomesTitle')), outcomesSlot),
     h('section', { class: 'detail-section', 'aria-labelledby': 'ind-facts-title' }, h('h2', { id: 'ind-facts-title' }, t('ind.facts')), facts(i),
       i.notes ? [h('h3', {}, t('ind.notes')), markdownBlock(i.notes)] : null));

@@ -1,6 +1,8 @@
 // Recording or revising an indicator: code, name, unit, direction, goals, breakdowns and how they add up, baseline,
 // targets, where it belongs (programme, organisation — chosen once, at creation), source and the
-// IATI measure. Kept on this device as it is typed; the API's errors land on their fields.
+// IATI measure. A rubric (its kind, too, chosen at creation) has a scale of levels instead of a
+// unit, direction and breakdowns (indicator-levels-editor.ts), and its baseline and targets are
+// level numbers. Kept on this device as it is typed; the API's errors land on their fields.
 import { h, newId } from '../core/dom';
 import { api, ApiError, optional, patch, post, type List, type ProblemPath } from '../core/api';
 import { t } from '../core/i18n';
@@ -14,12 +16,15 @@ import { keptDraft } from '../components/kept-draft';
 import { markdownEditor } from '../components/markdown-field';
 import { mdField } from './outcome-form-fields';
 import { baselineFields, datedErrors, readDated, targetsEditor, toDated } from './indicator-form-fields';
+import { levelsEditor } from './indicator-levels-editor';
+import type { Level } from '../core/rubric-model';
 import { announce, setTitle } from '../core/page';
 import { notFoundView } from './errors';
 import { errorMessage } from '../core/errors';
 
 type Programme = Ref & { partnerOrganisations?: Ref[] };
-type Start = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; aggregation: 'sum' | 'none'; wholeNumbers: boolean; description: string; disaggregations: string; source: string; sourceUrl: string; notes: string; iatiMeasure: string; programmeId: string; organisationId: string };
+type Kind = Indicator['kind'];
+type Start = { kind: Kind; levels: Level[]; code: string; name: string; unit: string; direction: 'increase' | 'decrease'; aggregation: 'sum' | 'none'; wholeNumbers: boolean; description: string; disaggregations: string; source: string; sourceUrl: string; notes: string; iatiMeasure: string; programmeId: string; organisationId: string };
 
 const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 
@@ -27,6 +32,7 @@ const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 function localise(e: ProblemPath): ProblemPath {
   const m = e.message;
   const key = /before the baseline/.test(m) ? 'ind.err.targetBeforeBaseline' : /values use the breakdown/.test(m) ? 'ind.err.keyInUse'
+    : e.code === 'levels_locked' ? 'rubric.err.locked' : e.code === 'level_order' ? 'rubric.err.order' : e.code === 'not_a_level' ? 'rubric.err.level'
     : e.code === 'not_whole' ? 'ind.err.whole' : /programme/.test(m) && e.path === '/programmeId' ? 'ind.err.programme' : e.path === '/organisationId' ? 'ind.err.organisation' : null;
   return key ? { ...e, message: t(key) } : e;
 }
@@ -35,7 +41,7 @@ const keptDated = (x: { value: string; date: string; note: string } | null) => (
 
 function startOf(i: Indicator | null, user: Me): Start {
   return {
-    code: i?.code ?? '', name: i?.name ?? '', unit: i?.unit ?? '', direction: i?.direction ?? 'increase', description: i?.description ?? '',
+    kind: i?.kind ?? 'number', levels: i?.levels ?? [], code: i?.code ?? '', name: i?.name ?? '', unit: i?.unit ?? '', direction: i?.direction ?? 'increase', description: i?.description ?? '',
     aggregation: i?.aggregation ?? 'sum', wholeNumbers: i?.wholeNumbers ?? false,
     disaggregations: (i?.disaggregations ?? []).join(', '), source: i?.source ?? '', sourceUrl: i?.sourceUrl ?? '', notes: i?.notes ?? '',
     iatiMeasure: i?.iatiMeasure ? String(i.iatiMeasure) : '', programmeId: i?.programme?.id ?? (user.role === 'admin' ? '' : user.programmes[0]?.id ?? ''),
@@ -65,6 +71,8 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
     optional<List<Programme>>('/api/programmes?pageSize=200').then((r) => r?.items ?? []), loadAllGoals(),
   ]);
   if (existing && !mayManage(user, existing)) return notFoundView();
+  // a scored rubric keeps its scale: its English is locked, translations may still be written
+  const scored = existing?.kind === 'rubric' && !!(await optional<List<unknown>>(`/api/indicators/${existing.id}/values?pageSize=1`))?.total;
   const kept = keptDraft<Start & { goals?: string[]; targets?: Indicator['targets']; baseline?: Indicator['baseline'] }>(user.id, `indicator:${id ?? 'new'}`,
     { ...startOf(existing, user), goals: existing?.goals ?? [], targets: existing?.targets ?? [], baseline: existing?.baseline ?? null }, existing?.updatedAt);
   const s = kept.start;
@@ -94,12 +102,27 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const place = existing ? null : placement(user, programmes, s);
   const goals = await goalPicker((s.goals ?? []).map((code) => ({ code, primary: false })), () => undefined);
   goals.element.querySelector('.primary-goal')?.remove(); // an indicator's goals have no primary one
+  const kinds = fieldset('/kind', t('rubric.kind'), radios('kind', (['number', 'rubric'] as const).map((k) => ({ value: k, label: t(`rubric.kind.${k}`), hint: t(`rubric.kindHint.${k}`) })), s.kind ?? 'number'));
+  const levels = levelsEditor(s.levels ?? [], scored);
+  const kindOf = (): Kind => (existing?.kind ?? (kinds.box.querySelector<HTMLInputElement>('input:checked')?.value as Kind | undefined) ?? 'number');
+  const numberOnly = [unit, direction, breakdowns, aggregation, wholeNumbers];
+  const levelsSection = h('section', { class: 'form-section' }, h('h2', {}, t('rubric.scale')), levels.box.box);
+  const levelsNote = h('p', { class: 'hint' }, t('rubric.levelsAsNumbers'));
+  const showKind = () => {
+    const rubric = kindOf() === 'rubric';
+    numberOnly.forEach((f) => { f.box.hidden = rubric; });
+    levelsSection.hidden = !rubric;
+    levelsNote.hidden = !rubric;
+  };
+  kinds.box.addEventListener('change', showKind);
+  // their sections' headings say what they are
+  [kinds, levels.box].forEach((f) => f.box.querySelector('legend')?.classList.add('visually-hidden'));
   const goalsBox = fieldset('/goals', t('detail.goals'), goals.element);
   goalsBox.box.querySelector('legend')?.classList.add('visually-hidden'); // the section's heading says it
 
   const v = (f: FieldBox) => (f.control as HTMLInputElement).value.trim();
   const collect = () => ({
-    code: v(code), name: v(name), unit: v(unit), description: descEd.control.value, disaggregations: v(breakdowns), source: v(source), sourceUrl: v(sourceUrl),
+    kind: kindOf(), levels: levels.read(), code: v(code), name: v(name), unit: v(unit), description: descEd.control.value, disaggregations: v(breakdowns), source: v(source), sourceUrl: v(sourceUrl),
     notes: v(notes), iatiMeasure: v(iati), programmeId: place?.programme.value ?? s.programmeId, organisationId: place?.organisation?.value ?? s.organisationId,
     direction: (direction.box.querySelector<HTMLInputElement>('input:checked')?.value ?? 'increase') as Start['direction'],
     aggregation: (aggregation.box.querySelector<HTMLInputElement>('input:checked')?.value ?? 'sum') as Start['aggregation'],
@@ -108,7 +131,7 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
     baseline: keptDated(readDated(base.inputs)),
     targets: targets.read().map(keptDated).filter((x): x is Dated => !!x),
   });
-  const all = () => [code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
+  const all = () => [kinds, levels.box, ...levels.fields(), code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
     source, sourceUrl, notes, iati, ...(place?.fields ?? []), goalsBox];
 
   /** A narrative field when it says something new: an emptied one is sent empty (cleared), an untouched one not at all. */
@@ -117,14 +140,18 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   function body(): { input: Record<string, unknown>; local: Array<{ path: string; message: string }> } {
     const c = collect();
     const keys = c.disaggregations.split(/[,\s]+/).filter(Boolean);
-    const local = [['/code', c.code], ['/name', c.name], ['/unit', c.unit]].filter(([, x]) => !x).map(([path]) => ({ path, message: 'is required' }));
+    const rubric = c.kind === 'rubric';
+    const local = [['/code', c.code], ['/name', c.name], ...(rubric ? [] : [['/unit', c.unit]])].filter(([, x]) => !x).map(([path]) => ({ path, message: 'is required' }));
+    if (rubric) c.levels.forEach((l, n) => local.push(...[['label', l.label], ['descriptor', l.descriptor]].filter(([, x]) => !x).map(([k]) => ({ path: `/levels/${n}/${k}`, message: 'is required' }))));
     keys.forEach((k, n) => { if (!KEY.test(k)) local.push({ path: `/disaggregations/${n}`, message: t('ind.err.key', { key: k }) }); });
     const b = readDated(base.inputs);
     local.push(...datedErrors('/baseline', b));
     targets.read().forEach((x, n) => local.push(...datedErrors(`/targets/${n}`, x)));
     const input: Record<string, unknown> = {
-      code: c.code, name: c.name, unit: c.unit, direction: c.direction, goals: c.goals, disaggregations: [...new Set(keys)],
-      aggregation: c.aggregation, wholeNumbers: c.wholeNumbers,
+      code: c.code, name: c.name, goals: c.goals,
+      // a rubric has levels where a number has its unit, direction, breakdowns and aggregation
+      ...(rubric ? { ...(!existing && { kind: 'rubric' }), levels: c.levels }
+        : { unit: c.unit, direction: c.direction, disaggregations: [...new Set(keys)], aggregation: c.aggregation, wholeNumbers: c.wholeNumbers }),
       baseline: b ? toDated(b) : null, targets: targets.read().filter((x) => x).map((x) => toDated(x!)),
       ...changedText('description', c.description), ...changedText('source', c.source), ...changedText('notes', c.notes),
       // emptied where it had a value: sent as null, which clears it
@@ -139,18 +166,21 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const feedback = h('p', { class: 'form-feedback', role: 'status' });
   const section = (title: string, ...boxes: FieldBox[]) => h('section', { class: 'form-section' }, h('h2', {}, title), boxes.map((b) => b.box));
   const form = h('form', { class: 'outcome-form indicator-form', novalidate: true, 'aria-labelledby': 'ind-form-title' }, summary,
+    existing ? null : section(t('rubric.kind'), kinds),
     section(t('ind.section.what'), code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers),
+    levelsSection,
     h('section', { class: 'form-section' }, h('h2', {}, t('ind.section.where')),
       // where an indicator belongs is chosen once, at creation
       existing ? h('p', {}, h('strong', {}, `${t('ind.programme')}: `), existing.programme?.name ?? t('ind.global'), existing.organisation ? ` · ${existing.organisation.name}` : '') : null,
       (place?.fields ?? []).map((f) => f.box), iati.box),
-    section(t('ind.section.numbers'), base.box, targets.box),
+    h('section', { class: 'form-section' }, h('h2', {}, t('ind.section.numbers')), levelsNote, base.box.box, targets.box.box),
     section(t('detail.goals'), goalsBox),
     section(t('ind.section.source'), source, sourceUrl, notes),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, existing ? t('form.saveChanges') : t('ind.create')),
       h('a', { href: existing ? `/indicators/${existing.id}` : '/indicators', class: 'button link' }, t('common.cancel'))),
     feedback, kept.status);
   const keep = kept.watch(form, collect);
+  showKind();
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     keep();

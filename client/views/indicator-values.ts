@@ -1,16 +1,21 @@
 // An indicator's values as a paged table (latest period first), with a status filter for those who
 // see drafts, and — for those who may change the indicator — per value: validate a draft, correct
-// it, or withdraw it. The server decides; its refusals are shown above the table.
+// it, or withdraw it. A rubric's values are its scores: the level by name, the reason, the number
+// of records it rests on, corrected with the score's own fields. The server decides; its refusals
+// are shown above the table.
 import { h, newId, replace } from '../core/dom';
-import { api, del, patch, qs, type List } from '../core/api';
+import { api, ApiError, del, patch, qs, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import type { Me } from '../core/session';
-import { breakdownLabel, mayManage, mayValidate, periodLabel, type Indicator, type IndicatorValue } from '../core/indicator-model';
+import { breakdownLabel, isRubric, mayManage, mayValidate, periodLabel, type Indicator, type IndicatorValue } from '../core/indicator-model';
+import { levelName } from '../core/rubric-model';
 import { statusBadge, statusLabel } from '../components/badges';
 import { openDialog, dialogError } from '../components/dialog';
 import { pager } from '../components/pager';
 import { announce } from '../core/page';
 import { errorMessage } from '../core/errors';
+import { showErrors } from '../components/field';
+import { draftOf, localiseScore, scoreFields } from './rubric-score-form';
 
 const PAGE_SIZE = 25;
 
@@ -20,7 +25,29 @@ export type ValuesSection = { element: HTMLElement; reload: () => Promise<void> 
 const actionButton = (label: string, about: string, onclick: () => void) =>
   h('button', { type: 'button', class: 'secondary small', onclick }, label, h('span', { class: 'visually-hidden' }, `: ${about}`));
 
+/** A score is corrected with the fields it was entered with; its period stays. */
+function correctScoreDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
+  const fields = scoreFields(i, draftOf(v), { withPeriod: false, withStatus: false });
+  const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
+  const body = h('div', {}, h('p', { class: 'meta' }, periodLabel(v.periodStart, v.periodEnd)), summary, fields.boxes.map((b) => b.box));
+  openDialog(t('rubric.correctTitle'), body, t('common.save'), async (form) => {
+    const local = fields.local();
+    if (local.length) return showErrors(summary, fields.all(), local.map(localiseScore)), false;
+    try {
+      await patch(`/api/indicators/${i.id}/values/${v.id}`, fields.body(false));
+      announce(t('ind.corrected'));
+      done();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.errors.length) showErrors(summary, fields.all(), e.errors.map(localiseScore));
+      else dialogError(form, errorMessage(e));
+      return false;
+    }
+  });
+}
+
 function correctDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
+  if (isRubric(i)) return correctScoreDialog(i, v, done);
   const valueId = newId('correct-value');
   const noteId = newId('correct-note');
   const body = h('div', {},
@@ -49,7 +76,8 @@ function correctDialog(i: Indicator, v: IndicatorValue, done: () => void): void 
 }
 
 function withdrawDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
-  openDialog(t('ind.withdrawTitle'), h('p', {}, t('ind.withdrawHint', { period: periodLabel(v.periodStart, v.periodEnd), value: formatNumber(v.value) })), t('ind.withdraw'), async (form) => {
+  const shown = isRubric(i) ? levelName(i.levels ?? [], v.value) : formatNumber(v.value);
+  openDialog(t('ind.withdrawTitle'), h('p', {}, t('ind.withdrawHint', { period: periodLabel(v.periodStart, v.periodEnd), value: shown })), t('ind.withdraw'), async (form) => {
     try {
       await del(`/api/indicators/${i.id}/values/${v.id}`);
       announce(t('ind.withdrawn'));
@@ -107,15 +135,22 @@ export async function valuesSection(i: Indicator, user: Me | null, onChange: () 
       draft ? actionButton(t('ind.withdraw'), about, () => withdrawDialog(i, v, changed)) : null);
   }
 
+  const rubric = isRubric(i);
+  /** A rubric's reason, shortened: the whole of it is in the table of scores above. */
+  const reasonCell = (v: IndicatorValue) => h('td', { dir: 'auto' }, (v.reason ?? '').length > 140 ? `${v.reason!.slice(0, 139)}…` : v.reason ?? '',
+    ' ', h('span', { class: 'meta' }, t('rubric.evidenceCount', { count: v.evidence?.length ?? 0 })));
+
   function table(list: List<IndicatorValue>): HTMLElement {
-    const cols = [t('ind.period'), t('ind.value'), broken ? t('ind.breakdown') : null, t('ind.status'), t('ind.note'), writer ? t('ind.col.actions') : null].filter((c): c is string => !!c);
+    const cols = [t('ind.period'), rubric ? t('rubric.level') : t('ind.value'), broken ? t('ind.breakdown') : null, rubric ? t('rubric.reason') : null,
+      t('ind.status'), t('ind.note'), writer ? t('ind.col.actions') : null].filter((c): c is string => !!c);
     return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': 'ind-values-caption' }, h('table', { class: 'data-table values-table' },
-      h('caption', { id: 'ind-values-caption' }, t('ind.valuesCaption', { count: list.total, unit: i.unit })),
+      h('caption', { id: 'ind-values-caption' }, rubric ? t('rubric.valuesCaption', { count: list.total }) : t('ind.valuesCaption', { count: list.total, unit: i.unit })),
       h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, list.items.map((v) => h('tr', { 'data-value-id': v.id },
         h('th', { scope: 'row' }, periodLabel(v.periodStart, v.periodEnd)),
-        h('td', { class: 'num' }, formatNumber(v.value, { maximumFractionDigits: 3 })),
+        rubric ? h('td', {}, levelName(i.levels ?? [], v.value)) : h('td', { class: 'num' }, formatNumber(v.value, { maximumFractionDigits: 3 })),
         broken ? h('td', {}, breakdownLabel(v.disaggregation)) : null,
+        rubric ? reasonCell(v) : null,
         h('td', {}, statusBadge(v.status)),
         h('td', { dir: 'auto' }, v.note ?? ''),
         writer ? actions(v) : null)))));

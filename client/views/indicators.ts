@@ -1,13 +1,14 @@
 // The indicator list: every indicator the user may see — the global reference series and their
 // programmes' own — filtered by goal, programme and code (filters live in the URL), with unit,
-// direction, baseline, the latest actual and the target that applies now.
+// direction, baseline, the latest actual and the target that applies now (a rubric's by level name).
 import { h, replace } from '../core/dom';
 import { api, optional, qs, type List } from '../core/api';
-import { formatDate, formatNumber, localName, t } from '../core/i18n';
+import { formatDate, formatNumber, localName, localUnit, t } from '../core/i18n';
 import { me } from '../core/session';
 import { setQuery, type RouteContext } from '../core/router';
 import { loadFrameworks, loadGoals } from '../core/reference';
-import { directionLabel, mayCreate, targetFor, withUnit, type ListedIndicator } from '../core/indicator-model';
+import { directionLabel, isRubric, mayCreate, targetFor, withUnit, type ListedIndicator } from '../core/indicator-model';
+import { levelName } from '../core/rubric-model';
 import { goalOptions } from '../components/outcome-filters';
 import { pager } from '../components/pager';
 import { announce, setTitle } from '../core/page';
@@ -55,20 +56,22 @@ async function filterForm(query: URLSearchParams, apply: () => void): Promise<HT
 
 /** The latest actual: the overall series (reported, or the sum of a complete breakdown), else the range of the breakdowns' latest values. */
 function latestText(i: ListedIndicator): string {
-  if (i.latest) return `${withUnit(i.latest.value, i.unit)} (${formatDate(i.latest.periodEnd, 'month')}${i.latest.computed ? ` · ${t('ind.computedSum')}` : ''})`;
+  if (i.latest && isRubric(i)) return `${levelName(i.levels ?? [], i.latest.value)} (${formatDate(i.latest.periodEnd, 'month')})`;
+  if (i.latest) return `${withUnit(i.latest.value, localUnit(i))} (${formatDate(i.latest.periodEnd, 'month')}${i.latest.computed ? ` · ${t('ind.computedSum')}` : ''})`;
   if (!i.seriesRange) return t('ind.noValues');
   return t('ind.latestRange', { min: formatNumber(i.seriesRange.min), max: formatNumber(i.seriesRange.max), count: i.seriesRange.count });
 }
 
 function row(i: ListedIndicator): HTMLElement {
   const target = targetFor(i.targets);
+  const figure = (n: number) => (isRubric(i) ? levelName(i.levels ?? [], n) : formatNumber(n));
   return h('tr', {},
-    h('th', { scope: 'row' }, h('a', { href: `/indicators/${i.id}` }, h('span', { class: 'ind-code', dir: 'ltr' }, i.code), ' ', h('span', { dir: 'auto' }, i.name))),
-    h('td', { dir: 'auto' }, i.unit),
+    h('th', { scope: 'row' }, h('a', { href: `/indicators/${i.id}` }, h('span', { class: 'ind-code', dir: 'ltr' }, i.code), ' ', h('span', { dir: 'auto' }, localName(i)))),
+    h('td', { dir: 'auto' }, isRubric(i) ? t('rubric.kindText', { count: i.levels?.length ?? 0 }) : i.unit),
     h('td', {}, directionLabel(i.direction)),
-    h('td', { class: 'num' }, i.baseline ? `${formatNumber(i.baseline.value)} (${formatDate(i.baseline.date, 'year')})` : '—'),
+    h('td', { class: 'num' }, i.baseline ? `${figure(i.baseline.value)} (${formatDate(i.baseline.date, 'year')})` : '—'),
     h('td', { class: 'num' }, latestText(i)),
-    h('td', { class: 'num' }, target ? `${formatNumber(target.value)} (${formatDate(target.date, 'year')})` : '—'),
+    h('td', { class: 'num' }, target ? `${figure(target.value)} (${formatDate(target.date, 'year')})` : '—'),
     h('td', {}, i.programme?.name ?? t('ind.global')));
 }
 

@@ -3,7 +3,7 @@
 import { h } from '../core/dom';
 import { api } from '../core/api';
 import { countryName, formatDate, formatDateTime, t } from '../core/i18n';
-import { categoryLabel } from '../core/reference';
+import { categoryLabel, goalLabel } from '../core/reference';
 import type { MessageKey } from '../i18n/en';
 
 type Change = { field: string; old: unknown; new: unknown };
@@ -23,7 +23,7 @@ function show(field: string, v: unknown): string {
     const l = v as { country: string; adminArea?: string };
     return [l.adminArea, countryName(l.country)].filter(Boolean).join(', ');
   }
-  if (field === 'goals' && Array.isArray(v)) return v.map((g: { code: string; primary?: boolean }) => `${g.code}${g.primary ? ' ★' : ''}`).join(', ');
+  if (field === 'goals' && Array.isArray(v)) return v.map((g: { code: string; primary?: boolean }) => `${goalLabel(g.code)}${g.primary ? ' ★' : ''}`).join(', ');
   if (field === 'socialActor' && typeof v === 'object') {
     const a = v as { name?: string; type: string };
     return [a.name ?? t('detail.redacted'), t(`actor.${a.type}` as MessageKey)].join(' — ');

@@ -9,6 +9,7 @@ import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Story } from '../core/story-model';
 import { sensitivityBadge, statusBadge } from '../components/badges';
 import { recordActions } from '../components/record-actions';
+import { ageBandLabel } from '../components/consent';
 import { translationFormFor } from './record-translation';
 import { languageName } from './outcome-translations';
 import { domainLabel, loadDomainNames } from './story-form';
@@ -25,7 +26,7 @@ function facts(s: Story): HTMLElement {
     row(t('story.domain'), domainLabel(s.domain)),
     row(t('story.collectedOn'), formatDate(s.collectedOn)), row(t('detail.where'), [s.location.adminArea, countryName(s.location.country)].filter(Boolean).join(', ')),
     s.collectedBy ? row(t('story.collectedBy'), s.collectedBy) : [],
-    row(t('story.section.teller'), p ? [p.name, p.role, p.ageBand, p.gender, p.place].filter(Boolean).join(' · ') : t('detail.redacted')),
+    row(t('story.section.teller'), p ? [p.name, p.role, p.ageBand && ageBandLabel(p.ageBand), p.gender, p.place].filter(Boolean).join(' · ') : t('detail.redacted')),
     row(t('story.section.consent'), s.consent ? `${t(`consent.level.${s.consent.level}` as MessageKey)} · ${t(`consent.method.${s.consent.method}` as MessageKey)} · ${formatDate(s.consent.givenOn)}` : t('consent.missing')),
     row(t('detail.goals'), h('ul', { class: 'goal-list' }, s.goals.map((g) => h('li', {}, goalLabel(g.code))))),
     row(t('detail.organisation'), s.organisation.name), row(t('form.language'), languageName(s.language)));

@@ -3,7 +3,7 @@
 // their consent. Kept on this device as it is typed; API errors land on their fields.
 import { h } from '../core/dom';
 import { api, ApiError, optional, patch, post } from '../core/api';
-import { countryOptions, lang, t } from '../core/i18n';
+import { countryOptions, lang, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { loadAllGoals } from '../core/reference';
@@ -22,26 +22,29 @@ import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
 type Input = Omit<Story, 'id' | 'status' | 'organisation' | 'translations' | 'redacted' | 'createdAt' | 'updatedAt'>;
-type Domain = { code: string; name: string };
+type Domain = { code: string; name: string; names?: Record<string, string> };
 
 const blank = (): Input => ({ title: '', story: '', whySignificant: '', domain: 'any-other-change', harvestId: null, collectedBy: '', collectedOn: '',
   location: { country: '' }, language: lang(), storyteller: { role: '' }, consent: null, goals: [], sensitivity: 'restricted' });
 
-const domainNames = new Map<string, string>();
+const domainNames = new Map<string, Domain>();
 let domainsLoaded: Promise<void> | undefined;
 
 /** The names of every harvest's domains of change, so a code can be shown as its name. */
 export function loadDomainNames(): Promise<void> {
   domainsLoaded ??= optional<{ items: Array<{ id: string }> }>('/api/harvests?pageSize=200').then(async (hs) => {
     const lists = await Promise.all((hs?.items ?? []).map((x) => optional<{ items: Domain[] }>(`/api/harvests/${x.id}/domains`).catch(() => null)));
-    lists.forEach((l) => l?.items.forEach((d) => domainNames.set(d.code, d.name)));
+    lists.forEach((l) => l?.items.forEach((d) => domainNames.set(d.code, d)));
   }).catch(() => undefined);
   return domainsLoaded;
 }
 
+/** A domain's name in the interface language: the two recommended ones are the interface's words. */
 export const domainLabel = (d: Domain | string) => {
   const code = typeof d === 'string' ? d : d.code;
-  return RECOMMENDED_DOMAINS.includes(code) ? t(`domain.${code}` as MessageKey) : typeof d === 'string' ? domainNames.get(d) ?? d : d.name;
+  if (RECOMMENDED_DOMAINS.includes(code)) return t(`domain.${code}` as MessageKey);
+  const known = typeof d === 'string' ? domainNames.get(d) : d;
+  return known ? localName(known) : code;
 };
 
 function section(title: string, guide: string, ...boxes: FieldBox[]): HTMLElement {

@@ -2,19 +2,19 @@
 // carry each; evaluators add themes here.
 import { h, replace } from '../core/dom';
 import { api, ApiError, post, type List } from '../core/api';
-import { formatNumber, t } from '../core/i18n';
+import { formatNumber, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { field, showErrors } from '../components/field';
 import { setTitle } from '../core/page';
 import { errorMessage } from '../core/errors';
 
-type Theme = { code: string; name: string; description: string | null; parentCode: string | null; fragments?: number };
+type Theme = { code: string; name: string; names?: Record<string, string>; description: string | null; parentCode: string | null; fragments?: number };
 
 function tree(themes: Theme[], parent: string | null = null): HTMLElement | null {
   const level = themes.filter((x) => (x.parentCode ?? null) === parent);
   if (!level.length) return null;
   return h('ul', { class: 'theme-tree' }, level.map((x) => h('li', {},
-    h('a', { href: `/fragments?theme=${encodeURIComponent(x.code)}` }, x.name), ' ', h('code', {}, x.code),
+    h('a', { href: `/fragments?theme=${encodeURIComponent(x.code)}` }, localName(x)), ' ', h('code', {}, x.code),
     x.fragments !== undefined ? h('span', { class: 'meta' }, ` · ${t('theme.fragments', { count: x.fragments })}`) : null,
     x.description ? h('p', { class: 'meta' }, x.description) : null, tree(themes, x.code))));
 }
@@ -29,7 +29,7 @@ export async function themesView(): Promise<HTMLElement> {
     if (user?.role === 'evaluator' || user?.role === 'admin') {
       const code = field('/code', t('theme.code'), h('input', { type: 'text', pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxlength: 80 }), { required: true, hint: t('theme.codeHint') });
       const name = field('/name', t('theme.name'), h('input', { type: 'text', dir: 'auto', maxlength: 300 }), { required: true });
-      const parent = field('/parentCode', t('theme.parent'), h('select', {}, h('option', { value: '' }, '—'), list.items.map((x) => h('option', { value: x.code }, x.name))));
+      const parent = field('/parentCode', t('theme.parent'), h('select', {}, h('option', { value: '' }, '—'), list.items.map((x) => h('option', { value: x.code }, localName(x)))));
       const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
       const f = h('form', { class: 'form-section', novalidate: true }, summary, code.box, name.box, parent.box, h('button', { type: 'submit', class: 'primary' }, t('theme.add')));
       f.addEventListener('submit', async (e) => {

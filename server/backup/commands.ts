@@ -5,6 +5,7 @@ import { ConfigError } from '../core/config';
 import { createContext } from '../context';
 import { applyTombstoneFile, backupSqlite, exportTombstones, PG_ROUTE, readTombstones, restoreSqlite, sqliteFileOf } from './backup';
 import { printReport, View } from '../reports/print';
+import { isLanguage } from '../reference/language';
 
 const flag = (args: string[], name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const VALUED = ['--tombstones', '--harvest', '--pdf', '--view'];
@@ -63,10 +64,13 @@ export function interopCommands(config: () => Config): Record<string, (args: str
       const harvest = flag(args, '--harvest');
       const pdf = flag(args, '--pdf');
       const view = (flag(args, '--view') ?? 'donor') as View;
-      if (!harvest || !pdf || !['donor', 'full'].includes(view)) throw new ConfigError('usage: report --harvest <id> --pdf <file> [--view donor|full]');
+      const lang = flag(args, '--lang') ?? 'en';
+      if (!harvest || !pdf || !['donor', 'full'].includes(view) || !isLanguage(lang)) {
+        throw new ConfigError('usage: report --harvest <id> --pdf <file> [--view donor|full] [--lang en|fr|ar|nl]');
+      }
       const ctx = createContext(config());
       try {
-        await printReport(ctx, harvest, pdf, view);
+        await printReport(ctx, harvest, pdf, view, lang);
         console.log(`harvest report (${view} view) printed to ${pdf}`);
       } finally {
         await ctx.db.destroy();

@@ -5,21 +5,33 @@
 // indicators are levels (a share, an index) that must not be summed over time. A value belongs to
 // the bucket holding its period's end, and to the range when its whole period lies within it, as
 // dated records do. Picked in SQL. The total of each bucket follows the one rule of
-// indicators/totals.ts (reported, else the sum of a complete breakdown where they add up).
+// indicators/totals.ts (reported, else the sum of a complete breakdown where they add up). A
+// rubric (kind 'rubric') also brings its levels and, per bucket, the score its total stands for:
+// the level, the reason and the evidence as ids of the records this reader may open, nothing more.
 import type { Knex } from 'knex';
 import { Db, isPostgres } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereIndicatorVisible, whereValueVisible } from '../indicators/access';
 import { totalsByPeriod, type Cell } from '../indicators/totals';
-import { Bucket, bucketSql } from './buckets';
+import { levelsOf } from '../indicators/repository';
+import { scoresOf, type Score } from '../indicators/scores';
+import type { EvidenceRef, Level } from '../indicators/representation';
+import { Bucket, bucketSql, labelOf } from './buckets';
+import { namesOf } from '../reference/language';
 
 type Options = { bucket: Bucket; from: string; to: string; countries?: string[]; programmeIds?: string[] };
 type Series = { disaggregation: Record<string, string>; values: Array<{ bucket: string; value: number }> };
 type Dated = { value: number; date: string };
+type BucketScore = { bucket: string; period: { start: string; end: string }; level: number; reason: string | null; evidence: EvidenceRef[] };
 export type IndicatorLine = {
   code: string; name: string; unit: string; direction: string; programmeId: string | null; aggregation: 'sum' | 'none';
+  /** the name and the unit in French, Arabic and Dutch where given */
+  names: Record<string, string>; unitNames: Record<string, string>;
+  /** the words among the breakdowns' values in those languages: {area: {World: {fr: 'Monde'}}} */
+  breakdownNames: Record<string, Record<string, Record<string, string>>>;
   baseline: Dated | null; targets: Dated[]; goals: string[]; series: Series[];
   total: Array<{ bucket: string; value: number; computed?: 'sum'; differs?: true }>;
+  kind: 'number' | 'rubric'; levels?: Level[]; scores?: BucketScore[];
 };
 
 /** Visible indicators linked to a goal under one of the lanes (programme filter: theirs and global ones). */
@@ -27,7 +39,7 @@ async function linkedIndicators(db: Db, user: CurrentUser, lanes: () => Knex.Que
   const qb = lanes().from('indicators as i').join('indicator_goals as ig', 'ig.indicator_id', 'i.id').join('lane_map as lm', 'lm.code', 'ig.goal_code');
   whereIndicatorVisible(qb, user);
   if (programmeIds) qb.where((w) => w.whereNull('i.programme_id').orWhereIn('i.programme_id', programmeIds));
-  const rows = await qb.distinct('i.id', 'i.code', 'i.name', 'i.unit', 'i.direction', 'i.programme_id', 'i.aggregation', 'i.baseline_value', 'i.baseline_date', 'i.targets', 'lm.lane')
+  const rows = await qb.distinct('i.id', 'i.code', 'i.name', 'i.unit', 'i.direction', 'i.programme_id', 'i.aggregation', 'i.baseline_value', 'i.baseline_date', 'i.targets', 'i.kind', 'i.names', 'i.unit_names', 'i.breakdown_names', 'lm.lane')
     .orderBy(['i.code', 'lm.lane']);
   const rank = (programmeId: string | null) => (!programmeId ? 2 : user.programmeIds.includes(programmeId) ? 0 : 1);
   rows.sort((a, b) => rank(a.programme_id) - rank(b.programme_id));
@@ -35,8 +47,9 @@ async function linkedIndicators(db: Db, user: CurrentUser, lanes: () => Knex.Que
   for (const r of rows) {
     const line: IndicatorLine & { id: string } = byId.get(r.id) ?? {
       id: r.id, code: r.code, name: r.name, unit: r.unit, direction: r.direction, programmeId: r.programme_id ?? null, aggregation: r.aggregation,
+      names: namesOf(r.names), unitNames: namesOf(r.unit_names), breakdownNames: JSON.parse(r.breakdown_names ?? '{}'),
       baseline: r.baseline_date ? { value: Number(r.baseline_value), date: r.baseline_date } : null,
-      targets: (JSON.parse(r.targets ?? '[]') as Dated[]).map((t) => ({ value: t.value, date: t.date })), goals: [], series: [], total: [],
+      targets: (JSON.parse(r.targets ?? '[]') as Dated[]).map((t) => ({ value: t.value, date: t.date })), goals: [], series: [], total: [], kind: r.kind ?? 'number',
     };
     line.goals.push(r.lane);
     byId.set(r.id, line);
@@ -71,7 +84,29 @@ export async function indicatorSeries(db: Db, user: CurrentUser, lanes: () => Kn
     current!.values.push({ bucket: r.cell, value: Number(r.value) });
   }
   for (const line of lines.values()) line.total = totalLine(line);
+  await addScores(db, user, lines, o);
   return [...lines.values()].map(({ id: _id, ...line }) => line);
+}
+
+/**
+ * A rubric's levels, and per bucket the score its total shows (the one whose period ends last in
+ * it). A rubric is scored as a whole, so a country filter leaves it without scores, as its total.
+ */
+async function addScores(db: Db, user: CurrentUser, lines: Map<string, IndicatorLine & { id: string }>, o: Options): Promise<void> {
+  const rubrics = [...lines.values()].filter((l) => l.kind === 'rubric');
+  if (!rubrics.length) return;
+  const ids = rubrics.map((l) => l.id);
+  const levels = await levelsOf(db, ids);
+  const scores = o.countries ? new Map<string, Score[]>() : await scoresOf(db, user, ids, { from: o.from, to: o.to });
+  for (const line of rubrics) {
+    const byBucket = new Map<string, BucketScore>();
+    for (const s of scores.get(line.id) ?? []) {
+      const bucket = labelOf(o.bucket, s.periodEnd);
+      byBucket.set(bucket, { bucket, period: { start: s.periodStart, end: s.periodEnd }, level: s.level, reason: s.reason, evidence: s.evidence.map(({ kind, id }) => ({ kind, id })) });
+    }
+    line.levels = levels.get(line.id) ?? [];
+    line.scores = [...byBucket.values()];
+  }
 }
 
 /** The total of each bucket, from the value each series has there. */

@@ -9,12 +9,14 @@ import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { recordRevision } from '../revisions/log';
 import { fold } from '../core/fold';
+import { namesOf } from '../reference/language';
 
-export type Domain = { code: string; name: string; description: string | null; recommended: boolean };
+/** `names`: the name in French, Arabic and Dutch where given (the two recommended domains are words of the interface). */
+export type Domain = { code: string; name: string; names: Record<string, string>; description: string | null; recommended: boolean };
 
 export const RECOMMENDED: Domain[] = [
-  { code: 'any-other-change', name: 'Any other change', description: 'Significant changes that fit none of the other domains.', recommended: true },
-  { code: 'negative-change', name: 'Negative change', description: 'Changes for the worse, or unintended harm, that the storyteller finds significant.', recommended: true },
+  { code: 'any-other-change', name: 'Any other change', names: {}, description: 'Significant changes that fit none of the other domains.', recommended: true },
+  { code: 'negative-change', name: 'Negative change', names: {}, description: 'Changes for the worse, or unintended harm, that the storyteller finds significant.', recommended: true },
 ];
 export const RECOMMENDED_CODES = RECOMMENDED.map((d) => d.code);
 
@@ -27,7 +29,7 @@ export async function visibleHarvest(ctx: Ctx, id: string): Promise<{ id: string
 
 export async function domainsOf(db: Db, harvestId: string): Promise<Domain[]> {
   const rows = await db('change_domains').where({ harvest_id: harvestId }).orderBy(['position', 'code']);
-  return [...RECOMMENDED, ...rows.map((r) => ({ code: r.code, name: r.name, description: r.description ?? null, recommended: false }))];
+  return [...RECOMMENDED, ...rows.map((r) => ({ code: r.code, name: r.name, names: namesOf(r.names), description: r.description ?? null, recommended: false }))];
 }
 
 /** Whether a story may be filed under this domain: its harvest's, or (no harvest) any harvest's of its organisation's programmes. */
@@ -65,5 +67,5 @@ export async function add(ctx: Ctx<{ code?: string; name: string; description?: 
   await ctx.db('change_domains').insert(row);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'harvest', entityId: h.id, actorId: ctx.user.id, action: 'add_domain', changes: [{ field: `domains.${code}`, old: null, new: ctx.body.name }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'harvest.domain.add', entityType: 'harvest', entityId: h.id, details: { code } });
-  return created({ code, name: row.name, description: row.description, recommended: false });
+  return created({ code, name: row.name, names: {}, description: row.description, recommended: false });
 }

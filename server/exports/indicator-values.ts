@@ -8,6 +8,7 @@ import * as values from '../indicators/values';
 import type { IndicatorValue } from '../indicators/representation';
 import { Column, jsonCell } from './cells';
 import type { ExportKind, Query } from './kinds';
+import type { NameColumn } from './names';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Valued = IndicatorValue & { indicator: { code: string; name: string; unit: string } };
@@ -19,6 +20,13 @@ const COLUMNS: Column<Valued>[] = [
   { name: 'disaggregation', value: (v) => (Object.keys(v.disaggregation).length ? jsonCell(v.disaggregation) : null) },
   { name: 'status', value: (v) => v.status }, { name: 'note', value: (v) => v.note }, { name: 'organisation', value: (v) => v.organisation?.name ?? null },
   { name: 'id', value: (v) => v.id }, { name: 'createdAt', value: (v) => v.createdAt }, { name: 'updatedAt', value: (v) => v.updatedAt },
+];
+
+/** The indicator's name and unit in the reader's language beside the stored (English) ones, and the value's state. */
+export const VALUE_NAME_COLUMNS: NameColumn<Valued>[] = [
+  { of: 'indicatorName', name: 'indicatorNameLocalised', value: (v, n) => n.indicator(v.indicator.code)?.name ?? v.indicator.name },
+  { of: 'unit', name: 'unitLocalised', value: (v, n) => n.indicator(v.indicator.code)?.unit ?? v.indicator.unit },
+  { of: 'status', name: 'statusName', value: (v, n) => n.term('status', v.status) },
 ];
 
 async function open(ctx: Ctx<unknown, Query>): Promise<AsyncIterable<Valued[]>> {
@@ -44,5 +52,5 @@ async function open(ctx: Ctx<unknown, Query>): Promise<AsyncIterable<Valued[]>> 
 }
 
 export const indicatorValuesExport: ExportKind<Valued> = {
-  name: 'indicator-values', sheet: 'indicator values', query: 'exports#/$defs/indicatorValuesQuery', columns: COLUMNS, open,
+  name: 'indicator-values', sheet: 'indicator values', query: 'exports#/$defs/indicatorValuesQuery', columns: COLUMNS, names: VALUE_NAME_COLUMNS, lists: ['indicators'], open,
 };

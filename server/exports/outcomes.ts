@@ -10,6 +10,7 @@ import { fromRow, Outcome } from '../outcomes/representation';
 import { applyFts } from '../db/fts';
 import { Column, jsonCell, joinCodes } from './cells';
 import { ExportKind, PAGE, Query } from './kinds';
+import { goalNames, NameColumn, recordNames } from './names';
 
 /** The columns of an outcome that a spreadsheet import reads back (the import template). */
 export const OUTCOME_INPUT_COLUMNS: Column<Outcome>[] = [
@@ -49,6 +50,15 @@ const COLUMNS: Column<Outcome>[] = [
   { name: 'publishedAt', value: (o) => o.publishedAt },
 ];
 
+/** Beside the codes of an outcome, their names in the reader's language (an import reads past them). */
+export const OUTCOME_NAME_COLUMNS: NameColumn<Outcome>[] = [
+  ...recordNames<Outcome>(),
+  { of: 'socialActorType', name: 'socialActorTypeName', value: (o, n) => n.term('actor', o.socialActor.type) },
+  { of: 'changeType', name: 'changeTypeName', value: (o, n) => n.category(o.changeType) },
+  { of: 'quadrant', name: 'quadrantName', value: (o, n) => n.category(o.quadrant) },
+  ...goalNames<Outcome>(),
+];
+
 async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Outcome[]> {
   let after = 0;
   for (;;) {
@@ -72,6 +82,8 @@ export const outcomesExport: ExportKind<Outcome> = {
   sheet: 'outcomes',
   query: 'outcomes#/$defs/listQuery',
   columns: COLUMNS,
+  names: OUTCOME_NAME_COLUMNS,
+  lists: ['goals', 'categories'],
   async open(ctx: Ctx<unknown, Query>) {
     const filters = await filtersOf(ctx, ctx.query);
     return filters.terms && !filters.terms.length ? (async function* () {})() : pages(ctx, filters);

@@ -8,6 +8,7 @@ import type { Story } from '../stories/representation';
 import type { Fragment } from '../fragments/representation';
 import { Column, jsonCell, joinCodes } from './cells';
 import type { ExportKind, Query } from './kinds';
+import { goalNames, joinNames, NameColumn, recordNames } from './names';
 
 type Lister<T> = (ctx: Ctx<unknown, Query>) => Promise<{ items: T[]; total: number }>;
 const PAGE_SIZE = 200;
@@ -62,12 +63,28 @@ const FRAGMENT_COLUMNS: Column<Fragment>[] = [
   { name: 'submittedAt', value: (f) => f.submittedAt }, { name: 'publishedAt', value: (f) => f.publishedAt },
 ];
 
+/** Beside the codes of a story and of a fragment, their names in the reader's language (an import reads past them). */
+export const STORY_NAME_COLUMNS: NameColumn<Story>[] = [
+  ...recordNames<Story>(),
+  { of: 'domain', name: 'domainName', value: (s, n) => n.domain(s.domain, s.harvestId) },
+  { of: 'consentLevel', name: 'consentLevelName', value: (s, n) => n.term('consent.level', s.consent?.level) || null },
+  { of: 'consentMethod', name: 'consentMethodName', value: (s, n) => n.term('consent.method', s.consent?.method) || null },
+  ...goalNames<Story>(),
+];
+
+const FRAGMENT_NAME_COLUMNS: NameColumn<Fragment>[] = [
+  ...recordNames<Fragment>(),
+  { of: 'sourceType', name: 'sourceTypeName', value: (f, n) => n.term('source.type', f.source.type) || null },
+  { of: 'themes', name: 'themeNames', value: (f, n) => joinNames(f.themes.map((c) => n.theme(c))) },
+  ...goalNames<Fragment>(),
+];
+
 export const storiesExport: ExportKind<Story> = {
-  name: 'stories', sheet: 'stories', query: 'stories#/$defs/listQuery', columns: STORY_COLUMNS,
+  name: 'stories', sheet: 'stories', query: 'stories#/$defs/listQuery', columns: STORY_COLUMNS, names: STORY_NAME_COLUMNS, lists: ['goals', 'domains'],
   open: (ctx) => viaList(ctx, stories.list as Lister<Story>),
 };
 
 export const fragmentsExport: ExportKind<Fragment> = {
-  name: 'fragments', sheet: 'fragments', query: 'fragments#/$defs/listQuery', columns: FRAGMENT_COLUMNS,
+  name: 'fragments', sheet: 'fragments', query: 'fragments#/$defs/listQuery', columns: FRAGMENT_COLUMNS, names: FRAGMENT_NAME_COLUMNS, lists: ['goals', 'themes'],
   open: (ctx) => viaList(ctx, fragments.list as Lister<Fragment>),
 };

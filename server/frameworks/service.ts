@@ -39,11 +39,12 @@ export async function importFramework(db: Db, f: FrameworkInput, position = 0): 
   for (const r of rows) await db('goals').insert({ ...r, framework_id: f.id }).onConflict('code').merge();
 }
 
-type TypologyInput = { id: string; name: string; categories?: Array<{ code: string; name: string; description?: string; name_fr?: string; name_ar?: string; name_nl?: string; [k: string]: unknown }>; [k: string]: unknown };
+type Names = { name_fr?: string; name_ar?: string; name_nl?: string };
+type TypologyInput = Names & { id: string; name: string; categories?: Array<Names & { code: string; name: string; description?: string; [k: string]: unknown }>; [k: string]: unknown };
 
 export async function importTypology(db: Db, t: TypologyInput, position: number): Promise<void> {
-  const { id, name, categories = [], ...meta } = t;
-  await db('typologies').insert({ id, name, meta: JSON.stringify(meta), position }).onConflict('id').merge();
+  const { id, name, categories = [], name_fr: _tf, name_ar: _ta, name_nl: _tn, ...meta } = t;
+  await db('typologies').insert({ id, name, names: namesOf(t), meta: JSON.stringify(meta), position }).onConflict('id').merge();
   for (const [i, c] of categories.entries()) {
     const { code, name: cname, description, name_fr: _f, name_ar: _a, name_nl: _n, ...cmeta } = c;
     await db('typology_categories')
@@ -92,7 +93,7 @@ export async function listTypologies(db: Db) {
   const types = await db('typologies').orderBy('position');
   const cats = await db('typology_categories').orderBy(['typology_id', 'position']);
   return types.map((t) => ({
-    id: t.id, name: t.name, ...JSON.parse(t.meta),
+    id: t.id, name: t.name, names: JSON.parse(t.names), ...JSON.parse(t.meta),
     categories: cats.filter((c) => c.typology_id === t.id).map((c) => ({
       code: c.code, name: c.name, names: JSON.parse(c.names), description: c.description ?? null, ...JSON.parse(c.meta),
     })),

@@ -48,6 +48,8 @@ function pathOf(e: ErrorObject): string {
 
 function messageOf(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties') return 'unknown field';
+  // a field the body takes in one of its forms but not in this one (if/then by kind)
+  if (e.keyword === 'false schema') return 'is not taken here';
   if (e.keyword === 'format' && (e.params as { format: string }).format === 'text') {
     return 'contains characters that are not text (control characters or unpaired surrogates)';
   }

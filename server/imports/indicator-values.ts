@@ -12,6 +12,7 @@ import { checkValues } from '../indicators/rules';
 import { create } from '../indicators/values';
 import { canonical, type ValueInput } from '../indicators/representation';
 import type { ImportKind } from './kinds';
+import { VALUE_NAME_COLUMNS } from '../exports/indicator-values';
 import { Cells, code, prune, text } from './values';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -79,7 +80,7 @@ export const indicatorValuesImport: ImportKind<ValueRow> = {
   roles: ['partner', 'evaluator', 'admin'],
   columns: COLUMNS,
   required: ['indicatorCode', 'periodStart', 'periodEnd', 'value'],
-  ignored: ['indicatorName', 'unit', 'organisation', 'id', 'createdAt', 'updatedAt'],
+  ignored: ['indicatorName', 'unit', 'organisation', 'id', 'createdAt', 'updatedAt', ...VALUE_NAME_COLUMNS.map((c) => c.name)],
   mappingTargets: [],
   schema: 'indicators#/$defs/valueCreate',
   body: (row) => row.value,

@@ -7,7 +7,7 @@ import type { Db } from '../db/knex';
 import { nowIso } from '../core/clock';
 import { checkOutcome } from '../outcomes/rules';
 import { EvidenceItem, OutcomeInput, toRow } from '../outcomes/representation';
-import { OUTCOME_INPUT_COLUMNS } from '../exports/outcomes';
+import { OUTCOME_INPUT_COLUMNS, OUTCOME_NAME_COLUMNS } from '../exports/outcomes';
 import type { ImportKind } from './kinds';
 import { Cells, code, goalColumn, goalTags, prune, text } from './values';
 
@@ -94,7 +94,8 @@ export const outcomesImport: ImportKind<OutcomeInput> = {
   roles: ['partner', 'admin'],
   columns: OUTCOME_INPUT_COLUMNS.map((c) => c.name),
   required: ['title', 'description', 'socialActorName', 'socialActorType', 'changeType', 'quadrant', 'occurredOn', 'country', 'significance', 'contribution', 'positive', 'intended', 'sensitivity', 'language', 'primaryGoal'],
-  ignored: ['id', 'status', 'organisation', 'evidenceCount', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt'],
+  // an export's own columns, and the names it gives beside the codes
+  ignored: ['id', 'status', 'organisation', 'evidenceCount', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt', ...OUTCOME_NAME_COLUMNS.map((c) => c.name)],
   mappingTargets: ['coordinates'],
   schema: 'outcomes#/$defs/outcomeCreate',
   toInput,

@@ -10,6 +10,7 @@ import { checkStory } from '../stories/rules';
 import { create } from '../stories/service';
 import type { StoryInput } from '../stories/representation';
 import type { ImportKind } from './kinds';
+import { STORY_NAME_COLUMNS } from '../exports/stories';
 import { Cells, code, goalColumn, goalTags, prune, text } from './values';
 
 const COLUMNS = [
@@ -57,7 +58,7 @@ export const storiesImport: ImportKind<StoryInput> = {
   roles: ['partner', 'admin'],
   columns: COLUMNS,
   required: ['title', 'story', 'whySignificant', 'domain', 'collectedBy', 'collectedOn', 'country', 'language', 'storytellerRole', 'primaryGoal', 'sensitivity'],
-  ignored: ['id', 'status', 'organisation', 'storyteller', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt'],
+  ignored: ['id', 'status', 'organisation', 'storyteller', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt', ...STORY_NAME_COLUMNS.map((c) => c.name)],
   mappingTargets: [],
   schema: 'stories#/$defs/storyCreate',
   toInput,

@@ -1,6 +1,8 @@
 // Progress of one indicator: the latest actual of each series against the baseline and the target
 // that applies, with the outcomes tagged to the same goals in that period — the qualitative
-// change that may explain the number. Counts follow the aggregate rule of the dashboards
+// change that may explain the number. A rubric's actual is a level, measured against the baseline
+// level and the target level the same way, and its answer also carries the scale and the scored
+// series (scores.ts). Counts follow the aggregate rule of the dashboards
 // (confidential outcomes left out), so `outcomes.query` reproduces `outcomes.total` in the list.
 import type { Ctx } from '../http/types';
 import { Problem } from '../http/problem';
@@ -10,6 +12,7 @@ import * as outcomes from '../outcomes/repository';
 import { type Latest, latestPerSeries, summedTotal } from './latest';
 import { totalsByPeriod, type Cell } from './totals';
 import { valueFigures } from './repository';
+import { scoresOf } from './scores';
 import { load } from './service';
 import type { Dated, Indicator } from './representation';
 
@@ -56,10 +59,11 @@ export async function progress(ctx: Ctx<unknown, { from?: string; to?: string; c
   const latest = headline?.latest ?? null;
   const period = { from: from ?? i.baseline?.date ?? null, to: to ?? latest?.periodEnd ?? null };
   return {
-    indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals, aggregation: i.aggregation, wholeNumbers: i.wholeNumbers },
+    indicator: { id: i.id, code: i.code, name: i.name, unit: i.unit, direction: i.direction, goals: i.goals, aggregation: i.aggregation, wholeNumbers: i.wholeNumbers, kind: i.kind },
     baseline: i.baseline, targets: i.targets,
     latest, totalCheck, ...(headline ? measure(i, headline.latest) : { target: targetFor(i.targets, new Date().toISOString().slice(0, 10)), progress: null, achieved: null }),
     series, totals: await periodTotals(ctx, i, from, to, ctx.query.country), period, outcomes: await explainingOutcomes(ctx, i, period, ctx.query.country),
+    ...(i.kind === 'rubric' && { levels: i.levels ?? [], scores: (await scoresOf(ctx.db, ctx.user, [i.id], { from, to })).get(i.id) ?? [] }),
   };
 }
 

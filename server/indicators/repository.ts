@@ -2,6 +2,7 @@
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { whereIndicatorVisible, whereValueVisible } from './access';
+import { levelFromRow, levelToRow, type Level } from './representation';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Page = { page: number; pageSize: number };
@@ -27,6 +28,26 @@ export async function goalsOf(db: Db, ids: string[]): Promise<Map<string, string
 export async function setGoals(db: Db, id: string, codes: string[]): Promise<void> {
   await db('indicator_goals').where({ indicator_id: id }).del();
   if (codes.length) await db('indicator_goals').insert(codes.map((c) => ({ indicator_id: id, goal_code: c })));
+}
+
+/** A rubric's levels, the lowest first, per indicator. */
+export async function levelsOf(db: Db, ids: string[]): Promise<Map<string, Level[]>> {
+  const out = new Map<string, Level[]>();
+  if (!ids.length) return out;
+  for (const r of await db('indicator_levels').whereIn('indicator_id', ids).orderBy(['indicator_id', 'level'])) {
+    out.set(r.indicator_id, [...(out.get(r.indicator_id) ?? []), levelFromRow(r)]);
+  }
+  return out;
+}
+
+export async function setLevels(db: Db, id: string, levels: Level[]): Promise<void> {
+  await db('indicator_levels').where({ indicator_id: id }).del();
+  if (levels.length) await db('indicator_levels').insert(levels.map((l) => levelToRow(id, l)));
+}
+
+/** Whether any value of the indicator is stored (a scored rubric keeps its scale). */
+export async function hasValues(db: Db, id: string): Promise<boolean> {
+  return !!(await db('indicator_values').where({ indicator_id: id }).first('id'));
 }
 
 export type IndicatorFilters = { goalCodes?: string[]; programmeIds?: string[]; global?: boolean; codes?: string[] };

@@ -1,14 +1,16 @@
 // Checks of indicators and values that need the database or the indicator itself: known goal
 // codes, a programme the author works in, a partner of that programme, real countries, periods
-// in order, declared disaggregations, whole numbers where the indicator counts, no two values for one period and breakdown. Every failure
-// names its path; a batch of values is checked whole, so each bad row is named at once.
+// in order, declared disaggregations, whole numbers where the indicator counts, a rubric's levels
+// (rubric.ts), no two values for one period and breakdown. Every failure names its path; a batch
+// of values is checked whole, so each bad row is named at once.
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
 import { Problem, ProblemPath } from '../http/problem';
 import { checkCountry } from '../domain/checks';
-import type { IndicatorInput, ValueInput } from './representation';
+import type { IndicatorInput, Level, ValueInput } from './representation';
 import { canonical } from './representation';
 import { existingKeys, keyOf } from './repository';
+import { checkRubric, checkScore } from './rubric';
 
 const SEX = new Set(['female', 'male', 'other', 'total']);
 
@@ -22,6 +24,7 @@ export async function checkIndicator(db: Db, i: IndicatorInput, errors: ProblemP
   if (i.baseline && targets.some((t) => t.date < i.baseline!.date)) {
     errors.push({ path: '/targets', message: 'a target is dated before the baseline' });
   }
+  checkRubric(i, errors);
   if (errors.length) throw new Problem('unprocessable', 'The indicator breaks a rule of the domain', errors);
 }
 
@@ -43,10 +46,13 @@ export async function placement(db: Db, user: CurrentUser, programmeId?: string,
   return { programmeId: programmeId ?? null, organisationId: orgId ?? null, errors };
 }
 
-function checkOne(v: ValueInput, declared: Set<string>, whole: boolean, at: string, errors: ProblemPath[]): void {
+/** `levels`: the scale of a rubric, whose scores checkScore judges; undefined for a number. */
+function checkOne(v: ValueInput, declared: Set<string>, whole: boolean, levels: Level[] | undefined, at: string, errors: ProblemPath[]): void {
   if (v.periodEnd < v.periodStart) errors.push({ path: `${at}/periodEnd`, message: 'is before periodStart', code: 'period_order' });
   if (!Number.isFinite(v.value)) errors.push({ path: `${at}/value`, message: 'is not a finite number', code: 'not_a_number' });
-  else if (whole && !Number.isInteger(v.value)) errors.push({ path: `${at}/value`, message: 'is not a whole number: the indicator counts', code: 'not_whole' });
+  else if (whole && !levels && !Number.isInteger(v.value)) errors.push({ path: `${at}/value`, message: 'is not a whole number: the indicator counts', code: 'not_whole' });
+  checkScore(v, levels, at, errors);
+  if (levels) return;
   for (const [key, val] of Object.entries(v.disaggregation ?? {})) {
     if (!declared.has(key)) errors.push({ path: `${at}/disaggregation/${key}`, message: `the indicator is not disaggregated by ${key}`, code: 'unknown_breakdown' });
     else if (key === 'country') checkCountry(val, `${at}/disaggregation/country`, errors);
@@ -56,21 +62,25 @@ function checkOne(v: ValueInput, declared: Set<string>, whole: boolean, at: stri
 
 /**
  * Checks a batch of values for one indicator (paths `/<row>/<field>`; `prefix` '' for a single
- * value). `ignoreId` is the value being edited, which may keep its own period.
+ * value). `ignore` is the value being edited, which may keep its own period; `found` are failures
+ * found before (the evidence a scorer may not see), reported with these.
  */
 export async function checkValues(
-  db: Db, indicator: { id: string; disaggregations: string[]; wholeNumbers?: boolean }, rows: ValueInput[], prefix: (k: number) => string, ignore?: string,
+  db: Db, indicator: { id: string; disaggregations: string[]; wholeNumbers?: boolean; kind?: string; levels?: Level[] }, rows: ValueInput[], prefix: (k: number) => string,
+  ignore?: string, found: ProblemPath[] = [],
 ): Promise<void> {
   const errors: ProblemPath[] = [];
+  const levels = indicator.kind === 'rubric' ? indicator.levels ?? [] : undefined;
   const declared = new Set(indicator.disaggregations);
   const keys = rows.map((v) => ({ period_start: v.periodStart, period_end: v.periodEnd, disaggregation: canonical(v.disaggregation) }));
   const firstAt = new Map<string, number>();
   rows.forEach((v, k) => {
-    checkOne(v, declared, !!indicator.wholeNumbers, prefix(k), errors);
+    checkOne(v, declared, !!indicator.wholeNumbers, levels, prefix(k), errors);
     const key = keyOf(keys[k]);
     if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}`, code: 'duplicate_row' });
     else firstAt.set(key, k);
   });
+  errors.push(...found);
   if (errors.length) throw new Problem('unprocessable', 'Some values break a rule of the domain; none was saved', errors);
   const stored = await existingKeys(db, indicator.id, keys);
   if (ignore) stored.delete(ignore);

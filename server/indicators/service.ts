@@ -1,4 +1,4 @@
-// The rules of indicators: who may read, record, revise and retire them.
+// The rules of indicators: who may read, record, revise and retire them; a rubric's levels with it.
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
@@ -11,10 +11,13 @@ import { diff, recordRevision } from '../revisions/log';
 import * as repo from './repository';
 import { canSeeIndicator, mayManage, seesFullRecord } from './access';
 import { checkIndicator, placement } from './rules';
+import { lockedScale, rubricInput } from './rubric';
 import { latestSummaries } from './latest';
 import { EDITABLE_FIELDS, fromRow, Indicator, IndicatorInput, redactIndicator, toInput, toRow } from './representation';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** IATI IndicatorMeasure 4: ordinal — a rubric's levels are ordered, not counted. */
+const IATI_ORDINAL = 4;
 const scopeOf = (i: Indicator) => ({ programme_id: i.programme?.id ?? null, organisation_id: i.organisation?.id ?? null, retired_at: i.retiredAt });
 
 export function present(ctx: Ctx, i: Indicator): Indicator {
@@ -25,7 +28,7 @@ export function present(ctx: Ctx, i: Indicator): Indicator {
 export async function load(ctx: Ctx, id: string): Promise<Indicator> {
   const row = await repo.findRow(ctx.db, id);
   if (!row || !canSeeIndicator(ctx.user, row as Row & { programme_id: string | null; organisation_id: string | null })) throw notFound('indicator');
-  return fromRow(row, (await repo.goalsOf(ctx.db, [id])).get(id) ?? []);
+  return fromRow(row, (await repo.goalsOf(ctx.db, [id])).get(id) ?? [], (await repo.levelsOf(ctx.db, [id])).get(id));
 }
 
 /** The indicator if the user may enter its values and edit it: 404 when invisible, 403 when only readable. */
@@ -50,13 +53,15 @@ export async function list(ctx: Ctx<unknown, Record<string, string | undefined>>
   }, ctx.query.sort, page);
   const ids = rows.map((r) => r.id);
   const goalMap = await repo.goalsOf(ctx.db, ids);
+  const levelMap = await repo.levelsOf(ctx.db, rows.filter((r) => r.kind === 'rubric').map((r) => r.id));
   // each row's latest value, so that a list page is one request rather than one per indicator
   const latest = await latestSummaries(ctx, ids);
-  return listReply(rows.map((r) => ({ ...present(ctx, fromRow(r, goalMap.get(r.id) ?? [])), ...latest.get(r.id) })), total, page);
+  return listReply(rows.map((r) => ({ ...present(ctx, fromRow(r, goalMap.get(r.id) ?? [], levelMap.get(r.id))), ...latest.get(r.id) })), total, page);
 }
 
 export async function create(ctx: Ctx<IndicatorInput>) {
-  const input = ctx.body;
+  // a rubric is reported to IATI as an ordinal measure unless its author says otherwise
+  const input = rubricInput(ctx.body.kind === 'rubric' ? { iatiMeasure: IATI_ORDINAL, ...ctx.body } : ctx.body);
   const place = await placement(ctx.db, ctx.user, input.programmeId, input.organisationId);
   await checkIndicator(ctx.db, input, place.errors);
   const id = randomUUID();
@@ -65,6 +70,7 @@ export async function create(ctx: Ctx<IndicatorInput>) {
     id, ...toRow(input), programme_id: place.programmeId, organisation_id: place.organisationId, created_by: ctx.user.id, created_at: now, updated_at: now,
   });
   await repo.setGoals(ctx.db, id, input.goals ?? []);
+  await repo.setLevels(ctx.db, id, input.levels ?? []);
   await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.create', entityType: 'indicator', entityId: id });
   return created(present(ctx, await load(ctx, id)));
 }
@@ -72,12 +78,14 @@ export async function create(ctx: Ctx<IndicatorInput>) {
 export async function update(ctx: Ctx<Partial<IndicatorInput>>) {
   const before = await loadForWrite(ctx, ctx.params.id);
   const merged: IndicatorInput = { ...toInput(before), ...ctx.body };
-  const stillValid = [...await keysStillUsed(ctx, before.id, merged.disaggregations ?? []), ...await fractionsKept(ctx, before, merged)];
+  const stillValid = [...await keysStillUsed(ctx, before.id, merged.disaggregations ?? []), ...await fractionsKept(ctx, before, merged),
+    ...lockedScale(before, ctx.body.levels, await repo.hasValues(ctx.db, before.id))];
   await checkIndicator(ctx.db, merged, stillValid);
   const changes = diff(toInput(before) as Record<string, unknown>, merged as Record<string, unknown>, EDITABLE_FIELDS);
   if (!changes.length) return present(ctx, before);
   await ctx.db('indicators').where({ id: before.id }).update({ ...toRow(merged), updated_at: nowIso() });
   if (ctx.body.goals) await repo.setGoals(ctx.db, before.id, merged.goals ?? []);
+  if (ctx.body.levels) await repo.setLevels(ctx.db, before.id, merged.levels ?? []);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'indicator', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'indicator.update', entityType: 'indicator', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
   return present(ctx, await load(ctx, before.id));

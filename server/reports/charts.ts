@@ -9,10 +9,7 @@ import { MIN_FOR_SHARE, shares } from '../dashboard/transformation';
 import { indicatorsChart } from '../../client/charts/indicators';
 import type { Goal, ReportData } from './data';
 import { htmlDocument } from './dom';
-import { STATUS } from './sections';
-
-const number = (n: number) => new Intl.NumberFormat('en').format(n);
-const percent = (share: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+import { stateName } from './sections';
 
 /** The goal tree of the outcomes (each goal with its ancestors), depth first, counting each outcome once per goal. */
 function coverageRows(d: ReportData): CoverageRow[] {
@@ -59,24 +56,32 @@ function transformation(d: ReportData, quadrants: Quadrant[]): TransformationDat
 export type Charts = { coverage: string | null; transformation: string | null; indicators: string | null };
 
 export function drawCharts(d: ReportData): Charts {
+  const n = d.names;
+  const say = n.say;
   const quadrants: Quadrant[] = d.quadrants;
   const document = htmlDocument();
-  const env = { document, width: 900 };
+  // the dashboard's words for the same charts, in the reader's language and direction
+  const env = { document, width: 900, rtl: n.lang === 'ar', locale: n.lang };
+  const number = (x: number) => new Intl.NumberFormat(n.lang).format(x);
+  const percent = (share: number) => new Intl.NumberFormat(n.lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
   const rows = coverageRows(d);
   const coverage = rows.length ? coverageChart({ rows }, {
-    ...env, formatNumber: number, formatPercent: percent, toneLabel: (tone) => STATUS[tone] ?? tone,
-    labels: { title: 'Goal coverage', description: 'Outcomes of the harvest per goal by conclusion; the share substantiated counts partly as half, over the concluded outcomes', outcomes: 'Outcomes', substantiatedShare: 'substantiated', legend: 'Conclusion', notConcluded: 'Not yet concluded', none: 'No outcomes', thin: 'Thin evidence', stories: 'Stories', fragments: 'Fragments', indicators: 'Indicators' },
+    ...env, formatNumber: number, formatPercent: percent, toneLabel: (tone) => (tone === 'pending' ? say('dash.notConcluded') : stateName(n, tone)),
+    labels: { title: say('dash.coverage'), description: say('dash.coverageDesc'), outcomes: say('dash.outcomesUnit'), substantiatedShare: say('dash.substantiatedShare'), legend: say('dash.legendConclusion'),
+      notConcluded: say('dash.notConcluded'), none: say('dash.noOutcomes'), thin: say('dash.thin'), stories: say('dash.stories'), fragments: say('dash.fragments'), indicators: say('dash.indicatorsUnit') },
   }).outerHTML : null;
   const t = transformation(d, quadrants);
   const quadrantsChart = t.periods.length && quadrants.length === 4 ? transformationChart(t, {
     ...env, formatNumber: number, formatPercent: percent,
-    labels: { title: 'Transformation', description: 'Shares of systemic and of formal change per year, and outcomes per Gender at Work quadrant per year', shares: 'Share of systemic and of formal change',
-      counts: 'Outcomes per quadrant', systemicShare: 'Systemic change', formalShare: 'Formal change', tooFew: 'too few for a share', none: 'No outcomes', unclassified: 'Not classified', outcomes: 'outcomes',
-      n: (x) => `n = ${x}`, tooFewNote: (min) => `Below n = ${min}: too few for a share`, individual: 'Individual', systemic: 'Systemic', informal: 'Informal', formal: 'Formal' },
+    labels: { title: say('dash.transformation'), description: say('dash.transformationDesc'), shares: say('dash.sharesTitle'), counts: say('dash.countsTitle'),
+      systemicShare: say('dash.systemicShare'), formalShare: say('dash.formalShare'), tooFew: say('dash.tooFew'), none: say('dash.noneThisYear'), unclassified: say('dash.unclassified'),
+      outcomes: say('dash.outcomesUnit'), n: (x) => say('dash.nOf', { n: x }), tooFewNote: (min) => say('dash.tooFewNote', { min }),
+      individual: say('dash.individual'), systemic: say('dash.systemic'), informal: say('dash.informal'), formal: say('dash.formal') },
   }).outerHTML : null;
   const indicators = d.indicators.length ? indicatorsChart(d.indicators.map((i) => ({ key: i.code, label: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline, target: i.target, actual: i.actual })), {
     ...env, formatNumber: number, formatDate: (iso) => iso.slice(0, 10),
-    labels: { title: 'Indicator progress', description: 'Baseline, target and latest actual per indicator', baseline: 'Baseline', target: 'Target', actual: 'Actual', noData: 'No value yet', outcomes: 'Outcomes', higher: 'Higher is better', lower: 'Lower is better', series: 'Series' },
+    labels: { title: say('dash.indicators'), description: say('dash.indicatorsDesc'), baseline: say('dash.baseline'), target: say('dash.target'), actual: say('dash.actual'), noData: say('dash.noValues'),
+      outcomes: say('dash.outcomesUnit'), higher: say('dash.higher'), lower: say('dash.lower'), series: say('dash.seriesValues') },
   }).outerHTML : null;
   return { coverage, transformation: quadrantsChart, indicators };
 }

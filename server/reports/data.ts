@@ -1,7 +1,8 @@
 // What a harvest report holds, read as the user may see it: the harvest and its questions, its
 // outcomes (through the outcome list's visibility and redaction) grouped by goal with their
 // substantiation (verdict tallies and the evaluator's reasoning — never who substantiated), the
-// stories its selection rounds picked with the panels' reasons, and the programme's indicators.
+// stories its selection rounds picked with the panels' reasons, and the programme's indicators —
+// every reference name (goal, quadrant, domain, indicator and unit) in the reader's language.
 // Confidential records are left out of every part, as of every report.
 import type { Ctx } from '../http/types';
 import { loadRow as loadHarvest } from '../harvests/service';
@@ -17,12 +18,14 @@ import { whereIndicatorVisible } from '../indicators/access';
 import { latestSummaries } from '../indicators/latest';
 import { auditOutcomeViews } from '../outcomes/view-audit';
 import { conclusionsOf } from '../outcomes/conclusions';
+import { readerLanguage, type Language } from '../reference/language';
+import { readerNames, type ReaderNames } from '../reference/names';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Tally = Record<'description' | 'significance' | 'contribution', Record<string, number>>;
 export type ReportOutcome = Outcome & { substantiation: { answers: number; tally: Tally; reasoning: string | null } };
-export type Selection = { story: Story; level: string; domain: string; heldOn: string; reasons: string };
+export type Selection = { story: Story; level: string; domain: string; domainName: string; heldOn: string; reasons: string };
 export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string; summed?: boolean } | null };
 /** A goal of the tree; `order` sorts goals as their frameworks list them (frameworks in their order). */
 export type Goal = { code: string; name: string; parent: string | null; depth: number; order: number };
@@ -37,6 +40,8 @@ export type ReportData = {
   quadrants: Array<{ code: string; label: string; locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }>;
   generatedAt: string;
   redacted: boolean;
+  /** the reader's language, and the reference names and interface words in it */
+  names: ReaderNames;
 };
 
 async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]> {
@@ -56,7 +61,7 @@ async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]>
   });
 }
 
-async function selectionsOf(ctx: Ctx, harvestId: string): Promise<Selection[]> {
+async function selectionsOf(ctx: Ctx, harvestId: string, names: ReaderNames): Promise<Selection[]> {
   const rounds = await ctx.db('selection_rounds').where({ harvest_id: harvestId }).whereNotNull('selected_story_id').orderBy(['held_on', 'id']);
   if (!rounds.length) return [];
   const qb = ctx.db('stories as s').join('organisations as org', 'org.id', 's.organisation_id');
@@ -64,10 +69,10 @@ async function selectionsOf(ctx: Ctx, harvestId: string): Promise<Selection[]> {
   const rows = await openStoryRows(ctx.db, ctx.app.keyring, await qb.whereIn('s.id', rounds.map((r: Row) => r.selected_story_id)).whereNot('s.sensitivity', 'confidential').select('s.*', 'org.name as organisation_name'));
   const stories = new Map<string, Story>(rows.map((r: Row) => [r.id, presentStory(ctx, storyFromRow(ctx.app.keyring, r, []))]));
   return rounds.filter((r: Row) => stories.has(r.selected_story_id))
-    .map((r: Row) => ({ story: stories.get(r.selected_story_id)!, level: r.level, domain: r.domain, heldOn: r.held_on, reasons: r.reasons }));
+    .map((r: Row) => ({ story: stories.get(r.selected_story_id)!, level: r.level, domain: r.domain, domainName: names.domain(r.domain, harvestId), heldOn: r.held_on, reasons: r.reasons }));
 }
 
-async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorProgress[]> {
+async function indicatorsOf(ctx: Ctx, programmeId: string, names: ReaderNames): Promise<IndicatorProgress[]> {
   const rows = await whereIndicatorVisible(ctx.db('indicators as i'), ctx.user).where('i.programme_id', programmeId).orderBy('i.code').select('i.*');
   if (!rows.length) return [];
   const latest = await latestSummaries(ctx, rows.map((r: Row) => r.id));
@@ -75,33 +80,37 @@ async function indicatorsOf(ctx: Ctx, programmeId: string): Promise<IndicatorPro
     const targets = JSON.parse(r.targets ?? '[]') as Array<{ value: number; date: string }>;
     const last = latest.get(r.id)?.latest;
     return {
-      code: r.code, name: r.name, unit: r.unit, direction: r.direction,
+      code: r.code, ...(names.indicator(r.code) ?? { name: r.name, unit: r.unit }), direction: r.direction,
       baseline: r.baseline_value === null || r.baseline_value === undefined ? null : { value: Number(r.baseline_value), date: r.baseline_date },
       target: targets[targets.length - 1] ?? null, actual: last ? { value: last.value, date: last.periodEnd, ...(last.computed && { summed: true }) } : null,
     };
   });
 }
 
-export async function reportData(ctx: Ctx, harvestId: string): Promise<ReportData> {
+/** The report for this reader, in their language (`?lang=`, else their profile's). */
+export async function reportData(ctx: Ctx, harvestId: string, lang: Language = readerLanguage(ctx)): Promise<ReportData> {
   const h = await loadHarvest(ctx, harvestId);
-  const domains: string[] = await ctx.db('change_domains').where({ harvest_id: h.id }).orderBy(['position', 'code']).pluck('name');
+  const names = await readerNames(ctx.db, lang);
+  const domainCodes: string[] = await ctx.db('change_domains').where({ harvest_id: h.id }).orderBy(['position', 'code']).pluck('code');
+  const domains = domainCodes.map((code) => names.domain(code, h.id));
   const goalRows = await ctx.db('goals as g').join('frameworks as f', 'f.id', 'g.framework_id').select('g.code', 'g.name', 'g.parent_code', 'g.depth', 'g.position', 'f.position as framework_position');
   const goals = new Map<string, Goal>(goalRows.map((g: Row) => [g.code, {
-    code: g.code, name: g.name, parent: g.parent_code ?? null, depth: Number(g.depth), order: Number(g.framework_position) * 10_000 + Number(g.position),
+    code: g.code, name: names.goal(g.code), parent: g.parent_code ?? null, depth: Number(g.depth), order: Number(g.framework_position) * 10_000 + Number(g.position),
   }]));
   const outcomes = await outcomesOf(ctx, h.id);
   // the report shows the social actor's name and the place: read from outside their organisation, that is recorded
   await auditOutcomeViews(ctx, outcomes);
   const quadrants = (await ctx.db('typology_categories').where({ typology_id: 'gender-at-work' }).orderBy('position').select('code', 'name', 'meta'))
-    .map((c: Row) => ({ code: c.code, label: c.name, ...(JSON.parse(c.meta ?? '{}') as { locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }) }));
+    .map((c: Row) => ({ code: c.code, label: names.category(c.code), ...(JSON.parse(c.meta ?? '{}') as { locus: 'individual' | 'systemic'; formality: 'informal' | 'formal' }) }));
   return {
     harvest: { id: h.id, title: h.title, status: h.status, questions: h.questions ?? null, periodStart: h.period_start ?? null, periodEnd: h.period_end ?? null, domains, closedAt: h.closed_at ?? null },
     programme: { id: h.programme_id, name: h.programme_name },
     outcomes, goals,
-    selections: await selectionsOf(ctx, h.id),
-    indicators: await indicatorsOf(ctx, h.programme_id),
+    selections: await selectionsOf(ctx, h.id, names),
+    indicators: await indicatorsOf(ctx, h.programme_id, names),
     quadrants,
     generatedAt: new Date().toISOString(),
     redacted: outcomes.some((o) => o.redacted),
+    names,
   };
 }

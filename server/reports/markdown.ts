@@ -1,55 +1,63 @@
-// The harvest report as markdown: narrative fields as written (they are markdown already), plain
+// The harvest report as markdown, in the reader's language: narrative fields as written (they are markdown already), plain
 // text escaped so a title never turns into markup, the charts as tables of their figures.
 import type { ReportData, ReportOutcome, Selection } from './data';
-import { actorOf, byGoal, fmt, period, placeOf, STATUS, tallyText } from './sections';
+import type { ReaderNames } from '../reference/names';
+import { actorOf, byGoal, factsOf, fmt, period, stateName, tallyText } from './sections';
 
 /** Plain text inside markdown: inline markup characters escaped (and what would open a block at the start), line breaks as spaces. */
 const t = (s: string) => s.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/^(\s*)([#+=-]|\d+[.)])/, '$1\\$2');
 
-function outcome(o: ReportOutcome): string[] {
+function outcome(n: ReaderNames, o: ReportOutcome): string[] {
   const s = o.substantiation;
+  const label = (key: Parameters<typeof n.say>[0]) => `**${t(n.say('report.labelled', { label: n.say(key) }))}**`;
   return [
     `#### ${t(o.title)}`, '',
-    `*${t([o.occurredOn.date, placeOf(o), STATUS[o.status] ?? o.status, o.changeType, o.quadrant, o.organisation.name].join(' · '))}*`, '',
-    `**Social actor:** ${t(actorOf(o))}`, '',
-    o.description, '', '**Significance**', '', o.significance, '', '**Contribution**', '', o.contribution, '',
-    `**Substantiation:** ${s.answers ? `${s.answers} independent answer${s.answers > 1 ? 's' : ''} — ${t(tallyText(s.tally))}` : 'no answers recorded.'}`, '',
-    ...(s.reasoning ? [`**Evaluator's conclusion (${t(STATUS[o.conclusion ?? o.status] ?? o.status)}):**`, '', s.reasoning, ''] : []),
+    `*${t(factsOf(n, o).join(' · '))}*`, '',
+    `${label('report.socialActor')} ${t(actorOf(n, o))}`, '',
+    o.description, '', `**${t(n.say('form.significance'))}**`, '', o.significance, '', `**${t(n.say('form.contribution'))}**`, '', o.contribution, '',
+    `${label('subst.title')} ${s.answers ? `${t(n.say('report.answers', { count: s.answers }))} — ${t(tallyText(n, s.tally))}` : t(n.say('report.noAnswers'))}`, '',
+    ...(s.reasoning ? [`**${t(n.say('report.labelled', { label: n.say('report.conclusion', { status: stateName(n, o.conclusion ?? o.status) }) }))}**`, '', s.reasoning, ''] : []),
   ];
 }
 
-function story(s: Selection): string[] {
+function story(n: ReaderNames, s: Selection): string[] {
+  const chosen = n.say('report.chosenBy', { level: n.term('report.panel', s.level), domain: s.domainName, date: s.heldOn });
   return [
     `### ${t(s.story.title)}`, '',
-    `*${t(`Chosen by the ${s.level} panel, domain “${s.domain}”, ${s.heldOn} · ${s.story.organisation.name} · ${s.story.location.country}`)}*`, '',
-    '**Why the panel chose it**', '', s.reasons, '', s.story.story, '', '**Why the storyteller finds it significant**', '', s.story.whySignificant, '',
+    `*${t(`${chosen} · ${s.story.organisation.name} · ${n.country(s.story.location.country)}`)}*`, '',
+    `**${t(n.say('report.whyChosen'))}**`, '', s.reasons, '', s.story.story, '', `**${t(n.say('story.why'))}**`, '', s.story.whySignificant, '',
   ];
 }
 
 const cell = t;
+const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 
 export function reportMarkdown(d: ReportData): string {
+  const n = d.names;
+  const say = n.say;
+  const count = new Intl.NumberFormat(n.lang).format;
   const quadrants = d.quadrants.map((q) => [q.label, d.outcomes.filter((o) => o.quadrant === q.code).length] as const);
   const lines = [
     `# ${t(d.harvest.title)}`, '',
-    `Harvest report · ${t(d.programme.name)}`, '',
-    `| Period | Status | Outcomes | Stories selected | Generated |`, '|---|---|---:|---:|---|',
-    `| ${cell(period(d))} | ${cell(STATUS[d.harvest.status] ?? d.harvest.status)} | ${d.outcomes.length} | ${d.selections.length} | ${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC |`, '',
-    ...(d.redacted ? ['> Personal data (names of individuals, exact places, informants, who collected what) is left out of this view.', ''] : []),
-    '## Harvest questions', '', d.harvest.questions ?? '—', '',
-    ...(d.harvest.domains.length ? ['### Domains of change', '', ...d.harvest.domains.map((x) => `- ${t(x)}`), ''] : []),
-    '## At a glance', '',
-    '| Goal | Outcomes |', '|---|---:|', ...byGoal(d).map((g) => `| ${cell(`${g.code} ${g.name}`)} | ${g.outcomes.length} |`), '',
-    '| Gender at Work quadrant | Outcomes |', '|---|---:|', ...quadrants.map(([label, n]) => `| ${cell(label)} | ${n} |`), '',
-    '## Outcomes by goal', '',
-    ...byGoal(d).flatMap((g) => [`### ${t(`${g.code} ${g.name}`)}`, '', ...g.outcomes.flatMap(outcome)]),
-    ...(d.outcomes.length ? [] : ['No outcomes in this harvest that you may see.', '']),
-    '## Selected stories of change', '',
-    ...(d.selections.length ? d.selections.flatMap(story) : ['No story has been selected yet.', '']),
-    '## Indicator progress', '',
+    t(say('report.kicker', { programme: d.programme.name })), '',
+    row((['report.period', 'report.status', 'report.outcomes', 'report.storiesSelected', 'report.generated'] as const).map((k) => cell(say(k)))), '|---|---|---:|---:|---|',
+    row([cell(period(d)), cell(stateName(n, d.harvest.status)), count(d.outcomes.length), count(d.selections.length), `${d.generatedAt.slice(0, 16).replace('T', ' ')} UTC`]), '',
+    ...(d.redacted ? [`> ${t(say('report.redacted'))}`, ''] : []),
+    `## ${t(say('harvest.questions'))}`, '', d.harvest.questions ?? '—', '',
+    ...(d.harvest.domains.length ? [`### ${t(say('harvest.field.domains'))}`, '', ...d.harvest.domains.map((x) => `- ${t(x)}`), ''] : []),
+    `## ${t(say('report.glance'))}`, '',
+    row([cell(say('dash.col.goal')), cell(say('dash.col.outcomes'))]), '|---|---:|', ...byGoal(d).map((g) => row([cell(`${g.code} ${g.name}`), count(g.outcomes.length)])), '',
+    row([cell(say('report.quadrant')), cell(say('dash.col.outcomes'))]), '|---|---:|', ...quadrants.map(([label, k]) => row([cell(label), count(k)])), '',
+    `## ${t(say('report.byGoal'))}`, '',
+    ...byGoal(d).flatMap((g) => [`### ${t(`${g.code} ${g.name}`)}`, '', ...g.outcomes.flatMap((o) => outcome(n, o))]),
+    ...(d.outcomes.length ? [] : [t(say('report.noOutcomes')), '']),
+    `## ${t(say('report.stories'))}`, '',
+    ...(d.selections.length ? d.selections.flatMap((s) => story(n, s)) : [t(say('report.noStories')), '']),
+    `## ${t(say('report.indicators'))}`, '',
     ...(d.indicators.length
-      ? ['| Indicator | Baseline | Target | Latest actual |', '|---|---|---|---|', ...d.indicators.map((i) => `| ${cell(i.name)} | ${cell(fmt(i.baseline, i.unit))} | ${cell(fmt(i.target, i.unit))} | ${cell(fmt(i.actual, i.unit))} |`)]
-      : ['The programme has no indicators yet.']),
+      ? [row((['dash.col.indicator', 'ind.baseline', 'ind.target', 'ind.latest'] as const).map((k) => cell(say(k)))), '|---|---|---|---|',
+        ...d.indicators.map((i) => row([cell(i.name), cell(fmt(n, i.baseline, i.unit)), cell(fmt(n, i.target, i.unit)), cell(fmt(n, i.actual, i.unit))]))]
+      : [t(say('report.noIndicators'))]),
     '',
   ];
   return lines.join('\n');

@@ -1,7 +1,7 @@
 // Printing a harvest report to PDF through Chromium (playwright-core; the browser at
 // CHROMIUM_PATH, default /usr/bin/chromium). From the command line there is no logged-in user: the
 // report is drawn as a reader of the harvest's programme sees it — the donor view by default
-// (published, public records, redacted), or everything with --view full.
+// (published, public records, redacted), or everything with --view full — in English, or --lang.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext, Ctx, CurrentUser } from '../http/types';
@@ -9,26 +9,27 @@ import { reportData } from './data';
 import { drawCharts } from './charts';
 import { reportHtml } from './html';
 import { REPORT_CSS } from './stylesheet';
+import type { Language } from '../reference/language';
 
 export type View = 'donor' | 'full';
 
-async function readerOf(app: AppContext, harvestId: string, view: View): Promise<CurrentUser> {
+async function readerOf(app: AppContext, harvestId: string, view: View, language: Language): Promise<CurrentUser> {
   const h = await app.db('harvests').where({ id: harvestId }).first('programme_id');
   if (!h) throw new Error(`no harvest ${harvestId}`);
   const orgs: string[] = await app.db('programme_partners').where({ programme_id: h.programme_id }).pluck('organisation_id');
-  return { id: '', email: '', role: view === 'full' ? 'admin' : 'donor', organisationId: '', language: 'en', sessionId: '', programmeIds: [h.programme_id], programmeOrgIds: orgs };
+  return { id: '', email: '', role: view === 'full' ? 'admin' : 'donor', organisationId: '', language, sessionId: '', programmeIds: [h.programme_id], programmeOrgIds: orgs };
 }
 
 /** The report page with its rules inside, ready to print. */
-export async function reportPage(app: AppContext, harvestId: string, view: View): Promise<string> {
-  const user = await readerOf(app, harvestId, view);
+export async function reportPage(app: AppContext, harvestId: string, view: View, lang: Language = 'en'): Promise<string> {
+  const user = await readerOf(app, harvestId, view, lang);
   const ctx: Ctx = { app, db: app.db, user, params: { id: harvestId }, query: {}, body: undefined, headers: {}, secure: false };
   const d = await reportData(ctx, harvestId);
   return reportHtml(d, drawCharts(d), null);
 }
 
-export async function printReport(app: AppContext, harvestId: string, file: string, view: View = 'donor'): Promise<void> {
-  const html = await reportPage(app, harvestId, view);
+export async function printReport(app: AppContext, harvestId: string, file: string, view: View = 'donor', lang: Language = 'en'): Promise<void> {
+  const html = await reportPage(app, harvestId, view, lang);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {

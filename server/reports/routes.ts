@@ -1,5 +1,5 @@
-// Harvest reports: HTML (printable, charts inline) and markdown, as the user may see the harvest;
-// and the report's stylesheet.
+// Harvest reports: HTML (printable, charts inline) and markdown, as the user may see the harvest, in
+// the language asked for (?lang=) or else the reader's own; and the report's stylesheet.
 import type { Ctx, RouteDef } from '../http/types';
 import { Reply } from '../http/types';
 import { reportData } from './data';
@@ -19,7 +19,7 @@ async function markdown(ctx: Ctx) {
 }
 
 export const routes: RouteDef[] = [
-  { method: 'get', path: '/api/harvests/:id/report.html', tag: 'reports', summary: 'The harvest report: questions, outcomes by goal with their substantiation, selected stories, indicators, charts (printable)', access: 'user', produces: 'text/html', handler: html },
-  { method: 'get', path: '/api/harvests/:id/report.md', tag: 'reports', summary: 'The harvest report as markdown', access: 'user', produces: 'text/markdown', handler: markdown },
+  { method: 'get', path: '/api/harvests/:id/report.html', tag: 'reports', summary: 'The harvest report: questions, outcomes by goal with their substantiation, selected stories, indicators, charts (printable)', access: 'user', query: 'harvests#/$defs/reportQuery', produces: 'text/html', handler: html },
+  { method: 'get', path: '/api/harvests/:id/report.md', tag: 'reports', summary: 'The harvest report as markdown', access: 'user', query: 'harvests#/$defs/reportQuery', produces: 'text/markdown', handler: markdown },
   { method: 'get', path: REPORT_CSS_PATH, tag: 'reports', summary: "The harvest report's stylesheet (screen and print)", access: 'public', produces: 'text/css', handler: async () => new Reply(200, REPORT_CSS, { 'Cache-Control': 'public, max-age=3600' }) },
 ];

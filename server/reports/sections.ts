@@ -1,20 +1,24 @@
 // What the HTML and markdown reports share: outcomes grouped by the goal they serve, and the words
-// for states, verdicts and facts.
+// for states, verdicts and facts — all in the reader's language (data.names).
 import type { Goal, ReportData, ReportOutcome, Tally } from './data';
+import type { ReaderNames } from '../reference/names';
 
-export const STATUS: Record<string, string> = {
-  draft: 'draft', submitted: 'submitted', under_review: 'under review', substantiated: 'substantiated',
-  partly_substantiated: 'partly substantiated', not_substantiated: 'not substantiated', published: 'published', retracted: 'retracted',
-  design: 'design', collecting: 'collecting', substantiating: 'substantiating', analysing: 'analysing', closed: 'closed',
-};
+const HARVEST_STATES = ['design', 'collecting', 'substantiating', 'analysing', 'closed'];
+
+/** A state of a record or of a harvest, as the interface words it. */
+export const stateName = (n: ReaderNames, status: string) => n.term(HARVEST_STATES.includes(status) ? 'harvest.status' : 'status', status);
 
 export const VERDICTS = ['agree', 'partly', 'disagree', 'unknown'] as const;
-const VERDICT_WORDS: Record<string, string> = { agree: 'agree', partly: 'partly agree', disagree: 'disagree', unknown: "don't know" };
+const PARTS = ['description', 'significance', 'contribution'] as const;
 
 /** "description: 2 agree, 1 partly agree · significance: …" */
-export function tallyText(t: Tally): string {
-  return (['description', 'significance', 'contribution'] as const)
-    .map((part) => `${part}: ${VERDICTS.filter((v) => t[part][v]).map((v) => `${t[part][v]} ${VERDICT_WORDS[v]}`).join(', ') || '—'}`)
+export function tallyText(n: ReaderNames, t: Tally): string {
+  const count = new Intl.NumberFormat(n.lang);
+  return PARTS
+    .map((part) => n.say('report.tallyPart', {
+      part: n.term('report.part', part),
+      verdicts: VERDICTS.filter((v) => t[part][v]).map((v) => `${count.format(t[part][v])} ${n.term('report.verdict', v)}`).join(', ') || '—',
+    }))
     .join(' · ');
 }
 
@@ -38,7 +42,9 @@ export function byGoal(d: ReportData): Array<{ code: string; name: string; outco
     .map(([code, outcomes]) => ({ code, name: d.goals.get(code)?.name ?? code, outcomes }));
 }
 
-export const placeOf = (o: ReportOutcome) => [o.location.adminArea, o.location.country].filter(Boolean).join(', ');
-export const actorOf = (o: ReportOutcome) => (o.socialActor.name ? `${o.socialActor.name} (${o.socialActor.type.replace(/_/g, ' ')})` : o.socialActor.type.replace(/_/g, ' '));
+export const placeOf = (n: ReaderNames, o: ReportOutcome) => [o.location.adminArea, n.country(o.location.country)].filter(Boolean).join(', ');
+export const actorOf = (n: ReaderNames, o: ReportOutcome) => (o.socialActor.name ? `${o.socialActor.name} (${n.term('actor', o.socialActor.type)})` : n.term('actor', o.socialActor.type));
 export const period = (d: ReportData) => [d.harvest.periodStart, d.harvest.periodEnd].filter(Boolean).join(' – ') || '—';
-export const fmt = (v: { value: number; date: string } | null, unit: string) => (v ? `${new Intl.NumberFormat('en').format(v.value)} ${unit} (${v.date.slice(0, 10)})` : '—');
+export const fmt = (n: ReaderNames, v: { value: number; date: string } | null, unit: string) => (v ? `${new Intl.NumberFormat(n.lang).format(v.value)} ${unit} (${v.date.slice(0, 10)})` : '—');
+/** The facts line of an outcome: when, where, its state, type of change, quadrant, organisation. */
+export const factsOf = (n: ReaderNames, o: ReportOutcome) => [o.occurredOn.date, placeOf(n, o), stateName(n, o.status), n.category(o.changeType), n.category(o.quadrant), o.organisation.name];

@@ -7,12 +7,13 @@ import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { whereFragmentVisible } from '../fragments/access';
+import { namesOf } from '../reference/language';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ThemeBody = { code: string; name: string; description?: string | null; parentCode?: string | null };
 
 const present = (r: Row, count = 0) => ({
-  code: r.code, name: r.name, description: r.description ?? null, parentCode: r.parent_code ?? null, fragments: count,
+  code: r.code, name: r.name, names: namesOf(r.names), description: r.description ?? null, parentCode: r.parent_code ?? null, fragments: count,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 

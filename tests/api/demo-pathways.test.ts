@@ -1,18 +1,14 @@
 // The demo's outcome chains: a donor's pathways view shows chains across partners, made only of
 // outcomes the donor may open; setbacks reach only those who see work in review; seeding again
 // adds nothing.
-import { startTestApp, TestApp, Client } from '../helpers/app';
+import { startTestApp, TestApp } from '../helpers/app';
+import { demoClient } from '../helpers/demo';
 import { seedDemo } from '../../seeds/demo';
 
 jest.setTimeout(60_000);
 
 let t: TestApp;
-const as = async (email: string): Promise<Client> => {
-  const c = t.anon();
-  const login = await c.post('/api/auth/login', { email, password: 'oogst-demo' });
-  if (login.status !== 200) throw new Error(`login ${email}: ${login.status}`);
-  return c;
-};
+const as = (email: string) => demoClient(t, email);
 type Pathways = { nodes: Array<{ id: string; status: string; conclusion: string | null; organisation: { name: string } }>; links: Array<{ sourceId: string; targetId: string; relation: string }> };
 
 beforeAll(async () => {

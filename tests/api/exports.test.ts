@@ -90,12 +90,18 @@ describe('XLSX and JSON', () => {
     expect(JSON.stringify(rows)).not.toMatch(/Canary|14\.4843/);
   });
 
-  test('when exported as JSON, then the records exactly as the API presents them', async () => {
+  test('when exported as JSON, then the records exactly as the API presents them, with the names of their codes beside', async () => {
     const r = await donor.get('/api/exports/outcomes.json');
     expect(r.status).toBe(200);
     const api = await donor.get(`/api/outcomes/${ids.personal}`);
     const { translations: _t, ...record } = api.body;
-    expect(r.body.items).toEqual([record]);
+    const [item] = r.body.items;
+    const names = Object.fromEntries(Object.entries(item).filter(([k]) => !(k in record)));
+    expect(r.body.items).toEqual([{ ...record, ...names }]);
+    expect(names).toEqual({
+      statusName: 'Published', socialActorTypeName: 'Individual', changeTypeName: 'Policy', quadrantName: 'Formal rules and policies', countryName: 'Mali',
+      sensitivityName: 'Public', languageName: 'English', primaryGoalName: 'Inclusive, bottom-up peace processes', otherGoalNames: 'Participation',
+    });
     expect(r.body.items[0].title).toBe('=HYPERLINK("http://evil.example","click")');
   });
 });
@@ -180,5 +186,51 @@ describe('stories, fragments and indicator values', () => {
     const xlsx = await xlsxRows((await getBytes(ev, `/api/exports/indicator-values.xlsx?indicator=${ind.body.id}&status=validated`)).bytes);
     expect(xlsx).toHaveLength(2);
     expect(xlsx[1][5]).toBe(12);
+  });
+});
+
+describe("names in the reader's language", () => {
+  /** Runs `fn` with the person's profile in another language, then puts it back. */
+  async function inLanguage<T>(c: Client, language: string, fn: () => Promise<T>): Promise<T> {
+    expect((await c.patch('/api/auth/me', { language })).status).toBe(200);
+    try { return await fn(); } finally { await c.patch('/api/auth/me', { language: 'en' }); }
+  }
+
+  test('when a French reader exports outcomes as CSV, then the code columns are unchanged and in place, and the names of the codes follow in French', async () => {
+    const english = (await getBytes(donor, '/api/exports/outcomes.csv')).bytes.toString('utf8');
+    const text = await inLanguage(donor, 'fr', async () => (await getBytes(donor, '/api/exports/outcomes.csv')).bytes.toString('utf8'));
+    const header = (s: string) => s.replace(/^\ufeff/, '').split(/\r?\n/)[0].split(',');
+    expect(header(text)).toEqual(header(english));
+    expect(header(text).slice(-9)).toEqual(['statusName', 'socialActorTypeName', 'changeTypeName', 'quadrantName', 'countryName', 'sensitivityName', 'languageName', 'primaryGoalName', 'otherGoalNames']);
+    const [row] = csvRecords(text);
+    expect([row.status, row.changeType, row.quadrant, row.primaryGoal, row.otherGoals, row.country]).toEqual(['published', 'OH-POLICY', 'GAW-RULES', 'NL-IV-1.3', 'PART', 'ML']);
+    expect(row).toMatchObject({
+      statusName: 'Publié', changeTypeName: 'Politique', quadrantName: 'Règles formelles et politiques', primaryGoalName: 'Processus de paix inclusifs et ascendants',
+      otherGoalNames: 'Participation', countryName: 'Mali', sensitivityName: 'Public', languageName: 'anglais',
+    });
+  });
+
+  test('when an Arabic reader exports outcomes as JSON, then each record carries the Arabic names beside its codes', async () => {
+    const r = await inLanguage(donor, 'ar', () => donor.get('/api/exports/outcomes.json'));
+    expect(r.body.items[0]).toMatchObject({
+      changeType: 'OH-POLICY', changeTypeName: 'سياسة', quadrantName: 'القواعد والسياسات الرسمية', primaryGoalName: 'عمليات سلام شاملة تنطلق من القاعدة',
+      otherGoalNames: 'المشاركة', countryName: 'مالي',
+    });
+  });
+
+  test('when a Dutch reader exports stories and indicator values, then the domain, the state and the indicator are named in Dutch', async () => {
+    const { storyBody, ok, publish } = await import('../helpers/stories');
+    const story = await ok(p1.post('/api/stories', storyBody({ title: 'Story of a Dutch reader', domain: 'any-other-change' })), 201);
+    await publish('stories', story.id, p1, ev);
+    const ind = await ok(ev.post('/api/indicators', { code: 'X-NAMED', name: 'Women mediators', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A }), 201);
+    await ok(ev.post(`/api/indicators/${ind.id}/values`, [{ periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 7, status: 'validated' }]), 201);
+    // names as a seed gives them: no route writes them
+    await t.ctx.db('indicators').where({ id: ind.id }).update({ names: JSON.stringify({ nl: 'Vrouwelijke bemiddelaars' }), unit_names: JSON.stringify({ nl: 'vrouwen' }) });
+    await inLanguage(ev, 'nl', async () => {
+      const stories = csvRecords((await ev.get('/api/exports/stories.csv')).text);
+      expect(stories.find((x) => x.id === story.id)).toMatchObject({ domain: 'any-other-change', domainName: 'Elke andere verandering', statusName: 'Gepubliceerd' });
+      const [value] = csvRecords((await ev.get(`/api/exports/indicator-values.csv?indicator=${ind.id}`)).text);
+      expect(value).toMatchObject({ indicatorCode: 'X-NAMED', indicatorName: 'Women mediators', unit: 'women', indicatorNameLocalised: 'Vrouwelijke bemiddelaars', unitLocalised: 'vrouwen', statusName: 'Gevalideerd' });
+    });
   });
 });

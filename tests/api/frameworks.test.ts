@@ -51,3 +51,34 @@ test('answers are compressed for slow connections', async () => {
   expect(r.status).toBe(200);
   expect(r.headers.get('content-encoding')).toBe('gzip');
 });
+
+test('when a French, Arabic or Dutch reader reads the frameworks and typologies, then every framework, goal, typology and category has a name in their language', async () => {
+  const c = await t.as('donor');
+  const frameworks = (await c.get('/api/frameworks')).body.items as Array<{ id: string; name: string; names: Record<string, string> }>;
+  type Node = { code: string; name: string; names: Record<string, string>; children: Node[] };
+  const flat = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
+  const missing: string[] = [];
+  for (const f of frameworks.filter((x) => x.id !== 'test-fw' && x.id !== 'other-fw')) {
+    for (const lang of ['fr', 'ar', 'nl']) if (!f.names[lang]) missing.push(`${f.id} ${lang}`);
+    const goals = flat((await c.get(`/api/frameworks/${f.id}/goals`)).body.goals);
+    for (const g of goals) for (const lang of ['fr', 'ar', 'nl']) if (!g.names[lang]) missing.push(`${g.code} ${lang}`);
+  }
+  const typologies = (await c.get('/api/typologies')).body.items as Array<{ id: string; names: Record<string, string>; categories: Array<{ code: string; names: Record<string, string> }> }>;
+  for (const ty of typologies) {
+    for (const lang of ['fr', 'ar', 'nl']) if (!ty.names[lang]) missing.push(`${ty.id} ${lang}`);
+    for (const cat of ty.categories) for (const lang of ['fr', 'ar', 'nl']) if (!cat.names[lang]) missing.push(`${cat.code} ${lang}`);
+  }
+  expect(missing).toEqual([]);
+  const sdg = flat((await c.get('/api/frameworks/sdg-5-16-wps/goals')).body.goals).find((g) => g.code === '5.2')!;
+  expect(sdg.names).toEqual({ fr: "Éliminer la violence à l'égard des femmes et des filles", ar: 'القضاء على العنف ضد النساء والفتيات', nl: 'Een einde maken aan geweld tegen vrouwen en meisjes' });
+  expect(typologies.find((x) => x.id === 'care-gef')!.categories[0].names.nl).toBe('Handelingsvermogen opbouwen');
+});
+
+test('when the map is read, then every NAP focus region has a French, Arabic and Dutch name', async () => {
+  const r = await (await t.as('donor')).get('/api/dashboard/map');
+  expect(r.status).toBe(200);
+  const regions = r.body.regions as Array<{ code: string; names: Record<string, string> }>;
+  expect(regions.map((x) => x.code)).toContain('sahel');
+  expect(regions.filter((x) => ['fr', 'ar', 'nl'].some((l) => !x.names[l])).map((x) => x.code)).toEqual([]);
+  expect(regions.find((x) => x.code === 'horn-of-africa')!.names.ar).toBe('القرن الأفريقي');
+});

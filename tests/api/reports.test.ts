@@ -115,6 +115,66 @@ describe('markdown', () => {
   });
 });
 
+describe("in the reader's language", () => {
+  /** The words of the page, without its markup (charts carry codes as keys, never as text). */
+  const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const CODES = ['OH-POLICY', 'GAW-RULES', 'GAW-NORMS', 'any-other-change', 'local_government', 'partly_substantiated'];
+
+  beforeAll(async () => {
+    // an indicator with its name and unit in French, as a seed gives them
+    await t.ctx.db('indicators').where({ code: 'R-MEDIATORS' }).update({ names: JSON.stringify({ fr: 'Femmes médiatrices' }), unit_names: JSON.stringify({ fr: 'femmes' }) });
+  });
+
+  test('when a French reader asks for ?lang=fr, then goals, types of change, quadrants, states, the domain and the indicators are named in French, never by their codes', async () => {
+    const r = await donor.get(`/api/harvests/${harvestId}/report.html?lang=fr`);
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('<html lang="fr" dir="ltr">');
+    const text = words(r.text);
+    expect(text).toContain('Rapport de récolte');
+    expect(text).toContain('NL-IV-3 Protection');
+    expect(text).toContain('NL-IV-1.3 Processus de paix inclusifs'); // in the coverage chart, shortened to fit
+    expect(text).toContain('Politique · Règles formelles et politiques');
+    expect(text).toContain('Collectivité locale');
+    expect(text).toContain('Conception'); // the harvest's state
+    expect(text).toContain(' · Publié · ');
+    expect(text).toContain('« Tout autre changement »');
+    expect(text).toContain('Femmes médiatrices');
+    expect(text).toMatch(/10 femmes \(2022-01-01\)/);
+    for (const code of CODES) expect([code, text.includes(code)]).toEqual([code, false]);
+    for (const english of ['Formal rules and policies', 'Any other change', 'Harvest report', 'Social actor']) expect([english, text.includes(english)]).toEqual([english, false]);
+  });
+
+  test('when an Arabic reader asks, then the page runs right to left with the Arabic names', async () => {
+    const r = await donor.get(`/api/harvests/${harvestId}/report.html?lang=ar`);
+    expect(r.text).toContain('<html lang="ar" dir="rtl">');
+    const text = words(r.text);
+    expect(text).toContain('تقرير الحصاد');
+    expect(text).toContain('الحماية'); // NL-IV-3
+    expect(text).toContain('القواعد والسياسات الرسمية');
+    expect(text).toContain('«أي تغيير آخر»');
+    for (const code of CODES) expect([code, text.includes(code)]).toEqual([code, false]);
+  });
+
+  test("when a Dutch reader's profile is in Dutch, then the markdown report is in Dutch without asking", async () => {
+    expect((await ev.patch('/api/auth/me', { language: 'nl' })).status).toBe(200);
+    try {
+      const md = (await ev.get(`/api/harvests/${harvestId}/report.md`)).text;
+      expect(md).toContain('Oogstrapport');
+      expect(md).toContain('## Outcomes per doel');
+      expect(md).toContain('### NL-IV-1 Participatie');
+      expect(md).toContain('| Informele normen en diepe structuren | 1 |');
+      expect(md).toContain('Elke andere verandering');
+      for (const code of CODES) expect([code, md.includes(code)]).toEqual([code, false]);
+    } finally {
+      await ev.patch('/api/auth/me', { language: 'en' });
+    }
+  });
+
+  test('when the language asked for is not one of the four, then 400', async () => {
+    expect((await donor.get(`/api/harvests/${harvestId}/report.html?lang=de`)).status).toBe(400);
+  });
+});
+
 describe('PDF', () => {
   test('when printed, then a PDF of the donor view', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-report-')), 'report.pdf');

@@ -28,7 +28,13 @@ export async function parents(t: TestApp): Promise<Record<string, string>> {
   p.otherDraft = (await outcomeIn(t, 'p1', 'draft')).id;
   p.underReview = (await outcomeIn(t, 'p1', 'under_review')).id;
   if (hasRoute('POST /api/harvests')) p.harvest = must(await ev.post('/api/harvests', { programmeId: t.world.programmes.A, title: 'Hostile harvest' }), 'harvest').body.id;
-  if (hasRoute('POST /api/indicators')) p.indicator = must(await ev.post('/api/indicators', { code: 'HOSTILE-1', name: 'Hostile', unit: 'count', direction: 'increase', programmeId: t.world.programmes.A }), 'indicator').body.id;
+  // a rubric, whose scores take every text a value may carry: the note and the reason
+  if (hasRoute('POST /api/indicators')) {
+    p.indicator = must(await ev.post('/api/indicators', {
+      kind: 'rubric', code: 'HOSTILE-1', name: 'Hostile', programmeId: t.world.programmes.A,
+      levels: [{ level: 1, label: 'Low', descriptor: 'Low.' }, { level: 2, label: 'High', descriptor: 'High.' }],
+    }), 'indicator').body.id;
+  }
   if (hasRoute('POST /api/stories')) {
     p.story = must(await p1.post('/api/stories', storyBody()), 'story').body.id;
     for (let i = 0; i < 5; i++) p[`story${i}`] = must(await p1.post('/api/stories', storyBody()), 'story').body.id;
@@ -71,7 +77,7 @@ export function baseBodies(t: TestApp, p: Record<string, string>): Record<string
       as: 'evaluator',
       body: { code: `H-${n}`, name: 'Indicator', description: 'D', unit: 'count', direction: 'increase', source: 'S', notes: 'N', programmeId: t.world.programmes.A, baseline: { value: 1, date: '2020-01-01', note: 'b' } },
     }),
-    'POST /api/indicators/:id/values': (n) => ({ as: 'evaluator', params: { id: p.indicator }, body: { periodStart: day(n), periodEnd: day(n), value: 1, note: 'N' } }),
+    'POST /api/indicators/:id/values': (n) => ({ as: 'evaluator', params: { id: p.indicator }, body: { periodStart: day(n), periodEnd: day(n), value: 1, note: 'N', reason: 'R' } }),
     'POST /api/import-mappings': (n) => ({ as: 'partner1', body: { name: `Mapping ${n}`, kind: 'outcomes', fields: { title: { from: 'title' }, description: { template: 'Said: {q1}' }, country: { value: 'ML' } } } }),
     'POST /api/stories': () => ({ as: 'partner1', body: storyBody() }),
     'POST /api/stories/:id/translations': (n) => ({ as: 'partner1', params: { id: p[`story${n % 5}`] }, body: { language: lang(n), title: 'Titre', story: 'Histoire', whySignificant: 'Pourquoi', translatedBy: 'T' } }),
