@@ -58,6 +58,7 @@ add('/fragments/:id/edit', 'fragment-edit', async (ctx) => (await import('./view
 add('/selections', 'selections', async () => (await import('./views/selections')).selectionsView());
 add('/themes', 'themes', async () => (await import('./views/themes')).themesView());
 add('/dashboard', 'dashboard', async (ctx) => (await import('./dashboard/view')).dashboardView(ctx));
+add('/goals/:code', 'goal', async (ctx) => (await import('./views/goal-story')).goalStoryView(ctx.params.code));
 const indicatorWriters: Guard = { roles: ['partner', 'evaluator', 'admin'] };
 add('/indicators', 'indicators', async (ctx) => (await import('./views/indicators')).indicatorListView(ctx));
 add('/indicators/new', 'indicator-new', async () => (await import('./views/indicator-form')).indicatorFormView(null), indicatorWriters);

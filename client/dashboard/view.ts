@@ -5,7 +5,7 @@ import { h, replace } from '../core/dom';
 import { optional, qs } from '../core/api';
 import { countryOptions, localName, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
-import { loadAllGoals, loadFrameworks, loadGoals } from '../core/reference';
+import { goalLabel, loadAllGoals, loadFrameworks, loadGoals } from '../core/reference';
 import type { Outcome } from '../core/outcome-model';
 import { goalOptions } from '../components/outcome-filters';
 import { setTitle, announce } from '../core/page';
@@ -92,6 +92,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   frames.indicators.element.append(explain);
   const filterSlot = h('div', { class: 'filter-slot' });
   const reviewSlot = h('div', { class: 'review-slot' });
+  const storySlot = h('div', { class: 'story-slot' });
   let outcomes: Outcome[] = [];
   const fail = (frame: Frame) => (e: unknown) => frame.error(errorMessage(e));
 
@@ -112,11 +113,14 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
     const focused = document.activeElement?.id;
     replace(filterSlot, filterForm(f, apply));
     underReview(reviewSlot, f);
+    replace(storySlot);
     if (focused?.startsWith('dash-')) document.getElementById(focused)?.focus();
     frames.timeline.loading();
     try {
       const [{ timelineSection }] = await Promise.all([charts(), loadAllGoals()]);
       if (mine !== generation) return;
+      // one goal chosen: its story is one page away (named once the goal trees are in)
+      if (f.goal && !f.goal.includes(',')) replace(storySlot, h('p', { class: 'goal-story-link' }, h('a', { href: `/goals/${encodeURIComponent(f.goal)}` }, t('goal.storyLink', { goal: goalLabel(f.goal) }))));
       const drawn = all ? await timelineSection(frames.timeline, f).catch((e) => (fail(frames.timeline)(e), [] as Outcome[])) : outcomes;
       if (mine !== generation) return;
       outcomes = drawn;
@@ -144,7 +148,7 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
     else if (d.kind === 'goal' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), goal: d.code });
     else if (d.kind === 'country' && d.code) apply({ ...readFilters(new URLSearchParams(location.search)), country: d.code, region: undefined });
   });
-  replace(page, h('h1', {}, t('dash.title')), h('p', { class: 'lead' }, t('dash.intro')), filterSlot, reviewSlot,
+  replace(page, h('h1', {}, t('dash.title')), h('p', { class: 'lead' }, t('dash.intro')), filterSlot, reviewSlot, storySlot,
     frames.timeline.element, h('div', { class: 'dashboard-grid' }, frames.transformation.element, frames.coverage.element, frames.map.element, frames.pathways.element, frames.indicators.element));
   void load(readFilters(ctx.query), true);
   return page;

@@ -37,7 +37,7 @@ function facts(o: Outcome): HTMLElement {
     row(t('form.changeType'), categoryLabel(o.changeType)),
     row(t('form.quadrant'), categoryLabel(o.quadrant)),
     row(t('detail.nature'), `${o.positive ? t('form.positiveYes') : t('form.positiveNo')} · ${o.intended ? t('form.intendedYes') : t('form.intendedNo')}`),
-    row(t('detail.goals'), h('ul', { class: 'goal-list' }, o.goals.map((g) => h('li', {}, goalLabel(g.code), g.primary ? h('span', { class: 'badge' }, t('detail.primary')) : '')))),
+    row(t('detail.goals'), h('ul', { class: 'goal-list' }, o.goals.map((g) => h('li', {}, h('a', { href: `/goals/${encodeURIComponent(g.code)}` }, goalLabel(g.code)), g.primary ? h('span', { class: 'badge' }, t('detail.primary')) : '')))),
     row(t('detail.organisation'), o.organisation.name),
     row(t('form.language'), languageName(o.language)));
 }

@@ -81,3 +81,41 @@ export async function overflowing(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+type Named = { code: string; name: string; names?: Record<string, string> | null; children?: Named[] };
+
+/**
+ * The English names of reference data (goals of every framework, typology categories, focus
+ * regions, indicators) whose name in `lang` differs — what must not show in that language.
+ */
+export async function englishOnlyNames(page: Page, lang: string): Promise<string[]> {
+  const get = async <T>(path: string): Promise<T> => (await page.request.get(path)).json() as Promise<T>;
+  const out = new Set<string>();
+  const add = (n: Named) => {
+    const local = n.names?.[lang];
+    if (local && local !== n.name) out.add(n.name);
+    (n.children ?? []).forEach(add);
+  };
+  const frameworks = await get<{ items: Array<{ id: string }> }>('/api/frameworks');
+  for (const f of frameworks.items) (await get<{ goals: Named[] }>(`/api/frameworks/${f.id}/goals`)).goals.forEach(add);
+  for (const t of (await get<{ items: Array<{ categories: Named[] }> }>('/api/typologies')).items) t.categories.forEach(add);
+  (await get<{ regions?: Named[] }>('/api/dashboard/map')).regions?.forEach(add);
+  (await get<{ items: Named[] }>('/api/indicators?pageSize=200')).items.forEach(add);
+  return [...out];
+}
+
+/**
+ * Which of these names the interface shows: in the words it writes itself — chart texts, options,
+ * table cells and headers, the facts of a record, headings — not in what people wrote. A name of
+ * one or two words counts only as a whole text (or after its code), so "Prevention" inside an
+ * English outcome title does not.
+ */
+export async function shownNames(page: Page, names: string[]): Promise<string[]> {
+  return page.evaluate((all) => {
+    const texts = [...document.querySelectorAll('svg text, option, th, td, .facts dd, .facts li, h2, h3, legend, label, .meta')]
+      .map((el) => (el.textContent ?? '').replace(/[\u2068\u2069]/g, '').trim()).filter(Boolean);
+    return all.filter((name) => (name.split(/\s+/).length >= 3
+      ? texts.some((x) => x.includes(name))
+      : texts.some((x) => x === name || new RegExp(`(^|[\\s(])[A-Z0-9.-]+ ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,)…])`).test(x))));
+  }, names);
+}

@@ -3,7 +3,7 @@
 // (charts included), the language switch is kept in the profile, and each dashboard view is saved
 // as a screenshot to look at.
 import type { Browser, Page } from 'playwright-core';
-import { axe, launch, loginAs, open, overflowing, settled, shot } from './browser';
+import { axe, englishOnlyNames, launch, loginAs, open, overflowing, settled, shot, shownNames } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -11,8 +11,8 @@ afterAll(async () => { await browser?.close(); });
 
 const SCREENS: Record<string, string[]> = {
   partner: ['/outcomes', '/outcomes/new', '/library', '/stories', '/stories/new', '/fragments', '/fragments/new', '/search?q=women', '/dashboard', '/notifications', '/no-such-page', '/indicators', '/indicators/new', '/import', '/import/mappings', '/import/mappings/new'],
-  evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard', '/indicators', '/indicators/new', '/import/mappings'],
-  donor: ['/dashboard', '/library', '/stories', '/indicators', '/two-factor'],
+  evaluator: ['/review', '/outcomes', '/stories', '/fragments', '/selections', '/themes', '/harvests', '/dashboard', '/indicators', '/indicators/new', '/import/mappings', '/goals/NL-IV-3'],
+  donor: ['/dashboard', '/library', '/stories', '/indicators', '/two-factor', '/goals/NL-IV-1'],
   admin: ['/outcomes', '/review', '/dashboard', '/indicators', '/indicators/new'],
 };
 
@@ -151,6 +151,57 @@ test('when the demo donor opens the dashboards, then colour says the conclusion 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('when the demo donor follows a goal from an outcome, then its story opens: evidence, outcomes by year, selected stories, indicators as lines, countries; printed without the navigation', async () => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'donor');
+  const outcome = ((await (await page.request.get('/api/outcomes?goal=NL-IV-1.2&pageSize=1')).json()) as { items: Array<{ id: string }> }).items[0];
+  await page.goto(`/outcomes/${outcome.id}?lang=en`);
+  await settled(page);
+  await page.locator('.facts .goal-list a', { hasText: 'NL-IV-1.2' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /^NL-IV-1\.2 / }).waitFor();
+  await settled(page);
+  for (const part of ['How strong the evidence is', 'Outcomes over time', 'Stories of change the panels selected', 'Its indicators', 'Where']) {
+    await page.getByRole('heading', { level: 2, name: part }).waitFor();
+  }
+  await expect(page.locator('#goal-strength ~ .chart-scroll svg.chart, .goal-part svg.chart').count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator('.goal-outcomes li').count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator('.goal-selections .panel-reasons').count()).resolves.toBeGreaterThan(0);
+  await expect(page.locator('.goal-indicator svg.chart').count()).resolves.toBeGreaterThan(0);
+  expect(await axe(page)).toEqual([]);
+  await shot(page, 'goal-story-en');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.banner').isVisible()).resolves.toBe(false);
+  await expect(page.locator('.goal-printed').isVisible()).resolves.toBe(true);
+  await page.emulateMedia({ media: 'screen' });
+  // from the dashboard too: a goal chosen there links to its story
+  await page.goto('/dashboard?lang=en&goal=NL-IV-1');
+  await page.getByRole('link', { name: /The story of this goal: NL-IV-1 / }).click();
+  await page.getByRole('heading', { level: 1, name: /^NL-IV-1 / }).waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test.each(['fr', 'ar', 'nl'])('when the demo donor reads the dashboards, an outcome, a goal and a harvest report in %s, then no English reference name shows', async (lang) => {
+  const { page, context, errors } = await open(browser);
+  await loginAs(page, 'donor');
+  const names = await englishOnlyNames(page, lang);
+  expect(names.length).toBeGreaterThan(100); // the frameworks' goals alone
+  const outcome = ((await (await page.request.get('/api/outcomes?pageSize=1&status=published')).json()) as { items: Array<{ id: string }> }).items[0];
+  const harvest = ((await (await page.request.get('/api/harvests?pageSize=1')).json()) as { items: Array<{ id: string }> }).items[0];
+  const found: string[] = [];
+  for (const path of ['/dashboard', `/outcomes/${outcome.id}`, '/goals/NL-IV-1', ...(harvest ? [`/api/harvests/${harvest.id}/report.html`] : [])]) {
+    await page.goto(`${path}?lang=${lang}`);
+    await settled(page);
+    // the views below the overview draw when scrolled near
+    for (const frame of await page.locator('.chart-frame').all()) { await frame.scrollIntoViewIfNeeded(); await page.waitForTimeout(300); }
+    await settled(page);
+    found.push(...(await shownNames(page, names)).map((n) => `${path}: ${n}`));
+  }
+  expect(found).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
 
 test('when a chart is downloaded, then SVG and PNG files come out', async () => {
   const { page, context } = await open(browser);
