@@ -53,6 +53,8 @@ const BY_CODE: Record<string, MessageKey> = {
 export function localiseMessage(message: string, code?: string): string {
   const known = code ? BY_CODE[code] : undefined;
   if (known) return t(known);
+  // a breakdown value spelled otherwise than the indicator's values: the spelling in use is in quotes
+  if (code === 'spelling') return t('err.spelling', { spelling: /"(.*)"/.exec(message)?.[1] ?? '' });
   if (/required property|is required/.test(message)) return t('err.required');
   if (/must NOT have more than|must NOT be longer/.test(message)) return t('err.tooLong');
   if (/must NOT have fewer|must NOT be shorter/.test(message)) return t('err.empty');

@@ -134,6 +134,7 @@ export const en = {
   'evidence.personal': 'Personal data: encrypted, never shown to donors or other organisations.',
   'evidence.field.title': 'Title', 'evidence.field.url': 'Web address', 'evidence.field.date': 'Date', 'evidence.field.role': 'Role of the informant',
   'evidence.field.name': 'Name', 'evidence.field.contact': 'Contact', 'evidence.field.kind': 'Kind',
+  'err.spelling': 'Written “{spelling}” in this indicator’s other values: use that spelling, so that one place or group stays one series.',
   'err.required': 'Fill this in.', 'err.tooLong': 'This is too long.', 'err.empty': 'This cannot be empty.', 'err.date': 'Enter a valid date.',
   'err.country': 'Choose a country.', 'err.goal': 'This goal does not exist.', 'err.goalTwice': 'This goal is tagged twice.',
   'err.primary': 'Mark exactly one goal as primary.', 'err.notText': 'This contains characters that are not text.', 'err.url': 'Enter a full web address starting with http:// or https://.',

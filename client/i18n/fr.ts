@@ -133,6 +133,7 @@ export const fr: Messages = {
   'evidence.personal': 'Donnée personnelle : chiffrée, jamais montrée aux bailleurs ni aux autres organisations.',
   'evidence.field.title': 'Titre', 'evidence.field.url': 'Adresse web', 'evidence.field.date': 'Date', 'evidence.field.role': 'Rôle de l’informateur',
   'evidence.field.name': 'Nom', 'evidence.field.contact': 'Contact', 'evidence.field.kind': 'Type',
+  'err.spelling': 'Écrit « {spelling} » dans les autres valeurs de cet indicateur : reprenez cette orthographe, pour qu’un même lieu ou groupe reste une seule série.',
   'err.required': 'Remplissez ce champ.', 'err.tooLong': 'C’est trop long.', 'err.empty': 'Ce champ ne peut pas être vide.', 'err.date': 'Saisissez une date valide.',
   'err.country': 'Choisissez un pays.', 'err.goal': 'Cet objectif n’existe pas.', 'err.goalTwice': 'Cet objectif est indiqué deux fois.',
   'err.primary': 'Marquez exactement un objectif comme principal.', 'err.notText': 'Ce texte contient des caractères qui ne sont pas du texte.', 'err.url': 'Saisissez une adresse web complète commençant par http:// ou https://.',

@@ -1,8 +1,8 @@
 // One research fragment: the excerpt in its language, the cited source and where in it, the
 // speaker (pseudonymous, with consent), its themes and goals, and its lifecycle.
 import { h, replace } from '../core/dom';
-import { api } from '../core/api';
-import { countryName, formatDate, t } from '../core/i18n';
+import { api, optional } from '../core/api';
+import { countryName, formatDate, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Fragment } from '../core/story-model';
@@ -19,8 +19,12 @@ export function citation(f: Fragment): string {
   return [s.author, s.title, String(s.year), t(`source.type.${s.type}` as MessageKey), f.locator].filter(Boolean).join(' · ');
 }
 
+type Theme = { code: string; name: string; names?: Record<string, string> };
+
 export async function fragmentDetailView(id: string): Promise<HTMLElement> {
-  await loadAllGoals();
+  // themes by name in the reader's language (a theme the list does not offer shows its code)
+  const [themes] = await Promise.all([optional<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
+  const themeName = (code: string) => { const x = themes?.items.find((y) => y.code === code); return x ? localName(x) : code; };
   const page = h('article', { class: 'page' });
   const draw = async () => {
     const f = await api<Fragment>(`/api/fragments/${encodeURIComponent(id)}`);
@@ -40,7 +44,7 @@ export async function fragmentDetailView(id: string): Promise<HTMLElement> {
           row(t('fragment.section.speaker'), sp ? [sp.role, sp.ageBand && ageBandLabel(sp.ageBand), sp.gender, sp.place].filter(Boolean).join(' · ') : t('detail.redacted')),
           sp?.consent ? row(t('story.section.consent'), `${t(`consent.level.${sp.consent.level}` as MessageKey)} · ${formatDate(sp.consent.givenOn)}`) : [],
           f.location ? row(t('detail.where'), countryName(f.location.country)) : [],
-          row(t('fragment.themes'), f.themes.join(', ') || '—'),
+          row(t('fragment.themes'), f.themes.map(themeName).join(', ') || '—'),
           row(t('detail.goals'), f.goals.map((g) => goalLabel(g.code)).join('; ') || '—'),
           row(t('detail.organisation'), f.organisation.name), row(t('form.language'), languageName(f.language)))),
       files);

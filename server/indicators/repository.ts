@@ -129,3 +129,15 @@ export async function existingKeys(db: Db, indicatorId: string, keys: Array<{ pe
 }
 
 export const keyOf = (r: { period_start: string; period_end: string; disaggregation: string }) => `${r.period_start}|${r.period_end}|${r.disaggregation}`;
+
+/** The breakdown values an indicator's values use already, per breakdown key (each spelling once); `except`: the key (keyOf) of a value being edited. */
+export async function breakdownValuesOf(db: Db, indicatorId: string, except?: string): Promise<Map<string, Set<string>>> {
+  const qb = db('indicator_values').where('indicator_id', indicatorId);
+  if (except) qb.whereRaw("period_start || '|' || period_end || '|' || disaggregation <> ?", [except]);
+  const rows: string[] = await qb.distinct('disaggregation').pluck('disaggregation');
+  const out = new Map<string, Set<string>>();
+  for (const text of rows) {
+    for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, string>)) out.set(key, (out.get(key) ?? new Set()).add(value));
+  }
+  return out;
+}

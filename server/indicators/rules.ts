@@ -1,6 +1,7 @@
 // Checks of indicators and values that need the database or the indicator itself: known goal
 // codes, a programme the author works in, a partner of that programme, real countries, periods
-// in order, declared disaggregations, whole numbers where the indicator counts, a rubric's levels
+// in order, declared disaggregations (fixed lists for country and sex; one spelling of each other
+// breakdown value), whole numbers where the indicator counts, a rubric's levels
 // (rubric.ts), no two values for one period and breakdown. Every failure names its path; a batch
 // of values is checked whole, so each bad row is named at once.
 import type { Db } from '../db/knex';
@@ -9,10 +10,34 @@ import { Problem, ProblemPath } from '../http/problem';
 import { checkCountry } from '../domain/checks';
 import type { IndicatorInput, Level, ValueInput } from './representation';
 import { canonical } from './representation';
-import { existingKeys, keyOf } from './repository';
+import { breakdownValuesOf, existingKeys, keyOf } from './repository';
 import { checkRubric, checkScore } from './rubric';
 
 const SEX = new Set(['female', 'male', 'other', 'total']);
+/** Breakdowns whose values come from a fixed list; the others (regions, age groups, roles …) are kept to one spelling each. */
+const FIXED = new Set(['country', 'sex']);
+
+/** A breakdown value as compared: no accents, case, or differences of spaces, hyphens and apostrophes. */
+export const spellingKey = (v: string) => v.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\-_'’.]+/g, ' ').trim();
+
+/**
+ * "Segou" beside "Ségou" would make two series of one place: a value that differs from one the
+ * indicator uses already (or an earlier row of the batch) only in accents, case or punctuation is
+ * refused with the spelling in use. A value new in every way is a new breakdown value.
+ */
+function checkSpellings(rows: ValueInput[], known: Map<string, Set<string>>, prefix: (k: number) => string, errors: ProblemPath[]): void {
+  const spelled = new Map<string, Map<string, string>>();
+  for (const [key, values] of known) spelled.set(key, new Map([...values].map((v) => [spellingKey(v), v])));
+  rows.forEach((v, k) => {
+    for (const [key, value] of Object.entries(v.disaggregation ?? {})) {
+      if (FIXED.has(key)) continue;
+      const seen = spelled.get(key) ?? spelled.set(key, new Map()).get(key)!;
+      const used = seen.get(spellingKey(value));
+      if (used === undefined) seen.set(spellingKey(value), value);
+      else if (used !== value) errors.push({ path: `${prefix(k)}/disaggregation/${key}`, message: `is written "${used}" in this indicator's values: use that spelling`, code: 'spelling' });
+    }
+  });
+}
 
 export async function checkIndicator(db: Db, i: IndicatorInput, errors: ProblemPath[] = []): Promise<void> {
   const goals = i.goals ?? [];
@@ -80,6 +105,7 @@ export async function checkValues(
     if (firstAt.has(key)) errors.push({ path: prefix(k) || '/', message: `same period and disaggregation as row ${firstAt.get(key)}`, code: 'duplicate_row' });
     else firstAt.set(key, k);
   });
+  if (!levels) checkSpellings(rows, await breakdownValuesOf(db, indicator.id, ignore), prefix, errors);
   errors.push(...found);
   if (errors.length) throw new Problem('unprocessable', 'Some values break a rule of the domain; none was saved', errors);
   const stored = await existingKeys(db, indicator.id, keys);

@@ -177,6 +177,26 @@ describe('entering values', () => {
     expect((await admin.patch(`/api/indicators/${i.id}`, { disaggregations: ['sex'] })).status).toBe(200);
   });
 
+  test('a breakdown value keeps one spelling: "Segou" beside "Ségou" is refused with the spelling in use', async () => {
+    const i = await newIndicator(admin, { disaggregations: ['region', 'age'] });
+    expect((await admin.post(`/api/indicators/${i.id}/values`, [value(2021, 4, { disaggregation: { region: 'Ségou' } }), value(2021, 3, { disaggregation: { region: 'Mopti' } })])).status).toBe(201);
+    const r = await admin.post(`/api/indicators/${i.id}/values`, [
+      value(2022, 5, { disaggregation: { region: 'Segou' } }), value(2022, 2, { disaggregation: { region: 'MOPTI' } }),
+      value(2022, 1, { disaggregation: { region: 'Kayes' } }), value(2023, 1, { disaggregation: { region: 'kayes ' } }),
+      value(2022, 1, { disaggregation: { age: '15-49' } }), value(2023, 1, { disaggregation: { age: '15 49' } }),
+    ]);
+    expect(r.status).toBe(422);
+    expect(r.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`)).toEqual([
+      '/0/disaggregation/region spelling', '/1/disaggregation/region spelling', '/3/disaggregation/region spelling', '/5/disaggregation/age spelling',
+    ]);
+    expect(r.body.errors[0].message).toContain('"Ségou"');
+    expect(await valueCount(i.id)).toBe(2);
+    // a new place is a new value; correcting the only value that used a spelling is not a clash with itself
+    const kayes = await admin.post(`/api/indicators/${i.id}/values`, [value(2022, 1, { disaggregation: { region: 'Kayes' } })]);
+    expect(kayes.status).toBe(201);
+    expect((await admin.patch(`/api/indicators/${i.id}/values/${kayes.body.items[0].id}`, { disaggregation: { region: 'Kayès' } })).status).toBe(200);
+  });
+
   test('values are filtered by whole period, status and country', async () => {
     const i = await newIndicator(admin);
     await admin.post(`/api/indicators/${i.id}/values`, [value(2021, 1, { disaggregation: { country: 'ML' } }), value(2022, 2), { periodStart: '2022-07-01', periodEnd: '2023-06-30', value: 3 }]);
