@@ -37,11 +37,12 @@ async function renderTimes(browser: Browser): Promise<string[]> {
         const start = new Date(Date.UTC(2021, 0, 1) + rand() * 6 * 365 * 864e5);
         const year = rand() < 0.1;
         return { id: `o${i}`, lane: lanes[i % 5].key, start: year ? new Date(Date.UTC(start.getUTCFullYear(), 0, 1)) : start,
-          end: year ? new Date(Date.UTC(start.getUTCFullYear(), 11, 31)) : start, changeType: types[i % 6], status: statuses[i % 5], title: `Outcome ${i}` };
+          end: year ? new Date(Date.UTC(start.getUTCFullYear(), 11, 31)) : start, changeType: types[i % 6], status: statuses[i % 5],
+          conclusion: ['substantiated', 'partly_substantiated'].includes(statuses[i % 5]) ? statuses[i % 5] : null, title: `Outcome ${i}` };
       });
       const chart = (window as unknown as { timelineChart: (d: unknown, o: unknown) => SVGSVGElement }).timelineChart;
-      const opts = { width: 1200, canvasThreshold: threshold, labels: { title: 't', description: 'd', status: 's', changeType: 'c', indicators: 'i', period: 'p', count: 'n' },
-        statusLabel: String, changeTypeLabel: String, changeTypes: types, formatDate: (d: Date) => String(d.getUTCFullYear()), formatNumber: String };
+      const opts = { width: 1200, canvasThreshold: threshold, labels: { title: 't', description: 'd', conclusion: 's', changeType: 'c', indicators: 'i', period: 'p', count: 'n' },
+        statusLabel: String, toneLabel: String, changeTypeLabel: String, changeTypes: types, formatDate: (d: Date) => String(d.getUTCFullYear()), formatNumber: String };
       const host = document.getElementById('c')!;
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const result: number[] = [];
@@ -117,7 +118,7 @@ async function pageTimes(browser: Browser, url: string): Promise<string[]> {
     await page.request.post('/api/auth/login', { data: { email: 'donor@oogst.test', password: 'oogst-demo' }, headers: { origin: url } });
     t0 = Date.now();
     await page.goto('/dashboard?lang=en');
-    await page.locator('#change-over-time svg.chart').waitFor({ timeout: 180_000 });
+    await page.locator('#change-over-time svg.chart').first().waitFor({ timeout: 180_000 });
     const overview = Date.now() - t0;
     // the other views load when scrolled near (client/dashboard/frame.ts): scroll to each in turn
     for (const id of await page.locator('.chart-frame[data-deferred]').evaluateAll((els) => els.map((el) => el.id))) {
