@@ -78,7 +78,7 @@ export function drawCharts(d: ReportData): Charts {
       outcomes: say('dash.outcomesUnit'), n: (x) => say('dash.nOf', { n: x }), tooFewNote: (min) => say('dash.tooFewNote', { min }),
       individual: say('dash.individual'), systemic: say('dash.systemic'), informal: say('dash.informal'), formal: say('dash.formal') },
   }).outerHTML : null;
-  const indicators = d.indicators.length ? indicatorsChart(d.indicators.map((i) => ({ key: i.code, label: i.name, unit: i.unit, direction: i.direction, baseline: i.baseline, target: i.target, actual: i.actual })), {
+  const indicators = d.indicators.length ? indicatorsChart(d.indicators.map((i) => ({ key: i.code, label: i.name, unit: i.levels ? say('rubric.level') : i.unit, direction: i.direction, baseline: i.baseline, target: i.target, actual: i.actual })), {
     ...env, formatNumber: number, formatDate: (iso) => iso.slice(0, 10),
     labels: { title: say('dash.indicators'), description: say('dash.indicatorsDesc'), baseline: say('dash.baseline'), target: say('dash.target'), actual: say('dash.actual'), noData: say('dash.noValues'),
       outcomes: say('dash.outcomesUnit'), higher: say('dash.higher'), lower: say('dash.lower'), series: say('dash.seriesValues') },

@@ -26,7 +26,11 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export type Tally = Record<'description' | 'significance' | 'contribution', Record<string, number>>;
 export type ReportOutcome = Outcome & { substantiation: { answers: number; tally: Tally; reasoning: string | null } };
 export type Selection = { story: Story; level: string; domain: string; domainName: string; heldOn: string; reasons: string };
-export type IndicatorProgress = { code: string; name: string; unit: string; direction: 'increase' | 'decrease'; baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string; summed?: boolean } | null };
+/** `levels`: a rubric's scale, each level's label in the reader's language; its values are levels, written by name. */
+export type IndicatorProgress = {
+  code: string; name: string; unit: string; direction: 'increase' | 'decrease'; levels?: Map<number, string>;
+  baseline: { value: number; date: string } | null; target: { value: number; date: string } | null; actual: { value: number; date: string; summed?: boolean } | null;
+};
 /** A goal of the tree; `order` sorts goals as their frameworks list them (frameworks in their order). */
 export type Goal = { code: string; name: string; parent: string | null; depth: number; order: number };
 
@@ -76,11 +80,15 @@ async function indicatorsOf(ctx: Ctx, programmeId: string, names: ReaderNames): 
   const rows = await whereIndicatorVisible(ctx.db('indicators as i'), ctx.user).where('i.programme_id', programmeId).orderBy('i.code').select('i.*');
   if (!rows.length) return [];
   const latest = await latestSummaries(ctx, rows.map((r: Row) => r.id));
+  const rubrics = rows.filter((r: Row) => r.kind === 'rubric').map((r: Row) => r.id);
+  const levelRows: Row[] = rubrics.length ? await ctx.db('indicator_levels').whereIn('indicator_id', rubrics).orderBy(['indicator_id', 'level']) : [];
+  const levelsOf = (id: string) => new Map(levelRows.filter((l) => l.indicator_id === id)
+    .map((l) => [Number(l.level), (JSON.parse(l.labels ?? '{}') as Record<string, string>)[names.lang] || l.label]));
   return rows.map((r: Row) => {
     const targets = JSON.parse(r.targets ?? '[]') as Array<{ value: number; date: string }>;
     const last = latest.get(r.id)?.latest;
     return {
-      code: r.code, ...(names.indicator(r.code) ?? { name: r.name, unit: r.unit }), direction: r.direction,
+      code: r.code, ...(names.indicator(r.code) ?? { name: r.name, unit: r.unit }), direction: r.direction, ...(r.kind === 'rubric' && { levels: levelsOf(r.id) }),
       baseline: r.baseline_value === null || r.baseline_value === undefined ? null : { value: Number(r.baseline_value), date: r.baseline_date },
       target: targets[targets.length - 1] ?? null, actual: last ? { value: last.value, date: last.periodEnd, ...(last.computed && { summed: true }) } : null,
     };

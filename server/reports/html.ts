@@ -41,7 +41,7 @@ function story(n: ReaderNames, s: Selection): string {
 function indicators(d: ReportData): string {
   const n = d.names;
   if (!d.indicators.length) return `<p>${e(n.say('report.noIndicators'))}</p>`;
-  const rows = d.indicators.map((i) => `<tr><th scope="row">${e(i.name)}</th><td>${e(fmt(n, i.baseline, i.unit))}</td><td>${e(fmt(n, i.target, i.unit))}</td><td>${e(fmt(n, i.actual, i.unit))}${i.actual?.summed ? ` · ${e(n.say('ind.computedSum'))}` : ''}</td></tr>`);
+  const rows = d.indicators.map((i) => `<tr><th scope="row">${e(i.name)}</th><td>${e(fmt(n, i.baseline, i))}</td><td>${e(fmt(n, i.target, i))}</td><td>${e(fmt(n, i.actual, i))}${i.actual?.summed ? ` · ${e(n.say('ind.computedSum'))}` : ''}</td></tr>`);
   const head = (['dash.col.indicator', 'ind.baseline', 'ind.target', 'ind.latest'] as const).map((k) => `<th scope="col">${e(n.say(k))}</th>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

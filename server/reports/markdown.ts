@@ -56,7 +56,7 @@ export function reportMarkdown(d: ReportData): string {
     `## ${t(say('report.indicators'))}`, '',
     ...(d.indicators.length
       ? [row((['dash.col.indicator', 'ind.baseline', 'ind.target', 'ind.latest'] as const).map((k) => cell(say(k)))), '|---|---|---|---|',
-        ...d.indicators.map((i) => row([cell(i.name), cell(fmt(n, i.baseline, i.unit)), cell(fmt(n, i.target, i.unit)), cell(fmt(n, i.actual, i.unit))]))]
+        ...d.indicators.map((i) => row([cell(i.name), cell(fmt(n, i.baseline, i)), cell(fmt(n, i.target, i)), cell(fmt(n, i.actual, i))]))]
       : [t(say('report.noIndicators'))]),
     '',
   ];

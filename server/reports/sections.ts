@@ -1,6 +1,6 @@
 // What the HTML and markdown reports share: outcomes grouped by the goal they serve, and the words
 // for states, verdicts and facts — all in the reader's language (data.names).
-import type { Goal, ReportData, ReportOutcome, Tally } from './data';
+import type { Goal, IndicatorProgress, ReportData, ReportOutcome, Tally } from './data';
 import type { ReaderNames } from '../reference/names';
 
 const HARVEST_STATES = ['design', 'collecting', 'substantiating', 'analysing', 'closed'];
@@ -45,6 +45,12 @@ export function byGoal(d: ReportData): Array<{ code: string; name: string; outco
 export const placeOf = (n: ReaderNames, o: ReportOutcome) => [o.location.adminArea, n.country(o.location.country)].filter(Boolean).join(', ');
 export const actorOf = (n: ReaderNames, o: ReportOutcome) => (o.socialActor.name ? `${o.socialActor.name} (${n.term('actor', o.socialActor.type)})` : n.term('actor', o.socialActor.type));
 export const period = (d: ReportData) => [d.harvest.periodStart, d.harvest.periodEnd].filter(Boolean).join(' – ') || '—';
-export const fmt = (n: ReaderNames, v: { value: number; date: string } | null, unit: string) => (v ? `${new Intl.NumberFormat(n.lang).format(v.value)} ${unit} (${v.date.slice(0, 10)})` : '—');
+/** A baseline, target or actual as written: the number with its unit, or a rubric's level by name and place on the scale. */
+export const fmt = (n: ReaderNames, v: { value: number; date: string } | null, i: Pick<IndicatorProgress, 'unit' | 'levels'>) => {
+  if (!v) return '—';
+  const number = (x: number) => new Intl.NumberFormat(n.lang).format(x);
+  const what = i.levels ? n.say('rubric.levelOutOf', { n: number(v.value), count: number(i.levels.size), label: i.levels.get(v.value) ?? '' }) : `${number(v.value)} ${i.unit}`;
+  return `${what} (${v.date.slice(0, 10)})`;
+};
 /** The facts line of an outcome: when, where, its state, type of change, quadrant, organisation. */
 export const factsOf = (n: ReaderNames, o: ReportOutcome) => [o.occurredOn.date, placeOf(n, o), stateName(n, o.status), n.category(o.changeType), n.category(o.quadrant), o.organisation.name];

@@ -54,3 +54,14 @@ test('the partner sees its own draft score of 2026 as well; seeding again adds n
   expect(Number((await t.ctx.db('indicators').whereIn('code', CODES).count({ n: '*' }))[0].n)).toBe(2);
   expect(Number((await t.ctx.db('indicator_levels').count({ n: '*' }))[0].n)).toBe(8);
 });
+
+test("the harvest report names a rubric's baseline, target and latest score by their levels, in the reader's language", async () => {
+  const donor = await as('donor@oogst.test');
+  const harvest = (await donor.get('/api/harvests?pageSize=50')).body.items.find((h: { programme: { name: string } }) => /Women Lead Peace/.test(h.programme.name));
+  for (const [lang, baseline] of [['en', 'Level 1 of 4: Women observe'], ['fr', 'Niveau 1 sur 4 : Les femmes observent']] as const) {
+    const html = (await donor.get(`/api/harvests/${harvest.id}/report.html?lang=${lang}`)).text;
+    const row = /<tr><th scope="row">[^<]*(?:voice|voix)[^<]*<\/th>(.*?)<\/tr>/i.exec(html)?.[1] ?? '';
+    expect(row).toContain(baseline);
+    expect(row).not.toMatch(/\d+ level\b/); // never "1 level", a number with the unit of a rubric
+  }
+});
