@@ -36,8 +36,10 @@ export class RowChecker {
     this.validate = ctx.app.validator.get(kind.schema);
   }
 
-  fail(row: number, column: string, path: string, code: string, fallback: string): void {
-    this.errors.push({ row, column: column ? this.columnName(column) : '', path, code, message: messageOf(code, this.ctx.user.language, fallback) });
+  /** `params` fill the message's `{name}`s. */
+  fail(row: number, column: string, path: string, code: string, fallback: string, params: Record<string, string> = {}): void {
+    const message = messageOf(code, this.ctx.user.language, fallback).replace(/\{(\w+)\}/g, (all, k: string) => params[k] ?? all);
+    this.errors.push({ row, column: column ? this.columnName(column) : '', path, code, message });
   }
 
   /** The row's input when it passes every check; undefined (its errors noted) when not. */

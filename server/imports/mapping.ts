@@ -107,9 +107,23 @@ export function applyMapping(sub: Submission, mapping: Mapping): Record<string, 
   return out;
 }
 
-/** The submission's own id: `_uuid` for KoboToolbox, `__id` for ODK Central, unless the mapping names another. */
-export function keyOf(sub: Submission, mapping: Mapping, format: string): string | undefined {
-  const path = mapping.key ?? (format === 'odk-odata' ? '__id' : '_uuid');
-  const key = textOf(resolve(sub, path)).trim();
+/**
+ * Where a submission's own id may be, in the order looked for, unless the mapping names it:
+ * KoboToolbox's `_uuid`, the form's instance id (`meta/instanceID`; `meta-instanceID` in ODK
+ * Central's CSV), ODK's `KEY`, and ODK Central's `__id` (first for its OData).
+ */
+export function keyFieldsOf(mapping: Mapping, format: string): string[] {
+  if (mapping.key) return [mapping.key];
+  return format === 'odk-odata' ? ['__id', 'meta/instanceID'] : ['_uuid', 'meta/instanceID', 'meta-instanceID', 'KEY', 'instanceID', '__id'];
+}
+
+/** The one field a file's submissions are keyed by: the first of keyFieldsOf that any of them fills. */
+export function keyFieldOf(subs: Submission[], mapping: Mapping, format: string): string | undefined {
+  return keyFieldsOf(mapping, format).find((path) => subs.some((sub) => textOf(resolve(sub, path)).trim()));
+}
+
+/** The submission's own id in that field. */
+export function keyOf(sub: Submission, field: string | undefined): string | undefined {
+  const key = field ? textOf(resolve(sub, field)).trim() : '';
   return key || undefined;
 }

@@ -26,7 +26,7 @@ const MESSAGES: Record<string, Record<'en' | 'fr' | 'ar' | 'nl', string>> = {
   formula: { en: 'holds a formula; paste the values only', fr: 'contient une formule ; collez uniquement les valeurs', ar: 'يحتوي على صيغة؛ الصق القيم فقط', nl: 'bevat een formule; plak alleen de waarden' },
   invalid_json: { en: 'is not valid JSON', fr: "n'est pas du JSON valide", ar: 'ليس JSON صالحًا', nl: 'is geen geldige JSON' },
   bad_geopoint: { en: 'is not a geopoint (latitude longitude)', fr: "n'est pas un point GPS (latitude longitude)", ar: 'ليس نقطة جغرافية (خط العرض خط الطول)', nl: 'is geen geopunt (breedte lengte)' },
-  missing_key: { en: 'has no submission id', fr: "n'a pas d'identifiant de soumission", ar: 'لا يحمل معرّف الإرسال', nl: 'heeft geen inzendings-id' },
+  missing_key: { en: 'has no submission id (looked for {fields})', fr: "n'a pas d'identifiant de soumission (cherché dans {fields})", ar: 'لا يحمل معرّف الإرسال (بُحث عنه في {fields})', nl: 'heeft geen inzendings-id (gezocht in {fields})' },
   duplicate_key: { en: 'repeats a submission of an earlier row', fr: "répète une soumission d'une ligne précédente", ar: 'يكرر إرسالًا من صف سابق', nl: 'herhaalt een inzending van een eerdere rij' },
 };
 

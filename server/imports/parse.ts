@@ -8,6 +8,7 @@ import { Problem } from '../http/problem';
 import { MAX_ROWS, Parsed, RawRecord } from './records';
 import { readXlsxInWorker } from './xlsx/pool';
 import { XlsxRefused } from './xlsx/refused';
+import { isHxlRow } from './hxl';
 
 export { MAX_ROWS } from './records';
 export type { Parsed, RawRecord } from './records';
@@ -42,7 +43,8 @@ function fromTable(table: unknown[][]): Parsed {
   if (!table.length) throw unreadable('it is empty');
   const headers = table[0].map((h) => String(h ?? '').trim());
   const records: RawRecord[] = [];
-  for (let i = 1; i < table.length; i++) {
+  // rows keep their numbers in the file, so a report names the row a person sees
+  for (let i = isHxlRow(table[1]) ? 2 : 1; i < table.length; i++) {
     const values: Record<string, unknown> = {};
     headers.forEach((h, k) => { if (h) values[h] = table[i][k] ?? null; });
     if (isBlank(values)) continue;

@@ -39,12 +39,12 @@ export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string 
 }
 
 /** Submission keys: a row without one, or repeating one, is an error; one imported before is skipped. */
-async function sortKeys(ctx: Ctx, kind: string, candidates: Candidate[], checker: RowChecker, keyName: string) {
+async function sortKeys(ctx: Ctx, kind: string, candidates: Candidate[], checker: RowChecker, keyFields: string[]) {
   const known = await store.knownKeys(ctx.db, ctx.user.organisationId, kind, candidates.flatMap((c) => (c.key ? [c.key] : [])));
   const seen = new Set<string>();
   const fresh: Candidate[] = [];
   for (const c of candidates) {
-    if (!c.key) checker.fail(c.row, '', '', 'missing_key', `has no ${keyName}`);
+    if (!c.key) checker.fail(c.row, '', '', 'missing_key', 'has no submission id in {fields}', { fields: keyFields.join(', ') });
     else if (seen.has(c.key)) checker.fail(c.row, '', '', 'duplicate_key', 'repeats an earlier submission');
     else if (!known.has(c.key)) fresh.push(c);
     seen.add(c.key ?? '');
@@ -69,7 +69,7 @@ export async function dryRun(ctx: Ctx<Fields>) {
   try {
     const checker = new RowChecker(ctx, kind, source.columnName);
     const { fresh, skipped } = source.keyed
-      ? await sortKeys(ctx, kind.name, source.candidates, checker, mapping?.key ?? (b.format === 'odk-odata' ? '__id' : '_uuid'))
+      ? await sortKeys(ctx, kind.name, source.candidates, checker, source.keyFields ?? [])
       : { fresh: source.candidates, skipped: 0 };
     const items: store.Item[] = [];
     for (const [i, c] of fresh.entries()) {

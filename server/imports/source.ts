@@ -5,11 +5,12 @@
 import { Problem } from '../http/problem';
 import type { Candidate, ColumnName } from './check';
 import type { ImportKind } from './kinds';
-import { applyMapping, keyOf, Mapping } from './mapping';
+import { applyMapping, keyFieldOf, keyFieldsOf, keyOf, Mapping } from './mapping';
 import { messageOf } from './messages';
 import type { Parsed } from './parse';
 
-export type Source = { candidates: Candidate[]; columnName: ColumnName; keyed: boolean };
+/** `keyFields`: where a keyed (form) source's submission ids are, or were looked for. */
+export type Source = { candidates: Candidate[]; columnName: ColumnName; keyed: boolean; keyFields?: string[] };
 
 function headerColumns(kind: ImportKind, headers: string[], language: string): Map<string, string> {
   const known = new Map(kind.columns.map((c) => [c.toLowerCase(), c]));
@@ -40,15 +41,16 @@ function fromSpreadsheet(kind: ImportKind, parsed: Parsed, language: string): So
 }
 
 function fromForm(parsed: Parsed, mapping: Mapping, format: string): Source {
+  const keyField = keyFieldOf(parsed.records.map((r) => r.values), mapping, format);
   const candidates = parsed.records.map((r) => ({
-    row: r.row, key: keyOf(r.values, mapping, format), values: applyMapping(r.values, mapping), formulas: r.formulas,
+    row: r.row, key: keyOf(r.values, keyField), values: applyMapping(r.values, mapping), formulas: r.formulas,
   }));
   const columnName = (column: string) => {
     const f = mapping.fields[column] ?? (column === 'lat' || column === 'lon' ? mapping.fields.coordinates : undefined);
     if (f?.from) return ([] as string[]).concat(f.from).join(' + ');
     return column;
   };
-  return { candidates, columnName, keyed: true };
+  return { candidates, columnName, keyed: true, keyFields: keyField ? [keyField] : keyFieldsOf(mapping, format) };
 }
 
 export function sourceOf(kind: ImportKind, format: string, parsed: Parsed, mapping: Mapping | undefined, language: string): Source {

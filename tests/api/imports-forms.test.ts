@@ -130,6 +130,31 @@ describe('KoboToolbox', () => {
     expect(r.body.errors).toEqual([expect.objectContaining({ row: 4, column: 'Please record the location of your local ecosystem.', path: '/location/lon', code: 'out_of_range' })]);
   });
 
+  test('when the export has a row of HXL hashtags under its headers (a form with hashtags), then that row is read past, and the rows keep their numbers', async () => {
+    const csv = fixture('gc-scripts-hub_kobotoolbox_submissions_export.csv').toString('utf8');
+    const [header, ...rest] = csv.split('\n');
+    const tags = header.split(';').map((_h, k) => (k === 3 ? '"#loc+name"' : k === 4 ? '"#loc +name +other"' : '""')).join(';');
+    const tagged = Buffer.from([header, tags, ...rest].join('\n'));
+    const r = await upload(p1, '/api/imports', { name: 'kobo-hxl.csv', bytes: tagged }, { format: 'kobo-csv', kind: 'outcomes', mappingId: await csvMapping(true) });
+    // the same refusal as the file without hashtags, one row further down
+    expect(r.body.errors).toEqual([expect.objectContaining({ row: 5, path: '/location/lon', code: 'out_of_range' })]);
+  });
+
+  test('when an ODK Central CSV (meta-instanceID, KEY; no _uuid) is imported, then its submissions are keyed by their instance id; without any id the message names where it looked', async () => {
+    const id = await mapping(p1, 'Biocultural (ODK Central CSV)', {
+      title: { template: 'ODK Central CSV check in {community}' }, description: { from: 'local_ecosystem' }, significance: { from: 'helpful_resources' },
+      socialActorName: { from: 'community' }, occurredOn: { from: 'today', as: 'date' },
+    });
+    const bytes = fixture('gc-scripts-hub_odk_submissions.csv');
+    const r = await upload(p1, '/api/imports', { name: 'odk.csv', bytes }, { format: 'kobo-csv', kind: 'outcomes', mappingId: id });
+    expect(r.body).toMatchObject({ status: 'validated', rows: 2, skipped: 0, errors: [] }); // dry run only: the other tests count these submissions
+    const header = bytes.toString('utf8').split('\n')[0];
+    const withoutIds = Buffer.from(bytes.toString('utf8').replace(header, header.replace('meta-instanceID', 'meta-x').replace(/\bKEY\b/, 'K')));
+    const none = await upload(p1, '/api/imports', { name: 'odk.csv', bytes: withoutIds }, { format: 'kobo-csv', kind: 'outcomes', mappingId: id });
+    expect(none.body.status).toBe('refused');
+    expect(none.body.errors[0]).toMatchObject({ code: 'missing_key', message: expect.stringContaining('_uuid, meta/instanceID, meta-instanceID, KEY') });
+  });
+
   test('when the CSV export (semicolons, label headers, select_multiple labels) is imported, then three outcomes; twice, still three', async () => {
     const r = await importTwice(p1, 'gc-scripts-hub_kobotoolbox_submissions_export.csv', 'kobo-csv', await csvMapping(false));
     expect(r.done.committed).toBe(3);

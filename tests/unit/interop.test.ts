@@ -1,7 +1,10 @@
 // The small parts of imports and exports: formula neutralising, reading form answers (group
 // paths, select_multiple, geopoints), and the memo of reference reads.
 import { neutralise, unneutralise } from '../../server/exports/cells';
-import { applyMapping, choicesOf, geopointOf, keyOf, resolve } from '../../server/imports/mapping';
+import { parseFile } from '../../server/imports/parse';
+import { isHxlRow } from '../../server/imports/hxl';
+import { deflated, workbook } from '../helpers/xlsx-hostile';
+import { applyMapping, choicesOf, geopointOf, keyFieldOf, keyFieldsOf, keyOf, resolve } from '../../server/imports/mapping';
 import { memoDb } from '../../server/imports/memo-db';
 import { createDb } from '../../server/db/knex';
 
@@ -43,9 +46,20 @@ describe('form answers', () => {
   test('a mapping fills columns from fields, fixed values and templates; the key is _uuid or __id', () => {
     const m = { fields: { socialActorName: { from: 'group_a/who' }, country: { value: 'ML' }, title: { template: 'Change on {today}' }, occurredOn: { from: 'today', as: 'date' as const } } };
     expect(applyMapping(kobo, m)).toEqual({ socialActorName: 'Council', country: 'ML', title: 'Change on 2024-03-02', occurredOn: '2024-03-02' });
-    expect(keyOf(kobo, m, 'kobo-json')).toBe('k-1');
-    expect(keyOf(odk, m, 'odk-odata')).toBe('uuid:2');
-    expect(keyOf(kobo, { ...m, key: 'meta/instanceID' }, 'kobo-json')).toBe('uuid:1');
+    const key = (sub: Record<string, unknown>, mapping: typeof m & { key?: string }, format: string) => keyOf(sub, keyFieldOf([sub], mapping, format));
+    expect(key(kobo, m, 'kobo-json')).toBe('k-1');
+    expect(key(odk, m, 'odk-odata')).toBe('uuid:2');
+    expect(key(kobo, { ...m, key: 'meta/instanceID' }, 'kobo-json')).toBe('uuid:1');
+  });
+
+  test("without _uuid a file is keyed by the first id field its submissions fill (ODK's meta-instanceID, KEY …), one field for the whole file", () => {
+    const m = { fields: {} };
+    const central = [{ 'meta-instanceID': 'uuid:a', KEY: 'uuid:a' }, { 'meta-instanceID': '', KEY: 'uuid:b' }];
+    expect(keyFieldOf(central, m, 'kobo-csv')).toBe('meta-instanceID');
+    expect(central.map((s) => keyOf(s, 'meta-instanceID'))).toEqual(['uuid:a', undefined]);
+    expect(keyFieldOf([{ KEY: 'uuid:c' }], m, 'kobo-csv')).toBe('KEY');
+    expect(keyFieldOf([{ other: 'x' }], m, 'kobo-csv')).toBeUndefined();
+    expect(keyFieldsOf({ ...m, key: 'my_id' }, 'kobo-csv')).toEqual(['my_id']);
   });
 });
 
@@ -65,4 +79,22 @@ test('the memo runs each distinct read once and gives the same answers', async (
   } finally {
     await db.destroy();
   }
+});
+
+describe("KoboToolbox's row of HXL hashtags under the headers", () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [['community', 'households'], ['#loc+name', '#population +hh'], ['Sévaré', '12']];
+  const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.map((v, k) => inline(`${'AB'[k]}${i + 1}`, v)).join('')}</row>`).join('')}</sheetData></worksheet>`;
+
+  test.each(['csv', 'xlsx'] as const)('is read past in %s, and the rows keep their numbers', async (format) => {
+    const bytes = format === 'csv' ? Buffer.from(rows.map((r) => r.join(',')).join('\n')) : workbook(deflated('xl/worksheets/sheet1.xml', sheet));
+    const parsed = await parseFile(format, bytes);
+    expect(parsed.records).toEqual([expect.objectContaining({ row: 3, values: { community: 'Sévaré', households: '12' } })]);
+  });
+
+  test('a row with any other text is data', () => {
+    expect(isHxlRow(['#loc+name', 'Mopti'])).toBe(false);
+    expect(isHxlRow(['', ''])).toBe(false);
+    expect(isHxlRow(['#affected +f +adults', '', '#sector'])).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import type { Parsed, RawRecord } from '../records';
 import { readXml } from './xml';
 import { Book, Limits } from './workbook';
 import { XlsxRefused } from './refused';
+import { isHxlRow } from '../hxl';
 
 type Cell = { col: number; t?: string; style: number; formula: boolean; text?: string };
 type Value = { value: unknown; formula?: boolean };
@@ -91,6 +92,7 @@ export async function readSheet(buf: Buffer, book: Book, limits: Limits): Promis
       headers = r.cells.map((c) => String(c ?? '').trim());
       return;
     }
+    if (r.n === 2 && isHxlRow(r.cells)) return; // KoboToolbox's row of hashtags
     const head = headers ?? [];
     const values: Record<string, unknown> = {};
     head.forEach((h, k) => { if (h) values[h] = r.cells[k] ?? null; });
