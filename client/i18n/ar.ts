@@ -478,7 +478,7 @@ export const ar: Messages = {
   'mapping.template': 'القالب', 'mapping.templateHint': 'نص فيه حقول الاستمارة بين أقواس معقوفة، مثلاً: أُبلغ عنه من {group_place/district}.',
   'mapping.goals.hint': 'ثبّت بمنتقي الأهداف الأهداف التي يحصل عليها كل سجل مستورد، أو اقرأها من الاستمارة، أو الاثنين معاً — مثلاً هدف رئيسي ثابت وأهداف أخرى من سؤال select_multiple.',
   'mapping.goals.fixed': 'أهداف كل سجل', 'mapping.goals.primaryFrom': 'الهدف الرئيسي من حقل في الاستمارة', 'mapping.goals.othersFrom': 'أهداف أخرى من حقل في الاستمارة',
-  'mapping.goals.othersHint': 'عادةً سؤال select_multiple: ترجم إجاباته إلى رموز أهداف أدناه.',
+  'mapping.goals.othersHint': 'عادةً سؤال select_multiple: ترجم إجاباته إلى رموز أهداف أدناه. إن لم يُحدَّد هدف رئيسي، تصبح الإجابة الأولى المختارة هي الهدف الرئيسي.',
   'mapping.err.value': 'اختر القيمة أو اكتبها.', 'mapping.err.template': 'اكتب القالب.', 'mapping.err.path': 'سمِّ حقل الاستمارة.',
   'mapping.err.mapLines': 'السطر {lines} ليس بصيغة الإجابة = القيمة.', 'mapping.err.noFields': 'طابق حقلاً واحداً على الأقل.',
   'mapping.err.primaryBoth': 'ثبّت الهدف الرئيسي أو اقرأه من الاستمارة، لا الاثنين معاً.',

@@ -475,7 +475,7 @@ export const en = {
   'mapping.template': 'Template', 'mapping.templateHint': 'Text with form fields in braces, e.g. Reported from {group_place/district}.',
   'mapping.goals.hint': 'Fix the goals every imported record gets with the goal picker, read them from the form, or both — for example a fixed primary goal and more goals from a select_multiple question.',
   'mapping.goals.fixed': 'Goals every record gets', 'mapping.goals.primaryFrom': 'Primary goal from a form field', 'mapping.goals.othersFrom': 'More goals from a form field',
-  'mapping.goals.othersHint': 'Usually a select_multiple question: translate its answers into goal codes below.',
+  'mapping.goals.othersHint': 'Usually a select_multiple question: translate its answers into goal codes below. Without a primary goal, the first answer chosen is the primary one.',
   'mapping.err.value': 'Choose or type the value.', 'mapping.err.template': 'Write the template.', 'mapping.err.path': 'Name the form field.',
   'mapping.err.mapLines': 'Line {lines} does not read as answer = value.', 'mapping.err.noFields': 'Map at least one field.',
   'mapping.err.primaryBoth': 'Fix the primary goal or read it from the form, not both.',

@@ -475,7 +475,7 @@ export const fr: Messages = {
   'mapping.template': 'Modèle', 'mapping.templateHint': 'Du texte avec des champs du formulaire entre accolades, par ex. Signalé depuis {group_place/district}.',
   'mapping.goals.hint': 'Fixez avec le sélecteur les objectifs que reçoit chaque fiche importée, lisez-les dans le formulaire, ou les deux — par exemple un objectif principal fixe et d’autres objectifs venant d’une question select_multiple.',
   'mapping.goals.fixed': 'Objectifs de toutes les fiches', 'mapping.goals.primaryFrom': 'Objectif principal depuis un champ du formulaire', 'mapping.goals.othersFrom': 'Autres objectifs depuis un champ du formulaire',
-  'mapping.goals.othersHint': 'En général une question select_multiple : traduisez ses réponses en codes d’objectifs ci-dessous.',
+  'mapping.goals.othersHint': 'En général une question select_multiple : traduisez ses réponses en codes d’objectifs ci-dessous. Sans objectif principal, la première réponse choisie le devient.',
   'mapping.err.value': 'Choisissez ou saisissez la valeur.', 'mapping.err.template': 'Écrivez le modèle.', 'mapping.err.path': 'Nommez le champ du formulaire.',
   'mapping.err.mapLines': 'Ligne {lines} : ne se lit pas comme réponse = valeur.', 'mapping.err.noFields': 'Faites correspondre au moins un champ.',
   'mapping.err.primaryBoth': 'Fixez l’objectif principal ou lisez-le dans le formulaire, pas les deux.',

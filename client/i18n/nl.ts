@@ -475,7 +475,7 @@ export const nl: Messages = {
   'mapping.template': 'Sjabloon', 'mapping.templateHint': 'Tekst met formuliervelden tussen accolades, bijv. Gemeld vanuit {group_place/district}.',
   'mapping.goals.hint': 'Leg met de doelenkiezer de doelen vast die elk geïmporteerd record krijgt, lees ze uit het formulier, of allebei — bijvoorbeeld een vast hoofddoel en meer doelen uit een select_multiple-vraag.',
   'mapping.goals.fixed': 'Doelen van elk record', 'mapping.goals.primaryFrom': 'Hoofddoel uit een formulierveld', 'mapping.goals.othersFrom': 'Meer doelen uit een formulierveld',
-  'mapping.goals.othersHint': 'Meestal een select_multiple-vraag: vertaal de antwoorden hieronder in doelcodes.',
+  'mapping.goals.othersHint': 'Meestal een select_multiple-vraag: vertaal de antwoorden hieronder in doelcodes. Zonder hoofddoel wordt het eerst gekozen antwoord het hoofddoel.',
   'mapping.err.value': 'Kies of typ de waarde.', 'mapping.err.template': 'Schrijf het sjabloon.', 'mapping.err.path': 'Noem het formulierveld.',
   'mapping.err.mapLines': 'Regel {lines} leest niet als antwoord = waarde.', 'mapping.err.noFields': 'Koppel minstens één veld.',
   'mapping.err.primaryBoth': 'Leg het hoofddoel vast of lees het uit het formulier, niet allebei.',

@@ -58,6 +58,8 @@ export function geopointOf(value: unknown): { lat: number; lon: number } | null 
 }
 
 const basename = (name: string) => name.split('/').pop() ?? name;
+/** A file name as KoboToolbox stores it (Django's get_valid_filename): spaces to underscores, then only letters, digits, - _ and . */
+const storedName = (name: string) => name.trim().replace(/ /g, '_').replace(/[^-\p{L}\p{N}_.]/gu, '');
 
 /** Evidence documents for the files a field names (Kobo's _attachments give the download address). */
 function attachmentsOf(sub: Submission, paths: string[], includeUrl: boolean): EvidenceItem[] {
@@ -66,7 +68,8 @@ function attachmentsOf(sub: Submission, paths: string[], includeUrl: boolean): E
   for (const path of paths) {
     const name = textOf(resolve(sub, path)).trim();
     if (!name) continue;
-    const file = listed.find((a) => a.filename && basename(a.filename) === name);
+    // the answer keeps the name as the phone gave it; the attachment list, the name as stored
+    const file = listed.find((a) => a.filename && basename(a.filename) === name) ?? listed.find((a) => a.filename && basename(a.filename) === storedName(name));
     const url = file?.download_url ?? textOf(resolve(sub, `${path}_URL`)) ?? '';
     out.push({ kind: 'document', title: name, ...(includeUrl && /^https?:\/\//.test(url) && { url }) });
   }
@@ -100,10 +103,18 @@ function valueOf(sub: Submission, f: MappingField): unknown {
   }
 }
 
-/** The submission as columns of the record kind (the columns of its spreadsheet template). */
+/**
+ * The submission as columns of the record kind (the columns of its spreadsheet template). A form
+ * whose goals come from one select_multiple has no primary goal of its own: when the mapping names
+ * none, the first goal chosen is the primary one, as a person entering the form would read it.
+ */
 export function applyMapping(sub: Submission, mapping: Mapping): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [column, field] of Object.entries(mapping.fields)) out[column] = valueOf(sub, field);
+  if (!mapping.fields.primaryGoal && typeof out.otherGoals === 'string' && out.otherGoals.trim()) {
+    const [first, ...rest] = out.otherGoals.split(/\s*,\s*/).filter(Boolean);
+    Object.assign(out, { primaryGoal: first, otherGoals: rest.join(', ') });
+  }
   return out;
 }
 

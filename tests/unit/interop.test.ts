@@ -98,3 +98,19 @@ describe("KoboToolbox's row of HXL hashtags under the headers", () => {
     expect(isHxlRow(['#affected +f +adults', '', '#sector'])).toBe(true);
   });
 });
+
+describe('form answers as KoboToolbox stores them', () => {
+  test("an attachment named as the phone gave it finds the file Kobo stored under a cleaned name (another-julius 1).jpg → another-julius_1.jpg)", () => {
+    const sub = { photo: 'another-julius 1).jpg', _attachments: [{ filename: 'kobo/attachments/a1/another-julius_1.jpg', download_url: 'https://kf.kobotoolbox.org/media/another-julius_1.jpg' }] };
+    const out = applyMapping(sub, { fields: { evidence: { from: 'photo', as: 'attachments', includeUrl: true } } });
+    expect(out.evidence).toEqual([{ kind: 'document', title: 'another-julius 1).jpg', url: 'https://kf.kobotoolbox.org/media/another-julius_1.jpg' }]);
+  });
+
+  test('goals from one select_multiple: without a primary goal in the mapping, the first chosen is the primary one', () => {
+    const sub = { goals: 'participation prevention' };
+    const map = { participation: 'PART', prevention: 'PREV' };
+    expect(applyMapping(sub, { fields: { otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ primaryGoal: 'PART', otherGoals: 'PREV' });
+    expect(applyMapping(sub, { fields: { primaryGoal: { value: 'NL-IV-1.1' }, otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ primaryGoal: 'NL-IV-1.1', otherGoals: 'PART, PREV' });
+    expect(applyMapping({ goals: '' }, { fields: { otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ otherGoals: '' });
+  });
+});
