@@ -245,7 +245,7 @@ export const ar: Messages = {
   'import.templateXlsx': 'تنزيل قالب Excel', 'import.kind': 'ما الذي تستورده', 'import.kind.outcomes': 'النتائج',
   'import.kind.stories': 'القصص', 'import.kind.indicator-values': 'قيم المؤشرات', 'import.format': 'صيغة الملف',
   'import.format.csv': 'CSV', 'import.format.xlsx': 'Excel ‏(XLSX)', 'import.format.kobo-json': 'KoboToolbox ‏(JSON)',
-  'import.format.kobo-csv': 'KoboToolbox ‏(CSV)', 'import.format.odk-odata': 'ODK Central ‏(OData)', 'import.mapping': 'مطابقة الاستمارة',
+  'import.format.kobo-csv': 'KoboToolbox أو ODK Central ‏(CSV، أو ملف CSV المضغوط من ODK)', 'import.format.odk-odata': 'ODK Central ‏(OData)', 'import.mapping': 'مطابقة الاستمارة',
   'import.noMapping': 'بلا (أعمدة القالب)', 'import.file': 'الملف', 'import.check': 'رفع وفحص',
   'import.chooseFile': 'اختر ملفاً أولاً.', 'import.progress': 'تقدم الرفع', 'import.uploading': 'جارٍ الرفع…',
   'import.checking': 'تم فحص {checked} من {rows} صفاً…', 'import.report': 'تقرير الفحص', 'import.status.validating': 'جارٍ فحص الصفوف…',

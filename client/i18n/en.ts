@@ -244,7 +244,7 @@ export const en = {
   'import.templateXlsx': 'Download the Excel template', 'import.kind': 'What to import', 'import.kind.outcomes': 'Outcomes',
   'import.kind.stories': 'Stories', 'import.kind.indicator-values': 'Indicator values', 'import.format': 'File format',
   'import.format.csv': 'CSV', 'import.format.xlsx': 'Excel (XLSX)', 'import.format.kobo-json': 'KoboToolbox (JSON)',
-  'import.format.kobo-csv': 'KoboToolbox (CSV)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Form mapping',
+  'import.format.kobo-csv': 'KoboToolbox or ODK Central (CSV, or ODK’s CSV zip)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Form mapping',
   'import.noMapping': 'None (template columns)', 'import.file': 'File', 'import.check': 'Upload and check',
   'import.chooseFile': 'Choose a file first.', 'import.progress': 'Upload progress', 'import.uploading': 'Uploading…',
   'import.checking': 'Checked {checked} of {rows} rows…', 'import.report': 'Check report', 'import.status.validating': 'Checking the rows…',

@@ -243,7 +243,7 @@ export const fr: Messages = {
   'import.templateXlsx': 'Télécharger le modèle Excel', 'import.kind': 'Quoi importer', 'import.kind.outcomes': 'Résultats',
   'import.kind.stories': 'Récits', 'import.kind.indicator-values': 'Valeurs d’indicateurs', 'import.format': 'Format du fichier',
   'import.format.csv': 'CSV', 'import.format.xlsx': 'Excel (XLSX)', 'import.format.kobo-json': 'KoboToolbox (JSON)',
-  'import.format.kobo-csv': 'KoboToolbox (CSV)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Correspondance du formulaire',
+  'import.format.kobo-csv': 'KoboToolbox ou ODK Central (CSV, ou le CSV zippé d’ODK)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Correspondance du formulaire',
   'import.noMapping': 'Aucune (colonnes du modèle)', 'import.file': 'Fichier', 'import.check': 'Envoyer et vérifier',
   'import.chooseFile': 'Choisissez d’abord un fichier.', 'import.progress': 'Progression de l’envoi', 'import.uploading': 'Envoi…',
   'import.checking': '{checked} lignes vérifiées sur {rows}…', 'import.report': 'Rapport de vérification', 'import.status.validating': 'Vérification des lignes…',

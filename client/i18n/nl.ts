@@ -243,7 +243,7 @@ export const nl: Messages = {
   'import.templateXlsx': 'Excel-sjabloon downloaden', 'import.kind': 'Wat importeren', 'import.kind.outcomes': 'Uitkomsten',
   'import.kind.stories': 'Verhalen', 'import.kind.indicator-values': 'Indicatorwaarden', 'import.format': 'Bestandsformaat',
   'import.format.csv': 'CSV', 'import.format.xlsx': 'Excel (XLSX)', 'import.format.kobo-json': 'KoboToolbox (JSON)',
-  'import.format.kobo-csv': 'KoboToolbox (CSV)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Formuliertoewijzing',
+  'import.format.kobo-csv': 'KoboToolbox of ODK Central (CSV, of de CSV-zip van ODK)', 'import.format.odk-odata': 'ODK Central (OData)', 'import.mapping': 'Formuliertoewijzing',
   'import.noMapping': 'Geen (kolommen van het sjabloon)', 'import.file': 'Bestand', 'import.check': 'Uploaden en controleren',
   'import.chooseFile': 'Kies eerst een bestand.', 'import.progress': 'Voortgang van de upload', 'import.uploading': 'Bezig met uploaden…',
   'import.checking': '{checked} van {rows} rijen gecontroleerd…', 'import.report': 'Controlerapport', 'import.status.validating': 'Rijen worden gecontroleerd…',

@@ -49,7 +49,7 @@ export async function importView(): Promise<HTMLElement> {
   const kind = select('kind', importKindsOf(me()?.role).map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) })));
   const format = select('format', FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}` as MessageKey) })));
   const mapping = select('mappingId', [{ value: '', label: t('import.noMapping') }, ...mappings.map((m) => ({ value: m.id, label: m.name }))]);
-  const file = h('input', { type: 'file', name: 'file', id: newId('file'), required: true, accept: '.csv,.xlsx,.json,text/csv,application/json' });
+  const file = h('input', { type: 'file', name: 'file', id: newId('file'), required: true, accept: '.csv,.zip,.xlsx,.json,text/csv,application/zip,application/json' });
   const csvLink = h('a', { class: 'button', download: '' }, t('import.templateCsv'));
   const xlsxLink = h('a', { class: 'button', download: '' }, t('import.templateXlsx'));
   const setLinks = () => {

@@ -1,5 +1,6 @@
 // Reading an uploaded file into records: CSV (UTF-8 with or without a byte-order mark, or UTF-16
-// with one; comma, semicolon or tab separated, as Excel and KoboToolbox write them), XLSX (first
+// with one; comma, semicolon or tab separated, as Excel and KoboToolbox write them; or zipped, as
+// ODK Central downloads it), XLSX (first
 // sheet, header in row 1; formulas are refused, never evaluated), a KoboToolbox API v2 data
 // response, and an ODK Central OData submissions response. A file that cannot be read at all is a
 // 422 naming the file; problems of single rows are left to the checks of the record kind.
@@ -8,6 +9,7 @@ import { Problem } from '../http/problem';
 import { MAX_ROWS, Parsed, RawRecord } from './records';
 import { readXlsxInWorker } from './xlsx/pool';
 import { XlsxRefused } from './xlsx/refused';
+import { inflateEntry, zipEntries, type InflateCaps, type ZipEntry } from './xlsx/zip';
 import { isHxlRow } from './hxl';
 
 export { MAX_ROWS } from './records';
@@ -54,7 +56,31 @@ function fromTable(table: unknown[][]): Parsed {
   return { headers, records };
 }
 
-export function parseCsv(buf: Buffer): Parsed {
+/** ODK Central's "CSV (zip)": its main CSV, written as <form>.csv beside the CSVs of repeat groups and a media folder. */
+const CSV_IN_ZIP: InflateCaps = { maxBytes: 64 * 2 ** 20, maxRatio: 200, ratioFreeBytes: 2 ** 20 };
+
+async function csvInZip(buf: Buffer): Promise<Buffer> {
+  let entries: ZipEntry[];
+  try {
+    entries = [...zipEntries(buf).values()];
+  } catch (e) {
+    throw unreadable(e instanceof XlsxRefused ? e.message : 'the zip archive is damaged');
+  }
+  if (entries.some((e) => e.name === 'xl/workbook.xml')) throw unreadable('it is an XLSX workbook; import it as XLSX');
+  // the form's own CSV has the shortest name: a repeat group's is <form>-<group>.csv
+  const csv = entries.filter((e) => !e.name.includes('/') && /\.csv$/i.test(e.name)).sort((a, b) => a.name.length - b.name.length)[0];
+  if (!csv) throw unreadable('the zip archive holds no CSV file');
+  const chunks: Buffer[] = [];
+  try {
+    await inflateEntry(buf, csv, CSV_IN_ZIP, (c) => chunks.push(c));
+  } catch (e) {
+    throw unreadable(e instanceof XlsxRefused ? e.message : 'the zip archive is damaged');
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function parseCsv(buf: Buffer): Promise<Parsed> {
+  if (buf.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') buf = await csvInZip(buf);
   const text = decodeText(buf).replace(/^\ufeff/, '');
   let table: string[][];
   try {

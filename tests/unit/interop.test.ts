@@ -1,9 +1,12 @@
 // The small parts of imports and exports: formula neutralising, reading form answers (group
-// paths, select_multiple, geopoints), and the memo of reference reads.
+// paths, select_multiple, geopoints, attachments, ids), the files as KoboToolbox and ODK write
+// them (a row of HXL hashtags, a zipped CSV), and the memo of reference reads.
+import fs from 'node:fs';
+import path from 'node:path';
 import { neutralise, unneutralise } from '../../server/exports/cells';
 import { parseFile } from '../../server/imports/parse';
 import { isHxlRow } from '../../server/imports/hxl';
-import { deflated, workbook } from '../helpers/xlsx-hostile';
+import { deflated, workbook, zip } from '../helpers/xlsx-hostile';
 import { applyMapping, choicesOf, geopointOf, keyFieldOf, keyFieldsOf, keyOf, resolve } from '../../server/imports/mapping';
 import { memoDb } from '../../server/imports/memo-db';
 import { createDb } from '../../server/db/knex';
@@ -112,5 +115,21 @@ describe('form answers as KoboToolbox stores them', () => {
     expect(applyMapping(sub, { fields: { otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ primaryGoal: 'PART', otherGoals: 'PREV' });
     expect(applyMapping(sub, { fields: { primaryGoal: { value: 'NL-IV-1.1' }, otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ primaryGoal: 'NL-IV-1.1', otherGoals: 'PART, PREV' });
     expect(applyMapping({ goals: '' }, { fields: { otherGoals: { from: 'goals', as: 'list', map } } })).toEqual({ otherGoals: '' });
+  });
+});
+
+describe("ODK Central's CSV download, zipped", () => {
+  const odk = fs.readFileSync(path.join(__dirname, '../fixtures/kobo/gc-scripts-hub_odk_submissions.csv'));
+
+  test('the form CSV is read from the archive, not a repeat group\'s nor the media', async () => {
+    const archive = zip([deflated('media/1739327186781.m4a', 'audio'), deflated('biocultural-threats.csv', 'threat,PARENT_KEY\nmining,uuid:x'), deflated('biocultural.csv', odk)]);
+    const fromZip = await parseFile('kobo-csv', archive);
+    expect(fromZip).toEqual(await parseFile('kobo-csv', odk));
+    expect(fromZip.records.length).toBeGreaterThan(0);
+  });
+
+  test('a workbook or an archive without a CSV is refused, saying what it is', async () => {
+    await expect(parseFile('csv', workbook(deflated('xl/worksheets/sheet1.xml', '<worksheet/>')))).rejects.toMatchObject({ errors: [{ path: '/file', message: expect.stringContaining('XLSX') }] });
+    await expect(parseFile('csv', zip([deflated('media/a.jpg', 'x')]))).rejects.toMatchObject({ errors: [{ path: '/file', message: 'the zip archive holds no CSV file' }] });
   });
 });
