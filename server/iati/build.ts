@@ -5,7 +5,7 @@
 // programme's quantitative indicators with baseline, target and actual per period.
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { CODES, sectorOf, sectorShares } from './codes';
+import { CODES, percentages, sectorOf, sectorShares } from './codes';
 import type { IatiData, QuantIndicator } from './data';
 import type { Outcome } from '../outcomes/representation';
 
@@ -32,6 +32,20 @@ function header(a: XMLBuilder, d: IatiData): void {
   const now = today();
   a.ele('activity-date', { type: p.periodStart <= now ? CODES.activityDate.actualStart : CODES.activityDate.plannedStart, 'iso-date': p.periodStart }).up();
   if (p.periodEnd) a.ele('activity-date', { type: p.periodEnd < now ? CODES.activityDate.actualEnd : CODES.activityDate.plannedEnd, 'iso-date': p.periodEnd }).up();
+  recipients(a, d);
+}
+
+/**
+ * Where the activity works, so that country views (d-portal, the Registry's country pages) list it:
+ * the countries of its published outcomes, by share of them; before any is published, the partner
+ * organisations' countries in equal parts. One country needs no percentage; several add up to 100.
+ */
+function recipients(a: XMLBuilder, d: IatiData): void {
+  const counts: Record<string, number> = {};
+  const seen = d.outcomes.length ? d.outcomes.map((o) => o.location.country) : d.partners.map((o) => o.country);
+  for (const c of seen) if (c) counts[c] = (counts[c] ?? 0) + 1;
+  const shares = percentages(Object.keys(counts).sort(), counts);
+  for (const s of shares) a.ele('recipient-country', { code: s.code, ...(shares.length > 1 && { percentage: String(s.percentage) }) }).up();
 }
 
 /** The root of a goal's tree (e.g. NL-IV-1 for NL-IV-1.3): one result per root. */
@@ -77,17 +91,33 @@ function qualitative(res: XMLBuilder, d: IatiData, name: string, outcomes: Outco
   }
 }
 
+type Period = { start: string; end: string; target?: number; actual?: number };
+
+/**
+ * The indicator's periods: each validated value's, with the target that falls in it, and for every
+ * target no value's period holds, the calendar year of its date with the target alone — a target
+ * for 2027 is reported now, not once 2027 has an actual value.
+ */
+function periodsOf(i: QuantIndicator): Period[] {
+  const periods: Period[] = i.values.map((v) => ({ start: v.periodStart, end: v.periodEnd, actual: v.value }));
+  for (const t of i.targets) {
+    const holding = periods.find((p) => t.date >= p.start && t.date <= p.end);
+    if (holding) holding.target ??= t.value;
+    else periods.push({ start: `${t.date.slice(0, 4)}-01-01`, end: `${t.date.slice(0, 4)}-12-31`, target: t.value });
+  }
+  return periods.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}
+
 function quantitative(res: XMLBuilder, i: QuantIndicator): void {
   const ind = res.ele('indicator', { measure: String(i.measure === CODES.measure.qualitative ? CODES.measure.unit : i.measure), ascending: String(i.ascending) });
   titled(ind, 'title', `${i.name} (${i.unit})`);
   if (i.baseline) ind.ele('baseline', { year: i.baseline.date.slice(0, 4), 'iso-date': i.baseline.date, value: String(i.baseline.value) }).up();
-  for (const v of i.values) {
+  for (const p of periodsOf(i)) {
     const period = ind.ele('period');
-    period.ele('period-start', { 'iso-date': v.periodStart }).up();
-    period.ele('period-end', { 'iso-date': v.periodEnd }).up();
-    const target = i.targets.find((t) => t.date >= v.periodStart && t.date <= v.periodEnd);
-    if (target) period.ele('target', { value: String(target.value) }).up();
-    period.ele('actual', { value: String(v.value) }).up();
+    period.ele('period-start', { 'iso-date': p.start }).up();
+    period.ele('period-end', { 'iso-date': p.end }).up();
+    if (p.target !== undefined) period.ele('target', { value: String(p.target) }).up();
+    if (p.actual !== undefined) period.ele('actual', { value: String(p.actual) }).up();
   }
 }
 

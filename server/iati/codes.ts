@@ -29,13 +29,18 @@ export function sectorOf(code: string, parentOf: (code: string) => string | null
   return '15170';
 }
 
-/** Whole percentages that add up to 100 (largest remainders), in the order of SECTORS. */
-export function sectorShares(counts: Record<string, number>): Array<{ code: string; percentage: number }> {
-  const total = SECTORS.reduce((n, s) => n + (counts[s] ?? 0), 0);
-  if (!total) return SECTORS.map((code, i) => ({ code, percentage: i === 0 ? 34 : 33 }));
-  const exact = SECTORS.map((code) => ({ code, x: ((counts[code] ?? 0) * 100) / total }));
+/** Whole percentages of these counts that add up to 100 (largest remainders), in the order given; codes with none are left out. */
+export function percentages(codes: readonly string[], counts: Record<string, number>): Array<{ code: string; percentage: number }> {
+  const total = codes.reduce((n, c) => n + (counts[c] ?? 0), 0);
+  const exact = codes.map((code) => ({ code, x: total ? ((counts[code] ?? 0) * 100) / total : 0 }));
   const shares = exact.map((e) => ({ code: e.code, percentage: Math.floor(e.x), rest: e.x - Math.floor(e.x) }));
-  let left = 100 - shares.reduce((n, s) => n + s.percentage, 0);
+  let left = total ? 100 - shares.reduce((n, s) => n + s.percentage, 0) : 0;
   for (const s of [...shares].sort((a, b) => b.rest - a.rest)) if (left-- > 0) s.percentage += 1;
   return shares.filter((s) => s.percentage > 0).map(({ code, percentage }) => ({ code, percentage }));
+}
+
+/** The sectors' shares, in the order of SECTORS; with no outcome yet, the three in near-equal parts. */
+export function sectorShares(counts: Record<string, number>): Array<{ code: string; percentage: number }> {
+  if (!SECTORS.some((s) => counts[s])) return SECTORS.map((code, i) => ({ code, percentage: i === 0 ? 34 : 33 }));
+  return percentages(SECTORS, counts);
 }

@@ -19,7 +19,7 @@ export type QuantIndicator = {
 export type IatiData = {
   programme: { id: string; name: string; description: string | null; periodStart: string; periodEnd: string | null; iatiIdentifier: string; reportingOrgRef: string; updatedAt: string };
   reportingOrgName: string;
-  partners: Array<{ id: string; name: string }>;
+  partners: Array<{ id: string; name: string; country: string | null }>;
   outcomes: Outcome[];
   goals: Map<string, Goal>;
   reports: Array<{ id: string; title: string; closedAt: string }>;
@@ -79,7 +79,7 @@ async function reportingOrgName(ctx: Ctx, programmeId: string, ref: string): Pro
 export async function iatiData(ctx: Ctx, programmeId: string, harvestId?: string): Promise<IatiData> {
   const p = await programmeOf(ctx, programmeId);
   const partners = await ctx.db('programme_partners as pp').join('organisations as o', 'o.id', 'pp.organisation_id')
-    .where('pp.programme_id', programmeId).orderBy('o.name').select('o.id', 'o.name');
+    .where('pp.programme_id', programmeId).orderBy('o.name').select('o.id', 'o.name', 'o.country');
   const reader = publicReader(programmeId, partners.map((x) => x.id));
   const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code')).map((g) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null }]));
   const reports = await ctx.db('harvests').where({ programme_id: programmeId, status: 'closed' }).modify((q) => { if (harvestId) q.where({ id: harvestId }); })

@@ -31,7 +31,7 @@ beforeAll(async () => {
   }
   const ind = await ev.post('/api/indicators', {
     code: 'A-WOMEN-MEDIATORS', name: 'Women mediators active in local committees', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A,
-    goals: ['NL-IV-1.3'], baseline: { value: 12, date: '2022-01-01' }, targets: [{ value: 40, date: '2024-12-31' }], iatiMeasure: 1,
+    goals: ['NL-IV-1.3'], baseline: { value: 12, date: '2022-01-01' }, targets: [{ value: 40, date: '2024-12-31' }, { value: 60, date: '2027-06-30' }], iatiMeasure: 1,
   });
   if (ind.status !== 201) throw new Error(`indicator: ${ind.status} ${ind.text}`);
   const values = await ev.post(`/api/indicators/${ind.body.id}/values`, [
@@ -96,9 +96,25 @@ test('when the programme has indicators, then baseline, target and validated act
   expect(q).toHaveLength(1);
   expect(q[0].querySelector('baseline')!.getAttribute('value')).toBe('12');
   const periods = [...q[0].querySelectorAll('period')];
-  expect(periods).toHaveLength(1);
+  expect(periods).toHaveLength(2);
   expect(periods[0].querySelector('target')!.getAttribute('value')).toBe('40');
   expect(periods[0].querySelector('actual')!.getAttribute('value')).toBe('31');
+  // a target with no actual yet reaches the file in its own year
+  expect([periods[1].querySelector('period-start')!.getAttribute('iso-date'), periods[1].querySelector('period-end')!.getAttribute('iso-date')]).toEqual(['2027-01-01', '2027-12-31']);
+  expect(periods[1].querySelector('target')!.getAttribute('value')).toBe('60');
+  expect(periods[1].querySelector('actual')).toBeNull();
+});
+
+test('the activity names its recipient countries: those of its published outcomes, by share, adding up to 100', async () => {
+  const d = dom((await donor.get(`/api/programmes/${t.world.programmes.A}/iati.xml`)).text);
+  const countries = [...d.querySelectorAll('iati-activity > recipient-country')].map((c) => [c.getAttribute('code'), Number(c.getAttribute('percentage'))] as const);
+  const published = (await donor.get(`/api/outcomes?programme=${t.world.programmes.A}&pageSize=200`)).body.items.filter((o: { sensitivity: string }) => o.sensitivity === 'public');
+  expect(countries.map(([c]) => c).sort()).toEqual([...new Set(published.map((o: { location: { country: string } }) => o.location.country))].sort());
+  if (countries.length > 1) expect(countries.reduce((n, [, p]) => n + p, 0)).toBe(100);
+  // in the schema's order: after the activity dates, before the sectors
+  const names = [...d.querySelector('iati-activity')!.children].map((e) => e.tagName);
+  expect(names.indexOf('recipient-country')).toBeGreaterThan(names.lastIndexOf('activity-date'));
+  expect(names.indexOf('recipient-country')).toBeLessThan(names.indexOf('sector'));
 });
 
 test("when a harvest is exported, then only that harvest's published outcomes, and the file validates", async () => {
