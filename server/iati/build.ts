@@ -87,7 +87,10 @@ function qualitative(res: XMLBuilder, d: IatiData, name: string, outcomes: Outco
     period.ele('period-start', { 'iso-date': `${y}-01-01` }).up();
     period.ele('period-end', { 'iso-date': `${y}-12-31` }).up();
     const comment = period.ele('actual').ele('comment');
-    for (const o of outcomes.filter((x) => x.occurredOn.date.startsWith(y))) narrative(comment, o.title, o.language);
+    // one narrative per language (IATI repeats none in the same language), the year's titles in it
+    const byLanguage = new Map<string, string[]>();
+    for (const o of outcomes.filter((x) => x.occurredOn.date.startsWith(y))) byLanguage.set(o.language, [...(byLanguage.get(o.language) ?? []), o.title]);
+    for (const [lang, titles] of [...byLanguage].sort(([a], [b]) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)))) narrative(comment, titles.join('\n'), lang);
   }
 }
 

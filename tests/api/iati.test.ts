@@ -148,3 +148,17 @@ test('when the demo data is loaded, then the IATI export of the demo harvest val
     expect(dom(r.text).querySelectorAll('result').length).toBeGreaterThan(0);
   }
 });
+
+test('no element repeats a narrative in one language (the IATI rule), the outcome titles of a year sharing one per language', async () => {
+  // last in the file: two more published outcomes, of one year and language
+  for (const title of ['Ségou youth council seats two young women', 'Ségou market board hears women traders']) {
+    await publishedOutcome(p1, ev, { title, language: 'en', occurredOn: { date: '2022-05', precision: 'month' }, goals: [{ code: 'NL-IV-1.1', primary: true }] });
+  }
+  for (const path of [`/api/programmes/${t.world.programmes.A}/iati.xml`, `/api/harvests/${harvestId}/iati.xml`]) {
+    const d = dom((await donor.get(path)).text);
+    for (const el of d.querySelectorAll('*')) {
+      const langs = [...el.children].filter((c) => c.tagName === 'narrative').map((n) => n.getAttribute('xml:lang') ?? 'en');
+      expect({ el: el.tagName, langs }).toEqual({ el: el.tagName, langs: [...new Set(langs)] });
+    }
+  }
+});
