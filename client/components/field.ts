@@ -47,6 +47,8 @@ const BY_CODE: Record<string, MessageKey> = {
   // the domain's rules (server/outcomes/rules.ts)
   unknown_goal: 'err.goal', duplicate_goal: 'err.goalTwice', primary_goal: 'err.primary', bad_date: 'err.date', unknown_country: 'err.country',
   unknown_change_type: 'err.changeType', unknown_quadrant: 'err.quadrant', unknown_harvest: 'err.harvest',
+  // IATI identifiers (server/programmes/routes.ts)
+  iati_identifier: 'err.iatiIdentifier', iati_org_ref: 'err.iatiOrgRef',
 };
 
 /** A server message in the interface language: by its code, else by its words; else as it came. */

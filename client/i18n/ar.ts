@@ -135,6 +135,7 @@ export const ar: Messages = {
   'evidence.personal': 'بيانات شخصية: مشفّرة، ولا تُعرض أبداً على الجهات المانحة أو المنظمات الأخرى.',
   'evidence.field.title': 'العنوان', 'evidence.field.url': 'عنوان الموقع', 'evidence.field.date': 'التاريخ', 'evidence.field.role': 'دور المُخبِر',
   'evidence.field.name': 'الاسم', 'evidence.field.contact': 'بيانات الاتصال', 'evidence.field.kind': 'النوع',
+  'err.iatiIdentifier': 'يبدأ بمرجع المنظمة المُبلِّغة وشرطة، ويضيف جزءاً خاصاً بالنشاط، ولا يحتوي على «/».', 'err.iatiOrgRef': 'يبدأ بجهة التسجيل ثم رقم المنظمة، مثل NL-KVK-12345678 أو XM-DAC-7.',
   'err.spelling': 'مكتوبة «{spelling}» في القيم الأخرى لهذا المؤشر: استخدم هذا الإملاء كي يبقى المكان أو الفئة سلسلة واحدة.',
   'err.required': 'املأ هذا الحقل.', 'err.tooLong': 'النص طويل جداً.', 'err.empty': 'لا يمكن أن يكون هذا الحقل فارغاً.', 'err.date': 'أدخل تاريخاً صحيحاً.',
   'err.country': 'اختر بلداً.', 'err.goal': 'هذا الهدف غير موجود.', 'err.goalTwice': 'هذا الهدف مذكور مرتين.',

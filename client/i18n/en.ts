@@ -134,6 +134,7 @@ export const en = {
   'evidence.personal': 'Personal data: encrypted, never shown to donors or other organisations.',
   'evidence.field.title': 'Title', 'evidence.field.url': 'Web address', 'evidence.field.date': 'Date', 'evidence.field.role': 'Role of the informant',
   'evidence.field.name': 'Name', 'evidence.field.contact': 'Contact', 'evidence.field.kind': 'Kind',
+  'err.iatiIdentifier': 'Begins with the reporting organisation’s reference and a hyphen, adds the activity’s own part, and holds no “/”.', 'err.iatiOrgRef': 'Begins with a registration agency and the organisation’s number, as NL-KVK-12345678 or XM-DAC-7.',
   'err.spelling': 'Written “{spelling}” in this indicator’s other values: use that spelling, so that one place or group stays one series.',
   'err.required': 'Fill this in.', 'err.tooLong': 'This is too long.', 'err.empty': 'This cannot be empty.', 'err.date': 'Enter a valid date.',
   'err.country': 'Choose a country.', 'err.goal': 'This goal does not exist.', 'err.goalTwice': 'This goal is tagged twice.',

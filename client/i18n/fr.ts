@@ -133,6 +133,7 @@ export const fr: Messages = {
   'evidence.personal': 'Donnée personnelle : chiffrée, jamais montrée aux bailleurs ni aux autres organisations.',
   'evidence.field.title': 'Titre', 'evidence.field.url': 'Adresse web', 'evidence.field.date': 'Date', 'evidence.field.role': 'Rôle de l’informateur',
   'evidence.field.name': 'Nom', 'evidence.field.contact': 'Contact', 'evidence.field.kind': 'Type',
+  'err.iatiIdentifier': 'Commence par la référence de l’organisation déclarante et un tiret, ajoute la partie propre à l’activité, et ne contient pas de « / ».', 'err.iatiOrgRef': 'Commence par une agence d’enregistrement et le numéro de l’organisation, comme NL-KVK-12345678 ou XM-DAC-7.',
   'err.spelling': 'Écrit « {spelling} » dans les autres valeurs de cet indicateur : reprenez cette orthographe, pour qu’un même lieu ou groupe reste une seule série.',
   'err.required': 'Remplissez ce champ.', 'err.tooLong': 'C’est trop long.', 'err.empty': 'Ce champ ne peut pas être vide.', 'err.date': 'Saisissez une date valide.',
   'err.country': 'Choisissez un pays.', 'err.goal': 'Cet objectif n’existe pas.', 'err.goalTwice': 'Cet objectif est indiqué deux fois.',

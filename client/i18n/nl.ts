@@ -133,6 +133,7 @@ export const nl: Messages = {
   'evidence.personal': 'Persoonsgegeven: versleuteld, nooit getoond aan donoren of andere organisaties.',
   'evidence.field.title': 'Titel', 'evidence.field.url': 'Webadres', 'evidence.field.date': 'Datum', 'evidence.field.role': 'Rol van de informant',
   'evidence.field.name': 'Naam', 'evidence.field.contact': 'Contactgegevens', 'evidence.field.kind': 'Soort',
+  'err.iatiIdentifier': 'Begint met de referentie van de rapporterende organisatie en een streepje, voegt een eigen deel voor de activiteit toe en bevat geen ‘/’.', 'err.iatiOrgRef': 'Begint met een registratie-instantie en het nummer van de organisatie, zoals NL-KVK-12345678 of XM-DAC-7.',
   'err.spelling': 'Geschreven als “{spelling}” in de andere waarden van deze indicator: gebruik die spelling, zodat één plaats of groep één reeks blijft.',
   'err.required': 'Vul dit in.', 'err.tooLong': 'Dit is te lang.', 'err.empty': 'Dit mag niet leeg zijn.', 'err.date': 'Vul een geldige datum in.',
   'err.country': 'Kies een land.', 'err.goal': 'Dit doel bestaat niet.', 'err.goalTwice': 'Dit doel is twee keer gekozen.',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx, RouteDef } from '../http/types';
 import { created } from '../http/types';
-import { notFound, unprocessable } from '../http/problem';
+import { notFound, Problem, ProblemPath, unprocessable } from '../http/problem';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { listReply, pageOf } from '../http/paging';
@@ -57,6 +57,26 @@ async function checkLinks(db: Db, b: Body) {
   if (b.periodStart && b.periodEnd && b.periodStart > b.periodEnd) throw unprocessable('/periodEnd', 'is before periodStart');
 }
 
+/**
+ * An identifier the IATI validator accepts: the reporting organisation's reference begins with a
+ * registration agency (NL-KVK-, XM-DAC-, GB-COH- …); the activity's begins with that reference and
+ * a hyphen, says more than it, and holds no "/" (which breaks the Registry's addresses).
+ */
+function checkIati(b: { iatiIdentifier?: string | null; reportingOrgRef?: string | null }, asked: Body): void {
+  const errors: ProblemPath[] = [];
+  const id = b.iatiIdentifier ?? undefined;
+  const ref = b.reportingOrgRef ?? undefined;
+  if (asked.reportingOrgRef !== undefined && ref && !/^[A-Z]{2}-[A-Z0-9]{2,}-[A-Za-z0-9._-]+$/.test(ref)) {
+    errors.push({ path: '/reportingOrgRef', message: 'begins with a registration agency and the organisation\'s number, as NL-KVK-12345678 or XM-DAC-7', code: 'iati_org_ref' });
+  }
+  if (id && (asked.iatiIdentifier !== undefined || asked.reportingOrgRef !== undefined)) {
+    if (id.includes('/')) errors.push({ path: '/iatiIdentifier', message: 'holds no "/"', code: 'iati_identifier' });
+    else if (ref && id === ref) errors.push({ path: '/iatiIdentifier', message: 'is the organisation\'s reference; the activity adds its own part, as XM-DAC-7-PPR-4000004321', code: 'iati_identifier' });
+    else if (ref && !id.startsWith(`${ref}-`)) errors.push({ path: '/iatiIdentifier', message: `begins with the reporting organisation's reference and a hyphen (${ref}-…)`, code: 'iati_identifier' });
+  }
+  if (errors.length) throw new Problem('unprocessable', 'The IATI identifiers break the IATI rules', errors);
+}
+
 async function write(db: Db, id: string, b: Body) {
   const row = {
     ...(b.name !== undefined && { name: b.name }),
@@ -82,6 +102,7 @@ async function write(db: Db, id: string, b: Body) {
 
 async function create(ctx: Ctx<Body>) {
   await checkLinks(ctx.db, ctx.body);
+  checkIati(ctx.body, ctx.body);
   const id = randomUUID();
   const now = nowIso();
   await ctx.db('programmes').insert({ id, name: ctx.body.name, created_at: now, updated_at: now });
@@ -91,8 +112,9 @@ async function create(ctx: Ctx<Body>) {
 }
 
 async function update(ctx: Ctx<Body>) {
-  await get(ctx, ctx.params.id);
+  const before = await get(ctx, ctx.params.id);
   await checkLinks(ctx.db, ctx.body);
+  checkIati({ iatiIdentifier: before.iatiIdentifier, reportingOrgRef: before.reportingOrgRef, ...ctx.body }, ctx.body);
   await write(ctx.db, ctx.params.id, ctx.body);
   await audit(ctx.db, { actorId: ctx.user.id, action: 'programme.update', entityType: 'programme', entityId: ctx.params.id, details: { fields: Object.keys(ctx.body) } });
   return get(ctx, ctx.params.id);

@@ -162,3 +162,17 @@ test('no element repeats a narrative in one language (the IATI rule), the outcom
     }
   }
 });
+
+test('programme identifiers the IATI validator would flag are refused, each naming its field', async () => {
+  const make = (over: Record<string, string>) => admin.post('/api/programmes', { name: `IATI check ${Object.values(over).join(' ')}`, ...over });
+  const refused = async (over: Record<string, string>) => { const r = await make(over); return [r.status, r.body.errors?.map((e: { path: string }) => e.path)]; };
+  expect(await refused({ reportingOrgRef: 'XM-DAC-7', iatiIdentifier: 'XM-DAC-7' })).toEqual([422, ['/iatiIdentifier']]);
+  expect(await refused({ reportingOrgRef: 'XM-DAC-7', iatiIdentifier: 'XM-DAC-7-PPR/2024' })).toEqual([422, ['/iatiIdentifier']]);
+  expect(await refused({ reportingOrgRef: 'XM-DAC-7', iatiIdentifier: 'GB-COH-123-WPS' })).toEqual([422, ['/iatiIdentifier']]);
+  expect(await refused({ reportingOrgRef: 'KVK12345678', iatiIdentifier: 'KVK12345678-WPS' })).toEqual([422, ['/reportingOrgRef']]);
+  const ok = await make({ reportingOrgRef: 'XM-DAC-7', iatiIdentifier: 'XM-DAC-7-PPR-4000009999' });
+  expect(ok.status).toBe(201);
+  // a new reference that the identifier no longer begins with
+  expect((await admin.patch(`/api/programmes/${ok.body.id}`, { reportingOrgRef: 'NL-KVK-12345678' })).body.errors.map((e: { path: string }) => e.path)).toEqual(['/iatiIdentifier']);
+  expect((await admin.patch(`/api/programmes/${ok.body.id}`, { reportingOrgRef: 'NL-KVK-12345678', iatiIdentifier: 'NL-KVK-12345678-WPS-1' })).status).toBe(200);
+});
