@@ -31,12 +31,17 @@ export function codebookXml(codes: CodeNode[], origin: string): string {
   return doc.end({ prettyPrint: true });
 }
 
-/** The Code tree of a .qdc file; null when it is not a REFI-QDA codebook. */
+/** The namespace of a REFI-QDA project (project.qde, inside a .qdpx): its CodeBook holds the codes. */
+export const QDE_NS = 'urn:QDA-XML:project:1.0';
+
+/** The Code tree of a codebook (.qdc), or of the codebook in a project (.qde); null when it is neither. */
 export function parseCodebook(xml: string): CodeNode[] | null {
   const doc = xmlDocument(xml.replace(/^\ufeff/, ''));
   const root = doc?.documentElement;
-  if (!root || root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NS) return null;
-  const codes = [...root.children].find((e) => e.localName === 'Codes');
+  const project = root?.localName === 'Project' && root.namespaceURI === QDE_NS;
+  const book = project ? [...root.children].find((e) => e.localName === 'CodeBook') : root;
+  if (!book || book.localName !== 'CodeBook' || (!project && book.namespaceURI !== QDC_NS)) return null;
+  const codes = [...book.children].find((e) => e.localName === 'Codes');
   const read = (el: Element): CodeNode => ({
     guid: (el.getAttribute('guid') ?? '').replace(/[{}]/g, '').toUpperCase(),
     name: el.getAttribute('name') ?? '',

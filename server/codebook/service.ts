@@ -2,13 +2,16 @@
 // framework level, every goal codable) and the themes, as a REFI-QDA codebook; and a codebook
 // coming back as themes. Goals are reference data and stay as they are; a theme is matched by the
 // guid Oogst gave it, or by its name under the same parent, and created otherwise — through the
-// themes service, so the same checks, revisions and audit apply. All in one transaction.
+// themes service, so the same checks, revisions and audit apply. All in one transaction. A REFI-QDA
+// project (.qdpx) is read for its codebook; codes whose guids a tool renewed are known by name.
 import type { Ctx } from '../http/types';
 import { Reply } from '../http/types';
 import { Problem } from '../http/problem';
 import { OKABE_ITO } from '../../client/charts/common';
 import * as themes from '../themes/service';
 import { CodeNode, codebookXml, guidOf, parseCodebook } from './qdc';
+import { inflateEntry, zipEntries, type InflateCaps } from '../imports/xlsx/zip';
+import { XlsxRefused } from '../imports/xlsx/refused';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Node = Row & { code: string; parent: string | null };
@@ -69,22 +72,48 @@ async function importNode(ctx: Ctx, n: CodeNode, parent: string | null, existing
   for (const child of n.children) await importNode(ctx, child, code, existing, taken, tally);
 }
 
+const NOT_A_CODEBOOK = () => new Problem('unprocessable', 'The file is not a REFI-QDA codebook (.qdc) or project (.qdpx)', [{
+  path: '/file', message: 'is not a REFI-QDA codebook or project: in ATLAS.ti, NVivo, MAXQDA, QualCoder or Taguette, export the codebook (.qdc) or the project (.qdpx, REFI-QDA)',
+}]);
+/** A project file is a zip with the project's XML, project.qde, inside; it is read under the workbooks' caps. */
+const QDE_CAPS: InflateCaps = { maxBytes: 64 * 2 ** 20, maxRatio: 200, ratioFreeBytes: 2 ** 20 };
+
+async function codebookText(buf: Buffer): Promise<string> {
+  if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') return buf.toString('utf8');
+  try {
+    const qde = [...zipEntries(buf).values()].find((e) => /(^|\/)[^/]+\.qde$/i.test(e.name));
+    if (!qde) throw NOT_A_CODEBOOK();
+    const chunks: Buffer[] = [];
+    await inflateEntry(buf, qde, QDE_CAPS, (c) => chunks.push(c));
+    return Buffer.concat(chunks).toString('utf8');
+  } catch (e) {
+    if (e instanceof Problem) throw e;
+    throw new Problem('unprocessable', 'The project file cannot be read', [{ path: '/file', message: e instanceof XlsxRefused ? e.message : 'the .qdpx archive is damaged' }]);
+  }
+}
+
 export async function importCodebook(ctx: Ctx) {
-  const nodes = ctx.file && parseCodebook(ctx.file.buffer.toString('utf8'));
-  if (!nodes) throw new Problem('unprocessable', 'The file is not a REFI-QDA codebook (.qdc)', [{ path: '/file', message: 'is not a REFI-QDA codebook' }]);
+  const nodes = ctx.file && parseCodebook(await codebookText(ctx.file.buffer));
+  if (!nodes) throw NOT_A_CODEBOOK();
   const count = (list: CodeNode[]): number => list.reduce((n, c) => n + 1 + count(c.children), 0);
   if (count(nodes) > MAX_CODES) throw new Problem('unprocessable', `A codebook of more than ${MAX_CODES} codes is not taken`, [{ path: '/file', message: 'has too many codes' }]);
   const goalGuids = new Set<string>([
     ...(await ctx.db('frameworks').pluck('id')).map((id: string) => guidOf(`framework:${id}`)),
     ...(await ctx.db('goals').pluck('code')).map((c: string) => guidOf(`goal:${c}`)),
   ]);
+  // a tool may give every code a fresh guid on export (QualCoder does): goals are then known by
+  // their code before the name ("NL-IV-1.3 …"), frameworks and the themes' root by their names
+  const goalCodes = new Set<string>(await ctx.db('goals').pluck('code'));
+  const frameworkNames = new Set<string>((await ctx.db('frameworks').pluck('name')).map((x: string) => x.trim().toLowerCase()));
+  const isReference = (n: CodeNode) => goalGuids.has(n.guid) || goalCodes.has(n.name.trim().split(/\s+/)[0]) || frameworkNames.has(n.name.trim().toLowerCase());
+  const isThemesRoot = (n: CodeNode, parent: string | null) => n.guid === THEMES_ROOT || (parent === null && !n.codable && n.name.trim().toLowerCase() === 'themes');
   const existing: Row[] = await ctx.db('themes').select('code', 'name', 'description', 'parent_code');
   const taken = new Set(existing.map((t) => t.code));
   const tally: Tally = { created: [], updated: [], unchanged: [] };
   const walk = async (list: CodeNode[], parent: string | null) => {
     for (const n of list) {
-      if (goalGuids.has(n.guid)) continue; // goals are reference data: never themes
-      if (n.guid === THEMES_ROOT) await walk(n.children, null);
+      if (isThemesRoot(n, parent)) await walk(n.children, null);
+      else if (isReference(n)) continue; // goals are reference data: never themes
       else await importNode(ctx, n, parent, existing, taken, tally);
     }
   };

@@ -2,6 +2,8 @@
 // qualitative-analysis tool in as themes — goals never become themes, and nothing doubles.
 import Module from 'node:module';
 import type * as JsdomTypes from 'jsdom';
+import { randomUUID } from 'node:crypto';
+import { deflated, zip } from '../helpers/xlsx-hostile';
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { countOf, upload } from '../helpers/interop';
 
@@ -65,6 +67,32 @@ test("when a tool's codebook comes back, then its new codes become themes under 
   expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4 });
   const roundTrip = await importQdc(ev, (await ev.get('/api/codebook.qdc')).text);
   expect(roundTrip.body).toMatchObject({ created: 0, updated: 0 });
+});
+
+test('when a tool gives every code a fresh guid on export (QualCoder), then goals, frameworks and the themes root are still known by name: no junk theme', async () => {
+  const before = (await ev.get('/api/themes')).body.items.length;
+  const fresh = (await ev.get('/api/codebook.qdc')).text.replace(/guid="[^"]+"/g, () => `guid="${randomUUID().toUpperCase()}"`)
+    .replace('</Codes>', `<Code guid="${randomUUID()}" name="Water points" isCodable="true"/></Codes>`);
+  expect((fresh.match(/<Code /g) ?? []).length).toBeGreaterThan(100);
+  const r = await importQdc(ev, fresh);
+  expect(r.status).toBe(200);
+  expect(r.body.created).toBe(1); // the one new code, of the more than a hundred
+  const themes = (await ev.get('/api/themes')).body.items as Array<{ name: string }>;
+  expect(themes).toHaveLength(before + 1);
+  expect(themes.some((x) => /NL-IV|National Action Plan/.test(x.name))).toBe(false);
+});
+
+test('when a REFI-QDA project (.qdpx) comes, then its codebook is read; anything else says what to export', async () => {
+  const codes = `<Code guid="${randomUUID()}" name="Mobility" isCodable="true"><Code guid="${randomUUID()}" name="Checkpoints" isCodable="true"/></Code>`;
+  const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Sahel interviews" origin="ATLAS.ti"><CodeBook><Codes>${codes}</Codes></CodeBook><Sources/></Project>`;
+  const qdpx = zip([deflated('project.qde', qde), deflated('Sources/interview-1.txt', 'text')]);
+  const r = await upload(ev, '/api/codebook.qdc', { name: 'sahel.qdpx', bytes: qdpx, type: 'application/zip' }, {});
+  expect(r.status).toBe(200);
+  expect(r.body).toMatchObject({ created: 2 });
+  const themes = (await ev.get('/api/themes')).body.items as Array<{ code: string; name: string; parentCode: string | null }>;
+  expect(themes.find((x) => x.name === 'Checkpoints' && x.parentCode === 'mobility')).toBeTruthy();
+  const notOne = await upload(ev, '/api/codebook.qdc', { name: 'notes.zip', bytes: zip([deflated('notes.txt', 'x')]), type: 'application/zip' }, {});
+  expect({ status: notOne.status, message: notOne.body.errors[0].message }).toEqual({ status: 422, message: expect.stringContaining('.qdpx') });
 });
 
 test('when the file is not a codebook, holds a DTD, or comes from a partner, then 422 or 403', async () => {
