@@ -355,6 +355,7 @@ export const ar: Messages = {
   'selection.panelHint': 'أدوار تفصل بينها فواصل، مثل «قياديات، ممثل عن الشباب».', 'selection.heldOn': 'تاريخ الانعقاد', 'selection.record': 'تسجيل الجولة',
   'selection.chooseSelected': 'حدّد القصة المُختارة.',
   'selection.level.partner': 'الشريك', 'selection.level.country': 'البلد', 'selection.level.programme': 'البرنامج', 'selection.level.donor': 'الجهة المانحة',
+  'theme.remove': 'إزالة', 'theme.removeNamed': 'إزالة الموضوع {name}', 'theme.removed': 'أُزيل الموضوع {name}؛ يبقى في السجل.',
   'theme.title': 'دليل الترميز', 'theme.intro': 'المواضيع التي تُرمَّز بها المقتطفات البحثية ({count}).', 'theme.add': 'إضافة موضوع', 'theme.code': 'الرمز', 'theme.codeHint': 'كلمات لاتينية صغيرة تصل بينها شرطات، مثل «land-rights».',
   'theme.name': 'الاسم', 'theme.parent': 'موضوع أوسع', 'theme.none': 'دليل الترميز فارغ.',
   'theme.fragments': { zero: 'لا مقتطفات', one: 'مقتطف واحد', two: 'مقتطفان', few: '{count} مقتطفات', other: '{count} مقتطفاً' },

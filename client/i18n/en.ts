@@ -352,6 +352,7 @@ export const en = {
   'selection.panelHint': 'Roles separated by commas, e.g. "women leaders, youth representative".', 'selection.heldOn': 'Held on', 'selection.record': 'Record the round',
   'selection.chooseSelected': 'Mark the selected story.',
   'selection.level.partner': 'Partner', 'selection.level.country': 'Country', 'selection.level.programme': 'Programme', 'selection.level.donor': 'Donor',
+  'theme.remove': 'Remove', 'theme.removeNamed': 'Remove the theme {name}', 'theme.removed': 'The theme {name} was removed; it stays in the history.',
   'theme.title': 'Codebook', 'theme.intro': 'The themes research fragments are coded with ({count}).', 'theme.add': 'Add a theme', 'theme.code': 'Code', 'theme.codeHint': 'Lower case words joined by hyphens, e.g. "land-rights".',
   'theme.name': 'Name', 'theme.parent': 'Broader theme', 'theme.none': 'The codebook is empty.',
   'theme.fragments': { zero: 'no fragments', one: '{count} fragment', other: '{count} fragments' },

@@ -352,6 +352,7 @@ export const fr: Messages = {
   'selection.panelHint': 'Des rôles séparés par des virgules, par ex. « femmes leaders, représentant des jeunes ».', 'selection.heldOn': 'Tenu le', 'selection.record': 'Enregistrer le tour',
   'selection.chooseSelected': 'Marquez le récit choisi.',
   'selection.level.partner': 'Partenaire', 'selection.level.country': 'Pays', 'selection.level.programme': 'Programme', 'selection.level.donor': 'Bailleur',
+  'theme.remove': 'Retirer', 'theme.removeNamed': 'Retirer le thème {name}', 'theme.removed': 'Le thème {name} a été retiré ; il reste dans l’historique.',
   'theme.title': 'Livre de codes', 'theme.intro': 'Les thèmes avec lesquels les extraits de recherche sont codés ({count}).', 'theme.add': 'Ajouter un thème', 'theme.code': 'Code', 'theme.codeHint': 'Mots en minuscules reliés par des tirets, par ex. « droits-fonciers ».',
   'theme.name': 'Nom', 'theme.parent': 'Thème plus large', 'theme.none': 'Le livre de codes est vide.',
   'theme.fragments': { zero: 'aucun extrait', one: '{count} extrait', other: '{count} extraits' },

@@ -352,6 +352,7 @@ export const nl: Messages = {
   'selection.panelHint': 'Rollen gescheiden door komma’s, bijv. "vrouwelijke leiders, jongerenvertegenwoordiger".', 'selection.heldOn': 'Gehouden op', 'selection.record': 'Ronde vastleggen',
   'selection.chooseSelected': 'Markeer het gekozen verhaal.',
   'selection.level.partner': 'Partner', 'selection.level.country': 'Land', 'selection.level.programme': 'Programma', 'selection.level.donor': 'Donor',
+  'theme.remove': 'Verwijderen', 'theme.removeNamed': 'Het thema {name} verwijderen', 'theme.removed': 'Het thema {name} is verwijderd; het blijft in de geschiedenis.',
   'theme.title': 'Codeboek', 'theme.intro': 'De thema’s waarmee onderzoeksfragmenten gecodeerd worden ({count}).', 'theme.add': 'Thema toevoegen', 'theme.code': 'Code', 'theme.codeHint': 'Woorden in kleine letters verbonden met streepjes, bijv. "land-rights".',
   'theme.name': 'Naam', 'theme.parent': 'Breder thema', 'theme.none': 'Het codeboek is leeg.',
   'theme.fragments': { zero: 'geen fragmenten', one: '{count} fragment', other: '{count} fragmenten' },

@@ -1,22 +1,25 @@
 // The codebook: the themes research fragments are coded with, as a tree, with how many fragments
-// carry each; evaluators add themes here.
+// carry each; evaluators add themes here, and remove one nothing uses (it stays in the history).
 import { h, replace } from '../core/dom';
-import { api, ApiError, post, type List } from '../core/api';
+import { api, ApiError, del, post, type List } from '../core/api';
 import { formatNumber, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { field, showErrors } from '../components/field';
-import { setTitle } from '../core/page';
+import { announce, setTitle } from '../core/page';
 import { errorMessage } from '../core/errors';
 
 type Theme = { code: string; name: string; names?: Record<string, string>; description: string | null; parentCode: string | null; fragments?: number };
 
-function tree(themes: Theme[], parent: string | null = null): HTMLElement | null {
+/** `remove`: offered for a theme no fragment the reader sees is coded with and no theme sits under (the server checks all). */
+function tree(themes: Theme[], remove: ((x: Theme) => void) | null, parent: string | null = null): HTMLElement | null {
   const level = themes.filter((x) => (x.parentCode ?? null) === parent);
   if (!level.length) return null;
   return h('ul', { class: 'theme-tree' }, level.map((x) => h('li', {},
     h('a', { href: `/fragments?theme=${encodeURIComponent(x.code)}` }, localName(x)), ' ', h('code', {}, x.code),
     x.fragments !== undefined ? h('span', { class: 'meta' }, ` · ${t('theme.fragments', { count: x.fragments })}`) : null,
-    x.description ? h('p', { class: 'meta' }, x.description) : null, tree(themes, x.code))));
+    remove && !x.fragments && !themes.some((y) => y.parentCode === x.code)
+      ? h('button', { type: 'button', class: 'link-button', 'aria-label': t('theme.removeNamed', { name: localName(x) }), onclick: () => remove(x) }, t('theme.remove')) : null,
+    x.description ? h('p', { class: 'meta' }, x.description) : null, tree(themes, remove, x.code))));
 }
 
 export async function themesView(): Promise<HTMLElement> {
@@ -44,8 +47,13 @@ export async function themesView(): Promise<HTMLElement> {
       });
       form = h('details', {}, h('summary', {}, t('theme.add')), f);
     }
+    const status = h('p', { class: 'visually-hidden', role: 'status' });
+    const remove = user?.role === 'evaluator' || user?.role === 'admin' ? (x: Theme) => {
+      void del(`/api/themes/${encodeURIComponent(x.code)}`).then(() => draw().then(() => announce(t('theme.removed', { name: localName(x) }))),
+        (err) => { status.textContent = errorMessage(err); });
+    } : null;
     replace(page, h('h1', {}, t('theme.title')), h('p', { class: 'lead' }, t('theme.intro', { count: formatNumber(list.total) })), form,
-      tree(list.items) ?? h('p', { class: 'empty-state' }, t('theme.none')));
+      tree(list.items, remove) ?? h('p', { class: 'empty-state' }, t('theme.none')), status);
   };
   await draw();
   return page;

@@ -1,7 +1,8 @@
 // The themes codebook that fragments are coded with. Evaluators manage it; everyone reads it.
-// Codes are stable (fragments refer to them); names and descriptions can be revised.
+// Codes are stable (fragments refer to them); names and descriptions can be revised, and a theme
+// nothing uses can be removed, leaving its trace in the history.
 import type { Ctx } from '../http/types';
-import { created } from '../http/types';
+import { created, noContent } from '../http/types';
 import { notFound, Problem } from '../http/problem';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
@@ -65,4 +66,23 @@ export async function update(ctx: Ctx<Partial<ThemeBody>>) {
     await audit(ctx.db, { actorId: ctx.user.id, action: 'theme.update', entityType: 'theme', entityId: r.code, details: { fields: changes.map((c) => c.field) } });
   }
   return present(await ctx.db('themes').where({ code: r.code }).first());
+}
+
+/**
+ * Removes a theme no fragment is coded with and no theme sits under (a junk code from an import,
+ * a typo): kept in the history with what it was. A theme in use answers 409 with the count.
+ */
+export async function remove(ctx: Ctx) {
+  const r = await ctx.db('themes').where({ code: ctx.params.code }).first();
+  if (!r) throw notFound('theme');
+  const [{ n }] = await ctx.db('fragment_themes').where({ theme_code: r.code }).count({ n: '*' });
+  if (Number(n)) throw new Problem('conflict', `The theme codes ${Number(n)} fragment(s); remove it from them first`, [{ path: '/code', message: 'is in use by fragments', code: 'in_use' }]);
+  if (await ctx.db('themes').where({ parent_code: r.code }).first('code')) {
+    throw new Problem('conflict', 'Other themes sit under this one; move or remove them first', [{ path: '/code', message: 'has themes under it', code: 'has_children' }]);
+  }
+  await ctx.db('themes').where({ code: r.code }).del();
+  const was = { name: r.name, description: r.description ?? null, parentCode: r.parent_code ?? null };
+  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'theme', entityId: r.code, actorId: ctx.user.id, action: 'delete', changes: diff(was, { name: null, description: null, parentCode: null }, ['name', 'description', 'parentCode']), personal: [] });
+  await audit(ctx.db, { actorId: ctx.user.id, action: 'theme.delete', entityType: 'theme', entityId: r.code, details: was });
+  return noContent();
 }

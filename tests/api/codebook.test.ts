@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { deflated, zip } from '../helpers/xlsx-hostile';
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { countOf, upload } from '../helpers/interop';
+import { fragmentBody, sourceBody } from '../helpers/stories';
 
 const { JSDOM } = (Module as unknown as { _load: (id: string, parent: null, main: boolean) => typeof JsdomTypes })._load(require.resolve('jsdom'), null, false);
 const xml = (text: string) => new JSDOM(text, { contentType: 'application/xml' }).window.document;
@@ -102,4 +103,22 @@ test('when the file is not a codebook, holds a DTD, or comes from a partner, the
   }
   const partner = await importQdc(p1, '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>');
   expect({ status: partner.status, code: partner.body.code }).toEqual({ status: 403, code: 'forbidden' });
+});
+
+test('a theme nothing uses can be removed, leaving its trace; one that codes fragments or holds themes cannot', async () => {
+  expect((await ev.post('/api/themes', { code: 'junk-code', name: 'Junk code' })).status).toBe(201);
+  expect((await ev.post('/api/themes', { code: 'junk-child', name: 'Junk child', parentCode: 'junk-code' })).status).toBe(201);
+  const parent = await ev.delete('/api/themes/junk-code');
+  expect({ status: parent.status, code: parent.body.errors?.[0]?.code }).toEqual({ status: 409, code: 'has_children' });
+  expect((await p1.delete('/api/themes/junk-child')).status).toBe(403);
+  expect((await ev.delete('/api/themes/junk-child')).status).toBe(204);
+  expect((await ev.delete('/api/themes/junk-code')).status).toBe(204);
+  expect((await ev.delete('/api/themes/junk-code')).status).toBe(404);
+  expect(await t.ctx.db('revisions').where({ entity_type: 'theme', entity_id: 'junk-code', action: 'delete' }).pluck('action')).toEqual(['delete']);
+  // a theme coding a fragment stays
+  expect((await ev.post('/api/themes', { code: 'in-use', name: 'In use' })).status).toBe(201);
+  const source = (await p1.post('/api/sources', sourceBody())).body.id;
+  expect((await p1.post('/api/fragments', fragmentBody(source, { themes: ['in-use'] }))).status).toBe(201);
+  const r = await ev.delete('/api/themes/in-use');
+  expect({ status: r.status, code: r.body.errors?.[0]?.code }).toEqual({ status: 409, code: 'in_use' });
 });

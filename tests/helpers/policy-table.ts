@@ -172,6 +172,7 @@ export const POLICY: Record<string, Entry> = {
   'GET /api/themes': USER,
   'POST /api/themes': { gate: REVIEWERS },
   'PATCH /api/themes/:code': { gate: REVIEWERS, target: 'theme', probes: [{ label: 'rename', body: (_r, n) => ({ name: `Voice (${n})` }), verdict: ok }] },
+  'DELETE /api/themes/:code': { gate: REVIEWERS, target: 'theme', probes: [{ label: 'remove', verdict: ok, mutates: true }] },
   'POST /api/files': { gate: DISCUSSANTS },
   'GET /api/files/:id': read('file', file.read),
   'GET /api/outcomes/:id/evidence': outcomeRead,
