@@ -44,3 +44,12 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/**
+ * A chart drawn for the width its holder has: once the holder is in the page (its width is known),
+ * again when that width changes — a phone gets its own narrow chart, never a scaled-down one.
+ */
+export function drawForWidth(holder: HTMLElement, draw: () => void): void {
+  requestAnimationFrame(draw);
+  new ResizeObserver(debounce(() => { if (holder.isConnected) draw(); }, 200)).observe(holder);
+}

@@ -3,7 +3,7 @@
 // the outcomes year by year, the stories of change the panels selected with their reasons, the
 // goal's indicators as lines, and the countries. Every part comes from the API the reader already
 // has, so it shows exactly what they may see; a part the server does not offer is left out.
-import { h, replace } from '../core/dom';
+import { drawForWidth, h, replace } from '../core/dom';
 import { api, listAll, optional, qs } from '../core/api';
 import { countryName, formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
@@ -38,7 +38,7 @@ function strength(node: CoverageNode | undefined): HTMLElement {
   const { counts, share } = coverageOf(rows[0]);
   const words = COVERAGE_TONES.filter((tone) => counts[tone]).map((tone) => `${tone === 'pending' ? t('dash.notConcluded') : statusLabel(tone)}: ${formatNumber(counts[tone])}`).join(' · ');
   const holder = h('div', { class: 'chart-scroll' });
-  requestAnimationFrame(() => replace(holder, coverageChart({ rows }, {
+  drawForWidth(holder, () => replace(holder, coverageChart({ rows }, {
     width: Math.max(300, Math.min(960, holder.clientWidth || 720)), rtl: isRtl(), locale: lang(), toneLabel: statusLabel, formatNumber, formatPercent,
     labels: { title: t('goal.strength'), description: t('dash.coverageDesc'), outcomes: t('dash.outcomesUnit'), substantiatedShare: t('dash.substantiatedShare'), legend: t('dash.legendConclusion'),
       notConcluded: t('dash.notConcluded'), none: t('dash.noOutcomes'), thin: t('dash.thin'), stories: t('dash.stories'), fragments: t('dash.fragments'), indicators: t('dash.indicatorsUnit') },

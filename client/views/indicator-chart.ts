@@ -2,7 +2,7 @@
 // baseline, the targets and the outcomes that may explain the figures; the breakdowns on demand.
 // Redrawn for the width it has (a phone gets its own narrow chart) and when the width changes.
 // The values table below holds the same figures for those who do not read charts.
-import { h, replace, debounce } from '../core/dom';
+import { drawForWidth, h, replace } from '../core/dom';
 import { listAll } from '../core/api';
 import { formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../core/i18n';
 import { navigate } from '../core/router';
@@ -63,10 +63,7 @@ export async function indicatorChartSection(i: Indicator, progress: Progress | n
     toggle!.setAttribute('aria-pressed', String(showBreakdowns));
     draw();
   } }, t('ind.chartBreakdowns')) : null;
-  // drawn once the section is in the page (its width is known), again when the width changes
-  requestAnimationFrame(draw);
-  const redraw = debounce(() => { if (holder.isConnected) draw(); }, 200);
-  new ResizeObserver(redraw).observe(holder);
+  drawForWidth(holder, draw);
   // the programme's target is for the whole; without a reported total, no line may be read against it
   const notice = summed ? h('p', { class: 'notice' }, t('ind.chartSummed')) : data.overall ? null : h('p', { class: 'notice' }, t('ind.chartNoTotal'));
   if (opts.embedded) return h('div', { class: 'indicator-chart' }, notice, toggle, holder, status);

@@ -3,7 +3,7 @@
 // and target levels), and the scores over time as a step line (client/charts/rubric-steps.ts)
 // with the table of the same scores under it: period, level, reason and the evidence the reader
 // may open. Choosing a score in the chart moves to its row in the table.
-import { h, replace, debounce } from '../core/dom';
+import { drawForWidth, h, replace } from '../core/dom';
 import { formatDate, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { periodLabel, type Indicator, type Progress } from '../core/indicator-model';
@@ -92,10 +92,7 @@ export function rubricChartSection(i: Indicator, p: Progress | null, opts: { emb
     });
     replace(holder, svg);
   };
-  // drawn once the section is in the page (its width is known), again when the width changes
-  requestAnimationFrame(draw);
-  const redraw = debounce(() => { if (holder.isConnected) draw(); }, 200);
-  new ResizeObserver(redraw).observe(holder);
+  drawForWidth(holder, draw);
   if (opts.embedded) return h('div', { class: 'rubric-chart' }, holder, status, scoresTable(levels, scores, rowId));
   return h('section', { class: 'detail-section', 'aria-labelledby': 'ind-chart-title' },
     h('h2', { id: 'ind-chart-title' }, t('rubric.chartHeading')),

@@ -3,7 +3,7 @@
 // neighbours, the whole chain drawn by organisation over time (client/charts/pathways.ts) with a
 // table beside it. Who may link the outcome (the server says, `canLink`) finds another outcome
 // and links it, or removes a link; a removed link stays in the history.
-import { h, debounce, newId, replace } from '../core/dom';
+import { drawForWidth, h, newId, replace } from '../core/dom';
 import { api, del, optional, post, qs } from '../core/api';
 import { formatDate, isRtl, lang, t } from '../core/i18n';
 import { navigate } from '../core/router';
@@ -77,8 +77,7 @@ function chainFigure(chain: Chain): HTMLElement {
     svg.addEventListener('markselect', (e) => navigate(`/outcomes/${(e as CustomEvent<{ id: string }>).detail.id}`));
     replace(holder, svg);
   };
-  requestAnimationFrame(draw);
-  new ResizeObserver(debounce(() => { if (holder.isConnected) draw(); }, 200)).observe(holder);
+  drawForWidth(holder, draw);
   const node = (id: string) => chain.nodes.find((n) => n.id === id);
   const cell = (id: string) => { const n = node(id); return h('td', {}, n ? h('a', { href: `/outcomes/${id}`, dir: 'auto' }, n.title) : t('detail.hiddenOutcome'), n ? ` (${toneLabel(toneOf(n))})` : ''); };
   const table = h('div', { class: 'table-scroll', role: 'region', 'aria-label': t('pathway.chainTable'), tabindex: '0' }, h('table', {},

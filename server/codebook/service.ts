@@ -10,7 +10,7 @@ import { Problem } from '../http/problem';
 import { OKABE_ITO } from '../../client/charts/common';
 import * as themes from '../themes/service';
 import { CodeNode, codebookXml, guidOf, parseCodebook } from './qdc';
-import { inflateEntry, zipEntries, type InflateCaps } from '../imports/xlsx/zip';
+import { entryBytes, isZip, PART_IN_MEMORY, zipEntries } from '../imports/xlsx/zip';
 import { XlsxRefused } from '../imports/xlsx/refused';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -75,17 +75,13 @@ async function importNode(ctx: Ctx, n: CodeNode, parent: string | null, existing
 const NOT_A_CODEBOOK = () => new Problem('unprocessable', 'The file is not a REFI-QDA codebook (.qdc) or project (.qdpx)', [{
   path: '/file', message: 'is not a REFI-QDA codebook or project: in ATLAS.ti, NVivo, MAXQDA, QualCoder or Taguette, export the codebook (.qdc) or the project (.qdpx, REFI-QDA)',
 }]);
-/** A project file is a zip with the project's XML, project.qde, inside; it is read under the workbooks' caps. */
-const QDE_CAPS: InflateCaps = { maxBytes: 64 * 2 ** 20, maxRatio: 200, ratioFreeBytes: 2 ** 20 };
-
+/** A project file is a zip with the project's XML, project.qde, inside. */
 async function codebookText(buf: Buffer): Promise<string> {
-  if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') return buf.toString('utf8');
+  if (!isZip(buf)) return buf.toString('utf8');
   try {
     const qde = [...zipEntries(buf).values()].find((e) => /(^|\/)[^/]+\.qde$/i.test(e.name));
     if (!qde) throw NOT_A_CODEBOOK();
-    const chunks: Buffer[] = [];
-    await inflateEntry(buf, qde, QDE_CAPS, (c) => chunks.push(c));
-    return Buffer.concat(chunks).toString('utf8');
+    return (await entryBytes(buf, qde, PART_IN_MEMORY)).toString('utf8');
   } catch (e) {
     if (e instanceof Problem) throw e;
     throw new Problem('unprocessable', 'The project file cannot be read', [{ path: '/file', message: e instanceof XlsxRefused ? e.message : 'the .qdpx archive is damaged' }]);

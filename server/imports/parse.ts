@@ -9,7 +9,7 @@ import { Problem } from '../http/problem';
 import { MAX_ROWS, Parsed, RawRecord } from './records';
 import { readXlsxInWorker } from './xlsx/pool';
 import { XlsxRefused } from './xlsx/refused';
-import { inflateEntry, zipEntries, type InflateCaps, type ZipEntry } from './xlsx/zip';
+import { entryBytes, isZip, PART_IN_MEMORY, zipEntries } from './xlsx/zip';
 import { isHxlRow } from './hxl';
 
 export { MAX_ROWS } from './records';
@@ -57,30 +57,22 @@ function fromTable(table: unknown[][]): Parsed {
 }
 
 /** ODK Central's "CSV (zip)": its main CSV, written as <form>.csv beside the CSVs of repeat groups and a media folder. */
-const CSV_IN_ZIP: InflateCaps = { maxBytes: 64 * 2 ** 20, maxRatio: 200, ratioFreeBytes: 2 ** 20 };
-
 async function csvInZip(buf: Buffer): Promise<Buffer> {
-  let entries: ZipEntry[];
   try {
-    entries = [...zipEntries(buf).values()];
+    const entries = [...zipEntries(buf).values()];
+    if (entries.some((e) => e.name === 'xl/workbook.xml')) throw unreadable('it is an XLSX workbook; import it as XLSX');
+    // the form's own CSV has the shortest name: a repeat group's is <form>-<group>.csv
+    const csv = entries.filter((e) => !e.name.includes('/') && /\.csv$/i.test(e.name)).sort((a, b) => a.name.length - b.name.length)[0];
+    if (!csv) throw unreadable('the zip archive holds no CSV file');
+    return await entryBytes(buf, csv, PART_IN_MEMORY);
   } catch (e) {
+    if (e instanceof Problem) throw e;
     throw unreadable(e instanceof XlsxRefused ? e.message : 'the zip archive is damaged');
   }
-  if (entries.some((e) => e.name === 'xl/workbook.xml')) throw unreadable('it is an XLSX workbook; import it as XLSX');
-  // the form's own CSV has the shortest name: a repeat group's is <form>-<group>.csv
-  const csv = entries.filter((e) => !e.name.includes('/') && /\.csv$/i.test(e.name)).sort((a, b) => a.name.length - b.name.length)[0];
-  if (!csv) throw unreadable('the zip archive holds no CSV file');
-  const chunks: Buffer[] = [];
-  try {
-    await inflateEntry(buf, csv, CSV_IN_ZIP, (c) => chunks.push(c));
-  } catch (e) {
-    throw unreadable(e instanceof XlsxRefused ? e.message : 'the zip archive is damaged');
-  }
-  return Buffer.concat(chunks);
 }
 
 export async function parseCsv(buf: Buffer): Promise<Parsed> {
-  if (buf.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') buf = await csvInZip(buf);
+  if (isZip(buf)) buf = await csvInZip(buf);
   const text = decodeText(buf).replace(/^\ufeff/, '');
   let table: string[][];
   try {
@@ -97,7 +89,7 @@ export async function parseCsv(buf: Buffer): Promise<Parsed> {
  * limit could be checked, so one upload could take the server down.
  */
 export async function parseXlsx(buf: Buffer): Promise<Parsed> {
-  if (buf.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw unreadable('it is not an XLSX workbook');
+  if (!isZip(buf)) throw unreadable('it is not an XLSX workbook');
   try {
     return await readXlsxInWorker(buf);
   } catch (e) {

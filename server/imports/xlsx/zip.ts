@@ -90,3 +90,16 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, caps: InflateCaps, onChun
     inflate.end(stored);
   });
 }
+
+/** The whole inflated bytes of one part, under the caps (a part read into memory, e.g. a CSV in an archive). */
+export async function entryBytes(buf: Buffer, e: ZipEntry, caps: InflateCaps): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await inflateEntry(buf, e, caps, (c) => chunks.push(c));
+  return Buffer.concat(chunks);
+}
+
+/** Whether the bytes are a zip archive (a workbook, a zipped CSV, a REFI-QDA project). */
+export const isZip = (buf: Buffer) => buf.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
+
+/** One part read whole from an archive under these caps: the caps of a part held in memory. */
+export const PART_IN_MEMORY: InflateCaps = { maxBytes: 64 * 2 ** 20, maxRatio: 200, ratioFreeBytes: 2 ** 20 };
