@@ -22,6 +22,9 @@ const languageOf = (pointer: string) => /^\/translations\/([^/]+)\//.exec(pointe
 
 /** "/evidence/0/name" → "informantName": where a personal value is kept says what it is. */
 export function valueKind(source: string): string {
+  // a value of a record another text rests on (a score's reason): "/outcomes/<id>/evidence/0/name"
+  const cited = /^\/(?:outcomes|stories|fragments)\/[^/]+(\/.*)$/.exec(source);
+  if (cited) return valueKind(cited[1]);
   const [, head, , tail] = source.split('/');
   const last = lastOf(source);
   if (head === 'evidence') return last === 'contact' ? 'informantContact' : 'informantName';

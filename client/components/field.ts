@@ -96,6 +96,8 @@ export function showErrors(summary: HTMLElement, fields: FieldBox[], errors: Pro
       target.error.hidden = false;
       target.error.textContent = target.error.textContent ? `${target.error.textContent} ${text}` : text;
       target.control.setAttribute('aria-invalid', 'true');
+      // a field folded away (names in other languages, a level's translations) opens to show its error
+      for (let d = target.box.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
     }
     const anchor = target?.control.id ?? '';
     items.push(h('li', {}, h('a', { href: `#${anchor}`, onclick: (e: Event) => {

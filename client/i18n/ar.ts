@@ -201,7 +201,7 @@ export const ar: Messages = {
   'disclosure.holds': '{where}: يتضمّن {value}', 'disclosure.inTranslation': 'الترجمة ({language})، {field}', 'disclosure.singlesOut': 'سيكون هذا السجل المنشور الوحيد عن فرد في تلك المنطقة في ذلك الشهر: قد يكشف المكان والتاريخ هوية الشخص.',
   'disclosure.field.title': 'العنوان', 'disclosure.field.description': 'الوصف', 'disclosure.field.significance': 'الأهمية',
   'disclosure.field.contribution': 'المساهمة', 'disclosure.field.story': 'القصة', 'disclosure.field.whySignificant': 'سبب أهميتها',
-  'disclosure.field.excerpt': 'المقتطف', 'disclosure.field.locator': 'موضعه في المصدر', 'disclosure.field.reasoning': 'تعليل الاستنتاج',
+  'disclosure.field.excerpt': 'المقتطف', 'disclosure.field.locator': 'موضعه في المصدر', 'disclosure.field.reason': 'تعليل الدرجة', 'disclosure.field.reasoning': 'تعليل الاستنتاج',
   'disclosure.value.informantName': 'اسم أحد المُخبرين', 'disclosure.value.informantContact': 'بيانات اتصال أحد المُخبرين', 'disclosure.value.substantiatorName': 'اسم أحد المؤكِّدين',
   'disclosure.value.substantiatorContact': 'بيانات اتصال أحد المؤكِّدين', 'disclosure.value.translatorName': 'اسم مترجم', 'disclosure.value.actorName': 'اسم الفاعل الاجتماعي',
   'disclosure.value.storytellerName': 'اسم راوي القصة (دون موافقة على ذكر اسمه)', 'disclosure.value.storytellerPlace': 'مكان راوي القصة', 'disclosure.value.speakerName': 'اسم المتحدث',
@@ -540,4 +540,8 @@ export const ar: Messages = {
   'rubric.err.evidence': 'هذا السجل غير موجود أو لا يحق لك رؤيته: احذفه.',
   'rubric.err.locked': 'قُيّمت فترات على هذه المستويات: لا يمكن تغيير سوى ترجماتها.',
   'rubric.err.order': 'تُرقَّم المستويات تصاعدياً بدءاً من 1، وهو الأدنى.',
+  'names.in': '{what} باللغة {language}', 'names.summary': { zero: '{what} بلغات أخرى (لم يُعطَ أي منها)', one: '{what} بلغات أخرى ({count} من 3)', two: '{what} بلغات أخرى ({count} من 3)', few: '{what} بلغات أخرى ({count} من 3)', other: '{what} بلغات أخرى ({count} من 3)' },
+  'names.hint': 'اللغة المتروكة فارغة تعرض الاسم كما أُعطي أعلاه.', 'theme.names': 'تسمية موضوع بلغات أخرى', 'theme.namesOf': 'الموضوع',
+  'theme.saveNames': 'حفظ الأسماء', 'theme.namesSaved': 'حُفظت أسماء {name}.', 'harvest.domainNames': 'المجالات بلغات أخرى',
+  'harvest.domainNamesHint': 'سمِّ كل مجال من مجالات التغيير بالفرنسية والعربية والهولندية، ليقرأ الرواة والقراء كلماتهم. يمكن تسمية مجال جديد بعد حفظه.',
 };

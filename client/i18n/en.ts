@@ -200,7 +200,7 @@ export const en = {
   'disclosure.holds': '{where}: holds {value}', 'disclosure.inTranslation': 'Translation ({language}), {field}', 'disclosure.singlesOut': 'This would be the only published record about an individual in that area and month: the place and date may single the person out.',
   'disclosure.field.title': 'Title', 'disclosure.field.description': 'Description', 'disclosure.field.significance': 'Significance',
   'disclosure.field.contribution': 'Contribution', 'disclosure.field.story': 'Story', 'disclosure.field.whySignificant': 'Why it is significant',
-  'disclosure.field.excerpt': 'Excerpt', 'disclosure.field.locator': 'Place in the source', 'disclosure.field.reasoning': 'Reasoning of the conclusion',
+  'disclosure.field.excerpt': 'Excerpt', 'disclosure.field.locator': 'Place in the source', 'disclosure.field.reason': 'Reason of the score', 'disclosure.field.reasoning': 'Reasoning of the conclusion',
   'disclosure.value.informantName': 'an informant’s name', 'disclosure.value.informantContact': 'an informant’s contact', 'disclosure.value.substantiatorName': 'a substantiator’s name',
   'disclosure.value.substantiatorContact': 'a substantiator’s contact', 'disclosure.value.translatorName': 'a translator’s name', 'disclosure.value.actorName': 'the social actor’s name',
   'disclosure.value.storytellerName': 'the storyteller’s name (not consented to be named)', 'disclosure.value.storytellerPlace': 'the storyteller’s place', 'disclosure.value.speakerName': 'the speaker’s name',
@@ -536,6 +536,10 @@ export const en = {
   'rubric.err.evidence': 'This record does not exist or you may not see it: remove it.',
   'rubric.err.locked': 'Periods are scored against these levels: only their translations may change.',
   'rubric.err.order': 'The levels are numbered from 1, the lowest, upwards.',
+  'names.in': '{what} in {language}', 'names.summary': { zero: '{what} in other languages (none given)', one: '{what} in other languages ({count} of 3 given)', other: '{what} in other languages ({count} of 3 given)' },
+  'names.hint': 'A language left empty shows the name as given above.', 'theme.names': 'Name a theme in other languages', 'theme.namesOf': 'Theme',
+  'theme.saveNames': 'Save the names', 'theme.namesSaved': 'The names of {name} are saved.', 'harvest.domainNames': 'Domains in other languages',
+  'harvest.domainNamesHint': 'Name each domain of change in French, Arabic and Dutch, so storytellers and readers see their own words. New domains can be named once saved.',
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof en;

@@ -199,7 +199,7 @@ export const fr: Messages = {
   'disclosure.holds': '{where} : contient {value}', 'disclosure.inTranslation': 'Traduction ({language}), {field}', 'disclosure.singlesOut': 'Ce serait le seul enregistrement publié sur une personne dans cette zone ce mois-là : le lieu et la date pourraient permettre de l’identifier.',
   'disclosure.field.title': 'Titre', 'disclosure.field.description': 'Description', 'disclosure.field.significance': 'Importance',
   'disclosure.field.contribution': 'Contribution', 'disclosure.field.story': 'Récit', 'disclosure.field.whySignificant': 'Pourquoi c’est important',
-  'disclosure.field.excerpt': 'Extrait', 'disclosure.field.locator': 'Emplacement dans la source', 'disclosure.field.reasoning': 'Raisonnement de la conclusion',
+  'disclosure.field.excerpt': 'Extrait', 'disclosure.field.locator': 'Emplacement dans la source', 'disclosure.field.reason': 'Justification du score', 'disclosure.field.reasoning': 'Raisonnement de la conclusion',
   'disclosure.value.informantName': 'le nom d’un·e informateur·rice', 'disclosure.value.informantContact': 'le contact d’un·e informateur·rice', 'disclosure.value.substantiatorName': 'le nom d’une personne ayant corroboré',
   'disclosure.value.substantiatorContact': 'le contact d’une personne ayant corroboré', 'disclosure.value.translatorName': 'le nom d’un·e traducteur·rice', 'disclosure.value.actorName': 'le nom de l’acteur social',
   'disclosure.value.storytellerName': 'le nom de la narratrice ou du narrateur (sans consentement à être nommé·e)', 'disclosure.value.storytellerPlace': 'le lieu de la narratrice ou du narrateur', 'disclosure.value.speakerName': 'le nom de la personne citée',
@@ -539,4 +539,8 @@ export const fr: Messages = {
   'rubric.err.evidence': 'Ce dossier n’existe pas ou vous ne pouvez pas le voir : retirez-le.',
   'rubric.err.locked': 'Des périodes sont notées sur ces niveaux : seules leurs traductions peuvent changer.',
   'rubric.err.order': 'Les niveaux sont numérotés à partir de 1, le plus bas, vers le haut.',
+  'names.in': '{what} en {language}', 'names.summary': { zero: '{what} dans d’autres langues (aucune donnée)', one: '{what} dans d’autres langues ({count} sur 3)', other: '{what} dans d’autres langues ({count} sur 3)' },
+  'names.hint': 'Une langue laissée vide affiche le nom donné ci-dessus.', 'theme.names': 'Nommer un thème dans d’autres langues', 'theme.namesOf': 'Thème',
+  'theme.saveNames': 'Enregistrer les noms', 'theme.namesSaved': 'Les noms de {name} sont enregistrés.', 'harvest.domainNames': 'Domaines dans d’autres langues',
+  'harvest.domainNamesHint': 'Nommez chaque domaine de changement en français, en arabe et en néerlandais, pour que conteurs et lecteurs y lisent leurs propres mots. Un nouveau domaine peut être nommé une fois enregistré.',
 };

@@ -199,7 +199,7 @@ export const nl: Messages = {
   'disclosure.holds': '{where}: bevat {value}', 'disclosure.inTranslation': 'Vertaling ({language}), {field}', 'disclosure.singlesOut': 'Dit zou het enige gepubliceerde record over een individu in dat gebied en die maand zijn: plaats en datum kunnen de persoon herkenbaar maken.',
   'disclosure.field.title': 'Titel', 'disclosure.field.description': 'Beschrijving', 'disclosure.field.significance': 'Betekenis',
   'disclosure.field.contribution': 'Bijdrage', 'disclosure.field.story': 'Verhaal', 'disclosure.field.whySignificant': 'Waarom het belangrijk is',
-  'disclosure.field.excerpt': 'Fragment', 'disclosure.field.locator': 'Plaats in de bron', 'disclosure.field.reasoning': 'Onderbouwing van de conclusie',
+  'disclosure.field.excerpt': 'Fragment', 'disclosure.field.locator': 'Plaats in de bron', 'disclosure.field.reason': 'Onderbouwing van de score', 'disclosure.field.reasoning': 'Onderbouwing van de conclusie',
   'disclosure.value.informantName': 'de naam van een informant', 'disclosure.value.informantContact': 'het contact van een informant', 'disclosure.value.substantiatorName': 'de naam van een bevestiger',
   'disclosure.value.substantiatorContact': 'het contact van een bevestiger', 'disclosure.value.translatorName': 'de naam van een vertaler', 'disclosure.value.actorName': 'de naam van de sociale actor',
   'disclosure.value.storytellerName': 'de naam van de verteller (zonder toestemming om genoemd te worden)', 'disclosure.value.storytellerPlace': 'de woonplaats van de verteller', 'disclosure.value.speakerName': 'de naam van de spreker',
@@ -539,4 +539,8 @@ export const nl: Messages = {
   'rubric.err.evidence': 'Dit record bestaat niet of je mag het niet zien: verwijder het.',
   'rubric.err.locked': 'Er zijn perioden gescoord op deze niveaus: alleen hun vertalingen mogen veranderen.',
   'rubric.err.order': 'De niveaus zijn genummerd vanaf 1, het laagste, omhoog.',
+  'names.in': '{what} in het {language}', 'names.summary': { zero: '{what} in andere talen (geen gegeven)', one: '{what} in andere talen ({count} van 3)', other: '{what} in andere talen ({count} van 3)' },
+  'names.hint': 'Een taal die leeg blijft, toont de naam zoals hierboven gegeven.', 'theme.names': 'Een thema in andere talen benoemen', 'theme.namesOf': 'Thema',
+  'theme.saveNames': 'Namen opslaan', 'theme.namesSaved': 'De namen van {name} zijn opgeslagen.', 'harvest.domainNames': 'Domeinen in andere talen',
+  'harvest.domainNamesHint': 'Benoem elk veranderingsdomein in het Frans, Arabisch en Nederlands, zodat vertellers en lezers hun eigen woorden zien. Een nieuw domein kan benoemd worden zodra het is opgeslagen.',
 };

@@ -10,6 +10,7 @@ import { me, type Me } from '../core/session';
 import { navigate } from '../core/router';
 import { loadAllGoals } from '../core/reference';
 import { IATI_MEASURES, iatiMeasureLabel, mayManage, type Dated, type Indicator, type Ref } from '../core/indicator-model';
+import { otherNames } from '../components/other-names';
 import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
 import { goalPicker } from '../components/goal-picker';
 import { keptDraft } from '../components/kept-draft';
@@ -105,7 +106,9 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const kinds = fieldset('/kind', t('rubric.kind'), radios('kind', (['number', 'rubric'] as const).map((k) => ({ value: k, label: t(`rubric.kind.${k}`), hint: t(`rubric.kindHint.${k}`) })), s.kind ?? 'number'));
   const levels = levelsEditor(s.levels ?? [], scored);
   const kindOf = (): Kind => (existing?.kind ?? (kinds.box.querySelector<HTMLInputElement>('input:checked')?.value as Kind | undefined) ?? 'number');
-  const numberOnly = [unit, direction, breakdowns, aggregation, wholeNumbers];
+  const names = otherNames('/names', t('ind.name'), existing?.names ?? {});
+  const unitNames = otherNames('/unitNames', t('ind.unit'), existing?.unitNames ?? {});
+  const numberOnly = [unit, unitNames, direction, breakdowns, aggregation, wholeNumbers];
   const levelsSection = h('section', { class: 'form-section' }, h('h2', {}, t('rubric.scale')), levels.box.box);
   const levelsNote = h('p', { class: 'hint' }, t('rubric.levelsAsNumbers'));
   const showKind = () => {
@@ -131,7 +134,7 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
     baseline: keptDated(readDated(base.inputs)),
     targets: targets.read().map(keptDated).filter((x): x is Dated => !!x),
   });
-  const all = () => [kinds, levels.box, ...levels.fields(), code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
+  const all = () => [kinds, levels.box, ...levels.fields(), code, name, ...names.fields, description, unit, ...unitNames.fields, direction, breakdowns, aggregation, wholeNumbers, base.box, base.inputs.value, base.inputs.date, base.inputs.note, targets.box, ...targets.fields(),
     source, sourceUrl, notes, iati, ...(place?.fields ?? []), goalsBox];
 
   /** A narrative field when it says something new: an emptied one is sent empty (cleared), an untouched one not at all. */
@@ -153,6 +156,7 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
       ...(rubric ? { ...(!existing && { kind: 'rubric' }), levels: c.levels }
         : { unit: c.unit, direction: c.direction, disaggregations: [...new Set(keys)], aggregation: c.aggregation, wholeNumbers: c.wholeNumbers }),
       baseline: b ? toDated(b) : null, targets: targets.read().filter((x) => x).map((x) => toDated(x!)),
+      names: names.read(), ...(!rubric && { unitNames: unitNames.read() }),
       ...changedText('description', c.description), ...changedText('source', c.source), ...changedText('notes', c.notes),
       // emptied where it had a value: sent as null, which clears it
       ...(c.sourceUrl ? { sourceUrl: c.sourceUrl } : existing?.sourceUrl ? { sourceUrl: null } : {}),
@@ -164,10 +168,10 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
 
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
   const feedback = h('p', { class: 'form-feedback', role: 'status' });
-  const section = (title: string, ...boxes: FieldBox[]) => h('section', { class: 'form-section' }, h('h2', {}, title), boxes.map((b) => b.box));
+  const section = (title: string, ...boxes: Array<{ box: HTMLElement }>) => h('section', { class: 'form-section' }, h('h2', {}, title), boxes.map((b) => b.box));
   const form = h('form', { class: 'outcome-form indicator-form', novalidate: true, 'aria-labelledby': 'ind-form-title' }, summary,
     existing ? null : section(t('rubric.kind'), kinds),
-    section(t('ind.section.what'), code, name, description, unit, direction, breakdowns, aggregation, wholeNumbers),
+    section(t('ind.section.what'), code, name, names, description, unit, unitNames, direction, breakdowns, aggregation, wholeNumbers),
     levelsSection,
     h('section', { class: 'form-section' }, h('h2', {}, t('ind.section.where')),
       // where an indicator belongs is chosen once, at creation

@@ -3,6 +3,7 @@
 // it, or withdraw it. A rubric's values are its scores: the level by name, the reason, the number
 // of records it rests on, corrected with the score's own fields. The server decides; its refusals
 // are shown above the table.
+import { findingsOf, reviewList } from '../components/disclosure-review';
 import { h, newId, replace } from '../core/dom';
 import { api, ApiError, del, patch, qs, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
@@ -29,17 +30,40 @@ const actionButton = (label: string, about: string, onclick: () => void) =>
 function correctScoreDialog(i: Indicator, v: IndicatorValue, done: () => void): void {
   const fields = scoreFields(i, draftOf(v), { withPeriod: false, withStatus: false });
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
-  const body = h('div', {}, h('p', { class: 'meta' }, periodLabel(v.periodStart, v.periodEnd)), summary, fields.boxes.map((b) => b.box));
+  const review = reviewList();
+  const body = h('div', {}, h('p', { class: 'meta' }, periodLabel(v.periodStart, v.periodEnd)), summary, fields.boxes.map((b) => b.box), review.element);
   openDialog(t('rubric.correctTitle'), body, t('common.save'), async (form) => {
     const local = fields.local();
     if (local.length) return showErrors(summary, fields.all(), local.map(localiseScore)), false;
     try {
-      await patch(`/api/indicators/${i.id}/values/${v.id}`, fields.body(false));
+      const confirmed = review.confirmed();
+      await patch(`/api/indicators/${i.id}/values/${v.id}`, { ...fields.body(false), ...(confirmed.length && { confirmed }) });
       announce(t('ind.corrected'));
       done();
       return true;
     } catch (e) {
-      if (e instanceof ApiError && e.errors.length) showErrors(summary, fields.all(), e.errors.map(localiseScore));
+      const findings = findingsOf(e);
+      if (findings) review.show(findings);
+      else if (e instanceof ApiError && e.errors.length) showErrors(summary, fields.all(), e.errors.map(localiseScore));
+      else dialogError(form, errorMessage(e));
+      return false;
+    }
+  });
+}
+
+/** Validating a score whose reason holds personal data of its evidence: each finding is reviewed in a dialog first. */
+function reviewScoreDialog(i: Indicator, v: IndicatorValue, findings: NonNullable<ReturnType<typeof findingsOf>>, done: () => void): void {
+  const review = reviewList();
+  review.show(findings);
+  openDialog(t('ind.validate'), h('div', {}, h('p', { class: 'meta' }, periodLabel(v.periodStart, v.periodEnd)), review.element), t('ind.validate'), async (form) => {
+    try {
+      await patch(`/api/indicators/${i.id}/values/${v.id}`, { status: 'validated', confirmed: review.confirmed() });
+      announce(t('ind.validated'));
+      done();
+      return true;
+    } catch (e) {
+      const again = findingsOf(e);
+      if (again) review.show(again);
       else dialogError(form, errorMessage(e));
       return false;
     }
@@ -122,7 +146,9 @@ export async function valuesSection(i: Indicator, user: Me | null, onChange: () 
       announce(t('ind.validated'));
       changed();
     } catch (e) {
-      replace(problem, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
+      const findings = findingsOf(e);
+      if (findings) reviewScoreDialog(i, v, findings, changed);
+      else replace(problem, h('p', { class: 'alert', role: 'alert' }, errorMessage(e)));
     }
   }
 

@@ -9,6 +9,7 @@ import type { Me } from '../core/session';
 import { mayValidate, type Indicator, type IndicatorValue } from '../core/indicator-model';
 import { levelDescriptor, levelName, type EvidenceItem } from '../core/rubric-model';
 import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
+import { findingsOf, reviewList } from '../components/disclosure-review';
 import { keptDraft } from '../components/kept-draft';
 import { statusLabel } from '../components/badges';
 import { errorMessage } from '../core/errors';
@@ -77,9 +78,11 @@ export function scoreForm(i: Indicator, user: Me, onSaved: () => void): HTMLElem
     const fields = scoreFields(i, kept.start, { withPeriod: true, withStatus });
     const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
     const submit = h('button', { type: 'submit', class: 'primary' }, t('rubric.saveScore'));
+    // a validated score's reason is read by donors: what it holds of its evidence's personal data is reviewed first
+    const review = reviewList();
     const form = h('form', { class: 'entry-form rubric-score-form', novalidate: true, 'aria-labelledby': 'rubric-score-title' },
       summary, h('div', { class: 'dated-fields' }, fields.boxes.slice(0, 2).map((b) => b.box)), fields.boxes.slice(2).map((b) => b.box),
-      h('div', { class: 'form-actions' }, submit), feedback, kept.status);
+      review.element, h('div', { class: 'form-actions' }, submit), feedback, kept.status);
     const keep = kept.watch(form, fields.read);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -90,14 +93,17 @@ export function scoreForm(i: Indicator, user: Me, onSaved: () => void): HTMLElem
       submit.disabled = true;
       feedback.textContent = t('form.saving');
       try {
-        await post(`/api/indicators/${i.id}/values`, fields.body(withStatus));
+        const confirmed = review.confirmed();
+        await post(`/api/indicators/${i.id}/values`, { ...fields.body(withStatus), ...(confirmed.length && { confirmed }) });
         kept.clear();
         render();
         feedback.textContent = t('rubric.scoreSaved'); // a status region: read out once, and it stays in view
         onSaved();
       } catch (err) {
         feedback.textContent = '';
-        if (err instanceof ApiError && err.errors.length) showErrors(summary, fields.all(), err.errors.map(localiseScore));
+        const findings = findingsOf(err);
+        if (findings) review.show(findings);
+        else if (err instanceof ApiError && err.errors.length) showErrors(summary, fields.all(), err.errors.map(localiseScore));
         else feedback.textContent = err instanceof ApiError && err.status === 0 ? t('ind.offline') : errorMessage(err);
       } finally {
         submit.disabled = false;

@@ -7,9 +7,9 @@ import { notFound, Problem } from '../http/problem';
 import type { Db } from '../db/knex';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
-import { recordRevision } from '../revisions/log';
+import { diff, recordRevision } from '../revisions/log';
 import { fold } from '../core/fold';
-import { namesOf } from '../reference/language';
+import { namesOf, namesText } from '../reference/language';
 
 /** `names`: the name in French, Arabic and Dutch where given (the two recommended domains are words of the interface). */
 export type Domain = { code: string; name: string; names: Record<string, string>; description: string | null; recommended: boolean };
@@ -52,7 +52,7 @@ export async function list(ctx: Ctx) {
 
 export const domainCode = (name: string) => fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 
-export async function add(ctx: Ctx<{ code?: string; name: string; description?: string }>) {
+export async function add(ctx: Ctx<{ code?: string; name: string; description?: string; names?: Record<string, string> }>) {
   const h = await visibleHarvest(ctx, ctx.params.id);
   const code = ctx.body.code ?? domainCode(ctx.body.name);
   if (!/^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(code)) {
@@ -63,9 +63,31 @@ export async function add(ctx: Ctx<{ code?: string; name: string; description?: 
     throw new Problem('already_exists', `The harvest has a domain ${code} already`, [{ path: '/code', message: 'is taken' }]);
   }
   const [{ n }] = await ctx.db('change_domains').where({ harvest_id: h.id }).count({ n: '*' });
-  const row = { id: randomUUID(), harvest_id: h.id, code, name: ctx.body.name, description: ctx.body.description ?? null, position: Number(n), created_by: ctx.user.id, created_at: nowIso() };
+  const row = { id: randomUUID(), harvest_id: h.id, code, name: ctx.body.name, names: namesText(ctx.body.names), description: ctx.body.description ?? null, position: Number(n), created_by: ctx.user.id, created_at: nowIso() };
   await ctx.db('change_domains').insert(row);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'harvest', entityId: h.id, actorId: ctx.user.id, action: 'add_domain', changes: [{ field: `domains.${code}`, old: null, new: ctx.body.name }], personal: [] });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'harvest.domain.add', entityType: 'harvest', entityId: h.id, details: { code } });
-  return created({ code, name: row.name, names: {}, description: row.description, recommended: false });
+  return created({ code, name: row.name, names: namesOf(row.names), description: row.description, recommended: false });
+}
+
+/**
+ * Renames a domain, describes it, or names it in French, Arabic and Dutch; its code stays, since
+ * stories are filed under it. The two recommended domains are words of the interface: 409.
+ */
+export async function update(ctx: Ctx<{ name?: string; names?: Record<string, string>; description?: string | null }>) {
+  const h = await visibleHarvest(ctx, ctx.params.id);
+  if (RECOMMENDED_CODES.includes(ctx.params.code)) {
+    throw new Problem('conflict', 'The recommended domains are named by the interface in every language', [{ path: '/code', message: 'is a recommended domain', code: 'recommended' }]);
+  }
+  const r = await ctx.db('change_domains').where({ harvest_id: h.id, code: ctx.params.code }).first();
+  if (!r) throw notFound('domain');
+  const before = { name: r.name as string, names: namesOf(r.names), description: (r.description ?? null) as string | null };
+  const after = { ...before, ...ctx.body, ...(ctx.body.names && { names: namesOf(namesText(ctx.body.names)) }) };
+  const changes = diff(before, after, ['name', 'names', 'description']);
+  if (changes.length) {
+    await ctx.db('change_domains').where({ id: r.id }).update({ name: after.name, names: namesText(after.names), description: after.description });
+    await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'harvest', entityId: h.id, actorId: ctx.user.id, action: 'update_domain', changes: changes.map((c) => ({ ...c, field: `domains.${r.code}.${c.field}` })), personal: [] });
+    await audit(ctx.db, { actorId: ctx.user.id, action: 'harvest.domain.update', entityType: 'harvest', entityId: h.id, details: { code: r.code, fields: changes.map((c) => c.field) } });
+  }
+  return { code: r.code, name: after.name, names: after.names, description: after.description, recommended: false };
 }

@@ -26,6 +26,7 @@ const COLUMNS: Column<Valued>[] = [
 export const VALUE_NAME_COLUMNS: NameColumn<Valued>[] = [
   { of: 'indicatorName', name: 'indicatorNameLocalised', value: (v, n) => n.indicator(v.indicator.code)?.name ?? v.indicator.name },
   { of: 'unit', name: 'unitLocalised', value: (v, n) => n.indicator(v.indicator.code)?.unit ?? v.indicator.unit },
+  { of: 'disaggregation', name: 'disaggregationName', value: (v, n) => (Object.keys(v.disaggregation).length ? n.breakdown(v.indicator.code, v.disaggregation) : null) },
   { of: 'status', name: 'statusName', value: (v, n) => n.term('status', v.status) },
 ];
 

@@ -66,6 +66,7 @@ const FRAGMENT_COLUMNS: Column<Fragment>[] = [
 /** Beside the codes of a story and of a fragment, their names in the reader's language (an import reads past them). */
 export const STORY_NAME_COLUMNS: NameColumn<Story>[] = [
   ...recordNames<Story>(),
+  { of: 'storyteller', name: 'storytellerAgeBandName', value: (s, n) => n.term('ageBand', s.storyteller?.ageBand) || null },
   { of: 'domain', name: 'domainName', value: (s, n) => n.domain(s.domain, s.harvestId) },
   { of: 'consentLevel', name: 'consentLevelName', value: (s, n) => n.term('consent.level', s.consent?.level) || null },
   { of: 'consentMethod', name: 'consentMethodName', value: (s, n) => n.term('consent.method', s.consent?.method) || null },

@@ -7,6 +7,7 @@ import { domainCode } from '../domains/service';
 import type { CurrentUser } from '../http/types';
 import type { Page } from '../http/paging';
 import { whereVisible } from '../outcomes/access';
+import { namesOf } from '../reference/language';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -32,11 +33,13 @@ export async function list(
 
 // A harvest's domains of change live in change_domains (server/domains), where stories file
 // under them by code; the harvest form edits them by name.
-export async function domainsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+export type NamedDomain = { code: string; name: string; names: Record<string, string> };
+
+export async function domainsOf(db: Db, ids: string[]): Promise<Map<string, NamedDomain[]>> {
+  const out = new Map<string, NamedDomain[]>();
   if (!ids.length) return out;
   for (const r of await db('change_domains').whereIn('harvest_id', ids).orderBy(['harvest_id', 'position', 'code'])) {
-    out.set(r.harvest_id, [...(out.get(r.harvest_id) ?? []), r.name]);
+    out.set(r.harvest_id, [...(out.get(r.harvest_id) ?? []), { code: r.code, name: r.name, names: namesOf(r.names) }]);
   }
   return out;
 }

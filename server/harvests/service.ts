@@ -22,11 +22,12 @@ type Body = { programmeId?: string; title?: string; questions?: string | null; p
 export const mayRead = (ctx: Ctx, programmeId: string) => ctx.user.role === 'admin' || ctx.user.programmeIds.includes(programmeId);
 const mayRun = (ctx: Ctx, programmeId: string) => ctx.user.role === 'admin' || (ctx.user.role === 'evaluator' && ctx.user.programmeIds.includes(programmeId));
 
-function present(r: Row, domains: string[], counts: Record<string, number> = {}) {
+/** `domains`: the names as the harvest form edits them; `domainList`: with their codes and their names in other languages. */
+function present(r: Row, domains: repo.NamedDomain[], counts: Record<string, number> = {}) {
   const all = Object.fromEntries(STATUSES.map((s) => [s, counts[s] ?? 0]));
   return {
     id: r.id, programme: { id: r.programme_id, name: r.programme_name }, title: r.title, questions: r.questions ?? null,
-    periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, domains, status: r.status,
+    periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, domains: domains.map((d) => d.name), domainList: domains, status: r.status,
     counts: all, total: Object.values(all).reduce((a, b) => a + b, 0),
     createdAt: r.created_at, updatedAt: r.updated_at, closedAt: r.closed_at ?? null,
   };
@@ -92,7 +93,7 @@ export async function update(ctx: Ctx<Body>) {
   if (!mayRun(ctx, r.programme_id)) throw new Problem('forbidden', "Only the programme's evaluators run its harvests");
   if (r.status === 'closed') throw new Problem('conflict', 'A closed harvest does not change any more');
   const b = ctx.body;
-  const before = { title: r.title, questions: r.questions ?? null, periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, domains: (await repo.domainsOf(ctx.db, [r.id])).get(r.id) ?? [] };
+  const before = { title: r.title, questions: r.questions ?? null, periodStart: r.period_start ?? null, periodEnd: r.period_end ?? null, domains: ((await repo.domainsOf(ctx.db, [r.id])).get(r.id) ?? []).map((d) => d.name) };
   const after = { ...before, ...Object.fromEntries(FIELDS.filter((f) => b[f] !== undefined).map((f) => [f, b[f]])) };
   checkPeriod(after.periodStart, after.periodEnd);
   const now = nowIso();

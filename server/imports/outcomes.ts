@@ -1,6 +1,8 @@
 // Outcomes as an import: the columns of the export (and of the template), turned into the body of
 // POST /api/outcomes, checked by outcomes#/$defs/outcomeCreate and checkOutcome — one rule set for
 // spreadsheet rows and API bodies — and written as drafts of the importer's organisation.
+import { readerNames } from '../reference/names';
+import { readerLanguage } from '../reference/language';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import type { Db } from '../db/knex';
@@ -78,9 +80,12 @@ async function codeSheets(ctx: Ctx) {
   const cats = await ctx.db('typology_categories as c').join('typologies as t', 't.id', 'c.typology_id')
     .whereIn('t.id', ['outcome-harvesting-types', 'gender-at-work']).orderBy(['t.position', 'c.position']).select('c.code', 'c.name', 't.id as typology');
   const actorTypes = (ctx.app.validator.get('outcomes#/$defs/actorType').schema as { enum: string[] }).enum;
+  // the codes are what a row holds; their names are in the reader's language, the English beside them
+  const names = await readerNames(ctx.db, readerLanguage(ctx), ['goals', 'categories']);
+  const also = names.lang === 'en' ? [] : [`name (${names.language(names.lang)})`];
   return [
-    { name: 'goals', rows: [['primaryGoal / otherGoals', 'name', 'framework'], ...goals.map((g) => [g.code, g.name, g.framework])] },
-    { name: 'typologies', rows: [['changeType / quadrant', 'name', 'typology'], ...cats.map((c) => [c.code, c.name, c.typology])] },
+    { name: 'goals', rows: [['primaryGoal / otherGoals', 'name', 'framework', ...also], ...goals.map((g) => [g.code, g.name, g.framework, ...(also.length ? [names.goal(g.code)] : [])])] },
+    { name: 'typologies', rows: [['changeType / quadrant', 'name', 'typology', ...also], ...cats.map((c) => [c.code, c.name, c.typology, ...(also.length ? [names.category(c.code)] : [])])] },
     {
       name: 'values', rows: [['column', 'values'], ['socialActorType', actorTypes.join(', ')], ['occurredPrecision', 'day, month, year'],
         ['sensitivity', 'public, restricted, confidential'], ['positive / intended', 'true, false'], ['language', 'en, fr, ar, nl, … (BCP 47)'],

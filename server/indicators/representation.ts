@@ -2,7 +2,7 @@
 // a record is staff data, removed by redactIndicator / redactValue — the one redaction function
 // per record kind — from what donors and other organisations receive. An indicator is a number
 // or a rubric (levels, stored in indicator_levels); a rubric's value is a level with its reason.
-import { namesOf } from '../reference/language';
+import { namesOf, namesText } from '../reference/language';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,6 +28,7 @@ export type IndicatorInput = {
   aggregation?: Aggregation; wholeNumbers?: boolean;
   source?: string; sourceUrl?: string; notes?: string; iatiMeasure?: number;
   programmeId?: string; organisationId?: string; kind?: Kind; levels?: Level[];
+  names?: Record<string, string>; unitNames?: Record<string, string>;
 };
 
 export type Indicator = {
@@ -57,7 +58,7 @@ export type IndicatorValue = {
 
 export const EDITABLE_FIELDS = [
   'code', 'name', 'description', 'unit', 'direction', 'goals', 'disaggregations', 'baseline', 'targets', 'aggregation', 'wholeNumbers',
-  'source', 'sourceUrl', 'notes', 'iatiMeasure', 'levels',
+  'source', 'sourceUrl', 'notes', 'iatiMeasure', 'levels', 'names', 'unitNames',
 ] as const;
 export const VALUE_FIELDS = ['periodStart', 'periodEnd', 'value', 'disaggregation', 'note', 'status', 'reason', 'evidence'] as const;
 
@@ -74,6 +75,7 @@ export function toRow(i: IndicatorInput): Row {
     baseline_value: i.baseline?.value ?? null, baseline_date: i.baseline?.date ?? null, baseline_note: i.baseline?.note ?? null,
     targets: JSON.stringify([...(i.targets ?? [])].sort((a, b) => a.date.localeCompare(b.date))),
     source: i.source ?? null, source_url: i.sourceUrl ?? null, notes: i.notes ?? null, iati_measure: i.iatiMeasure ?? null,
+    names: namesText(i.names), unit_names: namesText(i.unitNames),
   };
 }
 
@@ -126,6 +128,7 @@ export function toInput(i: Indicator): IndicatorInput {
     ...(i.description !== null && { description: i.description }), ...(i.source !== null && { source: i.source }),
     ...(i.sourceUrl !== null && { sourceUrl: i.sourceUrl }), ...(i.notes !== null && { notes: i.notes }),
     ...(i.iatiMeasure !== null && { iatiMeasure: i.iatiMeasure }),
+    names: i.names, unitNames: i.unitNames,
   };
 }
 

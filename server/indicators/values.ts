@@ -16,6 +16,7 @@ import { evidenceFor, setEvidence, storedEvidence, unseenEvidence } from './evid
 import { canonical, Indicator, IndicatorValue, redactValue, VALUE_FIELDS, valueFromRow, ValueInput, valueInputOf, valueToRow } from './representation';
 import { load, loadForWrite } from './service';
 import { bound } from './progress';
+import { requireReviewedScores } from './disclosure';
 
 const scopeOf = (i: Indicator) => ({ programme_id: i.programme?.id ?? null, organisation_id: i.organisation?.id ?? null });
 
@@ -54,6 +55,7 @@ export async function create(ctx: Ctx<ValueInput | ValueInput[]>) {
   const prefix = (k: number) => (many ? `/${k}` : '');
   checkStatusRight(ctx, rows, prefix);
   await checkValues(ctx.db, i, rows, prefix, undefined, await unseenEvidence(ctx.db, ctx.user, rows, prefix));
+  if (i.kind === 'rubric') await requireReviewedScores(ctx, rows.map((input, k) => ({ path: prefix(k), input })));
   const now = nowIso();
   // a value is reported by the organisation whose indicator it is, else by whoever enters it
   const reporter = i.organisation?.id ?? ctx.user.organisationId;
@@ -93,6 +95,8 @@ export async function update(ctx: Ctx<Partial<ValueInput>>) {
   const changes = diff(was as Record<string, unknown>, merged as Record<string, unknown>, VALUE_FIELDS);
   const after = async () => (await presentAll(ctx, i, [(await repo.findValue(ctx.db, i.id, before.id))!]))[0];
   if (!changes.length) return after();
+  // a score that becomes validated, or whose reason or evidence changes once validated
+  if (i.kind === 'rubric' && changes.some((c) => ['status', 'reason', 'evidence'].includes(c.field))) await requireReviewedScores(ctx, [{ path: '', input: merged }]);
   await ctx.db('indicator_values').where({ id: before.id }).update({ ...valueToRow(merged), updated_at: nowIso() });
   if (ctx.body.evidence) await setEvidence(ctx.db, before.id, ctx.body.evidence);
   await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'indicator_value', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: [] });

@@ -52,6 +52,11 @@ async function alone(ctx: Ctx, o: Outcome): Promise<Finding[]> {
   return others ? [] : [singlesOut('/socialActor', `about an individual in ${[area, o.location.country].filter(Boolean).join(', ')} in ${period}`)];
 }
 
+/** The personal values of an outcome, for a text outside it that rests on it (a rubric's score). */
+export async function outcomePersonalValues(ctx: Ctx, o: Outcome): Promise<PersonalValue[]> {
+  return valuesOf(ctx, o, await ctx.db('outcome_translations').where({ outcome_id: o.id }).select('language', 'translated_by_enc'));
+}
+
 export async function outcomeFindings(ctx: Ctx, o: Outcome): Promise<Finding[]> {
   const translations = await ctx.db('outcome_translations').where({ outcome_id: o.id })
     .select('language', 'title', 'description', 'significance', 'contribution', 'translated_by_enc');

@@ -54,8 +54,19 @@ export function namesOf(text: unknown): Record<string, string> {
   if (typeof text !== 'string' || !text) return {};
   try {
     const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, string> : {};
+    return v && typeof v === 'object' && !Array.isArray(v) ? inOrder(v as Record<string, string>) : {};
   } catch {
     return {};
   }
+}
+
+/** The languages of a names map in one order (the interface's, then any other), so that equal maps compare equal. */
+const inOrder = (names: Record<string, string | undefined>): Record<string, string> => {
+  const rank = (k: string) => { const i = (LANGUAGES as readonly string[]).indexOf(k); return i < 0 ? LANGUAGES.length : i; };
+  return Object.fromEntries(Object.entries(names).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))) as Record<string, string>;
+};
+
+/** Names in other languages as stored: the blank ones left out, so that they read as English. */
+export function namesText(names: Record<string, string | undefined> | null | undefined): string {
+  return JSON.stringify(inOrder(Object.fromEntries(Object.entries(names ?? {}).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v))));
 }

@@ -10,6 +10,7 @@ import arCountries from 'i18n-iso-countries/langs/ar.json';
 import nlCountries from 'i18n-iso-countries/langs/nl.json';
 import type { Db } from '../db/knex';
 import { hasWords, localName, namesOf, wordsIn, type Language, type Say } from './language';
+import type { MessageKey } from '../../client/i18n/en';
 
 for (const locale of [enCountries, frCountries, arCountries, nlCountries]) countries.registerLocale(locale as countries.LocaleData);
 
@@ -29,6 +30,8 @@ export type ReaderNames = {
   domain(code: string, harvestId?: string | null): string;
   theme(code: string): string;
   indicator(code: string): { name: string; unit: string } | undefined;
+  /** A value's breakdown as the screen labels it: "Sex: Female · Age group: 18–24", "Overall" for none. */
+  breakdown(indicatorCode: string, d: Record<string, string>): string;
   country(code: string | null | undefined): string;
   language(code: string | null | undefined): string;
   term(vocabulary: Vocabulary, code: string | null | undefined): string;
@@ -50,7 +53,7 @@ export async function readerNames(db: Db, lang: Language, lists: List[] = LISTS)
     want('categories') ? named(db, 'typology_categories', (r) => r.code) : none,
     want('domains') ? named(db, 'change_domains', (r) => `${r.harvest_id}|${r.code}`, ['harvest_id']) : none,
     want('themes') ? named(db, 'themes', (r) => r.code) : none,
-    want('indicators') ? named(db, 'indicators', (r) => r.code, ['unit', 'unit_names']) : none,
+    want('indicators') ? named(db, 'indicators', (r) => r.code, ['unit', 'unit_names', 'breakdown_names']) : none,
   ]);
   const say = wordsIn(lang);
   const byCode = new Map([...domains.values()].map((d) => [d.code as string, d]));
@@ -79,6 +82,17 @@ export async function readerNames(db: Db, lang: Language, lists: List[] = LISTS)
     indicator: (code) => {
       const r = indicators.get(code);
       return r && { name: localName(r, lang), unit: localName({ name: r.unit, names: namesOf(r.unit_names) }, lang) };
+    },
+    breakdown: (indicatorCode, d) => {
+      const words = indicators.get(indicatorCode)?.breakdown_names;
+      const names = (typeof words === 'string' ? JSON.parse(words || '{}') : {}) as Record<string, Record<string, Record<string, string>>>;
+      const valueOf = (key: string, value: string) => {
+        if (key === 'country') return countries.getName(value, lang) ?? value;
+        for (const k of [`ind.${key}.${value}`, key === 'age' ? `ageBand.${value}` : '']) if (k && hasWords(k)) return say(k);
+        return names[key]?.[value]?.[lang] || value;
+      };
+      const parts = Object.entries(d).map(([k, v]) => `${hasWords(`ind.key.${k}`) ? say(`ind.key.${k}` as MessageKey) : k}: ${valueOf(k, v)}`);
+      return parts.length ? parts.join(' · ') : say('ind.overall');
     },
     country: (code) => (code ? countries.getName(code, lang) ?? countries.getName(code, 'en') ?? code : ''),
     language: (code) => {

@@ -8,10 +8,10 @@ import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { whereFragmentVisible } from '../fragments/access';
-import { namesOf } from '../reference/language';
+import { namesOf, namesText } from '../reference/language';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type ThemeBody = { code: string; name: string; description?: string | null; parentCode?: string | null };
+type ThemeBody = { code: string; name: string; description?: string | null; parentCode?: string | null; names?: Record<string, string> };
 
 const present = (r: Row, count = 0) => ({
   code: r.code, name: r.name, names: namesOf(r.names), description: r.description ?? null, parentCode: r.parent_code ?? null, fragments: count,
@@ -47,7 +47,7 @@ export async function create(ctx: Ctx<ThemeBody>) {
   }
   await checkParent(ctx, b.code, b.parentCode);
   const now = nowIso();
-  const row = { code: b.code, name: b.name, description: b.description ?? null, parent_code: b.parentCode ?? null, created_by: ctx.user.id, created_at: now, updated_at: now };
+  const row = { code: b.code, name: b.name, names: namesText(b.names), description: b.description ?? null, parent_code: b.parentCode ?? null, created_by: ctx.user.id, created_at: now, updated_at: now };
   await ctx.db('themes').insert(row);
   await audit(ctx.db, { actorId: ctx.user.id, action: 'theme.create', entityType: 'theme', entityId: b.code });
   return created(present(row));
@@ -56,12 +56,12 @@ export async function create(ctx: Ctx<ThemeBody>) {
 export async function update(ctx: Ctx<Partial<ThemeBody>>) {
   const r = await ctx.db('themes').where({ code: ctx.params.code }).first();
   if (!r) throw notFound('theme');
-  const before = { name: r.name, description: r.description ?? null, parentCode: r.parent_code ?? null };
-  const after = { ...before, ...ctx.body };
+  const before = { name: r.name, names: namesOf(r.names), description: r.description ?? null, parentCode: r.parent_code ?? null };
+  const after = { ...before, ...ctx.body, ...(ctx.body.names && { names: JSON.parse(namesText(ctx.body.names)) as Record<string, string> }) };
   if (ctx.body.parentCode !== undefined) await checkParent(ctx, r.code, after.parentCode);
-  const changes = diff(before, after, ['name', 'description', 'parentCode']);
+  const changes = diff(before, after, ['name', 'names', 'description', 'parentCode']);
   if (changes.length) {
-    await ctx.db('themes').where({ code: r.code }).update({ name: after.name, description: after.description, parent_code: after.parentCode, updated_at: nowIso() });
+    await ctx.db('themes').where({ code: r.code }).update({ name: after.name, names: namesText(after.names), description: after.description, parent_code: after.parentCode, updated_at: nowIso() });
     await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'theme', entityId: r.code, actorId: ctx.user.id, action: 'update', changes, personal: [] });
     await audit(ctx.db, { actorId: ctx.user.id, action: 'theme.update', entityType: 'theme', entityId: r.code, details: { fields: changes.map((c) => c.field) } });
   }

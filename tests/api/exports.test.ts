@@ -222,15 +222,25 @@ describe("names in the reader's language", () => {
     const { storyBody, ok, publish } = await import('../helpers/stories');
     const story = await ok(p1.post('/api/stories', storyBody({ title: 'Story of a Dutch reader', domain: 'any-other-change' })), 201);
     await publish('stories', story.id, p1, ev);
-    const ind = await ok(ev.post('/api/indicators', { code: 'X-NAMED', name: 'Women mediators', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A }), 201);
-    await ok(ev.post(`/api/indicators/${ind.id}/values`, [{ periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 7, status: 'validated' }]), 201);
-    // names as a seed gives them: no route writes them
-    await t.ctx.db('indicators').where({ id: ind.id }).update({ names: JSON.stringify({ nl: 'Vrouwelijke bemiddelaars' }), unit_names: JSON.stringify({ nl: 'vrouwen' }) });
+    const ind = await ok(ev.post('/api/indicators', {
+      code: 'X-NAMED', name: 'Women mediators', unit: 'women', direction: 'increase', programmeId: t.world.programmes.A, disaggregations: ['sex', 'age'],
+      names: { nl: 'Vrouwelijke bemiddelaars', fr: ' ' }, unitNames: { nl: 'vrouwen' },
+    }), 201);
+    expect(ind).toMatchObject({ names: { nl: 'Vrouwelijke bemiddelaars' }, unitNames: { nl: 'vrouwen' } });
+    expect(ind.names).not.toHaveProperty('fr'); // a blank name reads as the English one
+    await ok(ev.post(`/api/indicators/${ind.id}/values`, [
+      { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 7, status: 'validated' },
+      { periodStart: '2024-01-01', periodEnd: '2024-12-31', value: 3, status: 'validated', disaggregation: { sex: 'female', age: '25-34' } },
+    ]), 201);
     await inLanguage(ev, 'nl', async () => {
       const stories = csvRecords((await ev.get('/api/exports/stories.csv')).text);
       expect(stories.find((x) => x.id === story.id)).toMatchObject({ domain: 'any-other-change', domainName: 'Elke andere verandering', statusName: 'Gepubliceerd' });
-      const [value] = csvRecords((await ev.get(`/api/exports/indicator-values.csv?indicator=${ind.id}`)).text);
-      expect(value).toMatchObject({ indicatorCode: 'X-NAMED', indicatorName: 'Women mediators', unit: 'women', indicatorNameLocalised: 'Vrouwelijke bemiddelaars', unitLocalised: 'vrouwen', statusName: 'Gevalideerd' });
+      const [value, broken] = csvRecords((await ev.get(`/api/exports/indicator-values.csv?indicator=${ind.id}`)).text)
+        .sort((x, y) => x.disaggregation.length - y.disaggregation.length);
+      expect(value).toMatchObject({ indicatorCode: 'X-NAMED', indicatorName: 'Women mediators', unit: 'women', indicatorNameLocalised: 'Vrouwelijke bemiddelaars', unitLocalised: 'vrouwen', statusName: 'Gevalideerd', disaggregationName: '' });
+      // the breakdown's codes stay in their cell; beside them, in Dutch, as the screen says it
+      expect(JSON.parse(broken.disaggregation)).toEqual({ age: '25-34', sex: 'female' });
+      expect(broken.disaggregationName).toBe('Leeftijdsgroep: 25–34 jaar · Geslacht: Vrouw');
     });
   });
 });

@@ -267,3 +267,47 @@ describe('correcting scores and the scale', () => {
     expect({ status: withLevels.status, paths: paths(withLevels), codes: codes(withLevels) }).toEqual({ status: 422, paths: ['/levels'], codes: ['not_rubric'] });
   });
 });
+
+describe('the check before publishing, for the reason of a score', () => {
+  let rubric: { id: string };
+  let outcome: string, story: string;
+  const REASON = 'At the March session Oumou Keita confirmed that Mariam spoke first.';
+  beforeAll(async () => {
+    outcome = await outcomeIn({ partner: p1, evaluator: ev }, 'published', {
+      occurredOn: { date: '2023-06', precision: 'month' },
+      evidence: [{ kind: 'informant', role: 'Council clerk', name: 'Oumou Keïta', contact: '+223 76 12 34 56' }],
+    });
+    story = (await newStory(p1, { collectedBy: 'Mariam Sangaré' })).id;
+    await publish('stories', story, p1, ev);
+    rubric = await newRubric(ev);
+  });
+  const evidence = () => [{ kind: 'outcome', id: outcome }, { kind: 'story', id: story }];
+
+  test("when a validated score's reason holds an informant's name and a story collector's from its evidence, then 409 needs_confirmation names each, and nothing is stored", async () => {
+    const r = await ev.post(`/api/indicators/${rubric.id}/values`, score(2023, 2, { status: 'validated', reason: REASON, evidence: evidence() }));
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('needs_confirmation');
+    expect(r.body.errors.map((e: { id: string }) => e.id).sort()).toEqual([
+      `personal_value:/reason:/outcomes/${outcome}/evidence/0/name`, `personal_value:/reason:/stories/${story}/collectedBy`,
+    ].sort());
+    expect(r.body.errors.every((e: { path: string }) => e.path === '/reason')).toBe(true);
+    expect(r.text).not.toContain('Sangaré'); // a finding says what it found, never the value
+    expect(await valueCount(rubric.id)).toBe(0);
+  });
+
+  test('when the scorer confirms each finding, then the score is validated; a draft with the same reason is not checked until it is validated', async () => {
+    const first = await ev.post(`/api/indicators/${rubric.id}/values`, score(2023, 2, { status: 'validated', reason: REASON, evidence: evidence() }));
+    const ids = first.body.errors.map((e: { id: string }) => e.id);
+    const confirmed = await ev.post(`/api/indicators/${rubric.id}/values`, score(2023, 2, { status: 'validated', reason: REASON, evidence: evidence(), confirmed: ids }));
+    expect(confirmed.status).toBe(201);
+    const draft = await ev.post(`/api/indicators/${rubric.id}/values`, score(2024, 3, { reason: REASON, evidence: evidence() }));
+    expect(draft.status).toBe(201);
+    const validate = await ev.patch(`/api/indicators/${rubric.id}/values/${draft.body.id}`, { status: 'validated' });
+    expect([validate.status, validate.body.code]).toEqual([409, 'needs_confirmation']);
+    const stillDraft = (await ev.get(`/api/indicators/${rubric.id}/values?sort=periodEnd`)).body.items[1];
+    expect(stillDraft.status).toBe('draft');
+    const edited = await ev.patch(`/api/indicators/${rubric.id}/values/${draft.body.id}`, { status: 'validated', reason: 'At the March session the clerk confirmed that women spoke first.' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.status).toBe('validated');
+  });
+});

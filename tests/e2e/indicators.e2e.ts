@@ -165,8 +165,8 @@ test('when an evaluator records an indicator through the form, then the API\u201
   await checked(page, 'new', found);
   const code = `E2E-FORM-${stamp}`;
   await page.getByLabel(/^Code/).fill(code);
-  await page.getByLabel(/^Name/).fill(`Local peace committees with a woman chair (${stamp})`);
-  await page.getByLabel(/^Unit/).fill('committees');
+  await page.getByLabel(/^Name \(required\)$/).fill(`Local peace committees with a woman chair (${stamp})`);
+  await page.getByLabel(/^Unit \(required\)$/).fill('committees');
   await page.getByLabel(/^Breakdowns/).fill('country');
   await page.getByRole('checkbox', { name: /NL-IV-1\.1/ }).check();
   const baseline = page.getByRole('group', { name: /^Baseline/ });
@@ -189,13 +189,18 @@ test('when an evaluator records an indicator through the form, then the API\u201
   await checked(page, 'edit', found);
   await expect(page.getByLabel(/^Code/).inputValue()).resolves.toBe(code);
   // a revision changes what was changed, and only that
-  await page.getByLabel(/^Unit/).fill('peace committees');
+  await page.getByLabel(/^Unit \(required\)$/).fill('peace committees');
+  // the name in French, folded under the name until opened
+  await page.getByText(/^Name in other languages/).click();
+  await page.getByLabel('Name in French').fill(`Comités locaux de paix présidés par une femme (${stamp})`);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.waitForURL(/\/indicators\/[0-9a-f-]{36}$/);
   await settled(page);
   await expect(page.locator('.facts').last().textContent()).resolves.toContain('peace committees');
   const revisions = await (await page.request.get(`/api/indicators/${list.items[0].id}/revisions`)).json();
-  expect(revisions.items.flatMap((r: { changes: Array<{ field: string }> }) => r.changes.map((c) => c.field))).toEqual(['unit']);
+  expect(revisions.items.flatMap((r: { changes: Array<{ field: string }> }) => r.changes.map((c) => c.field))).toEqual(['unit', 'names']);
+  const saved = await (await page.request.get(`/api/indicators/${list.items[0].id}`)).json();
+  expect(saved.names).toEqual({ fr: `Comités locaux de paix présidés par une femme (${stamp})` });
   expect(found).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

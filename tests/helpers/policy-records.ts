@@ -57,8 +57,9 @@ export async function harvestTargets({ t, next }: Builder): Promise<Target[]> {
   const make = async (who: Person, programme: 'A' | 'B', close: boolean): Promise<Target> => {
     const c = await t.as(who);
     const h = must(await c.post('/api/harvests', { programmeId: t.world.programmes[programme], title: `Harvest ${programme} ${next()}` }), 'harvest');
+    const domain = must(await c.post(`/api/harvests/${h.body.id}/domains`, { name: 'Voice in local councils' }), 'domain');
     if (close) for (const status of ['collecting', 'substantiating', 'analysing', 'closed']) must(await c.patch(`/api/harvests/${h.body.id}`, { status }), status);
-    return { rec: { kind: 'harvest', programme, status: close ? 'closed' : 'design', params: { id: h.body.id } } };
+    return { rec: { kind: 'harvest', programme, status: close ? 'closed' : 'design', params: { id: h.body.id, code: domain.body.code } } };
   };
   return [await make('evaluator', 'A', false), await make('evaluator', 'A', true), await make('evaluatorB', 'B', false)];
 }

@@ -180,6 +180,7 @@ export const POLICY: Record<string, Entry> = {
   'DELETE /api/outcomes/:id/evidence-links/:linkId': { gate: DISCUSSANTS, target: 'evidenceLink', probes: [{ label: 'unlink', verdict: evidenceLink.change, mutates: true }] },
   'GET /api/harvests/:id/domains': read('harvest', harvest.read),
   'POST /api/harvests/:id/domains': { gate: REVIEWERS, target: 'harvest', probes: [{ label: 'add a domain', body: (_r, n) => ({ name: `Domain ${n}` }), verdict: domains.add }] },
+  'PATCH /api/harvests/:id/domains/:code': { gate: REVIEWERS, target: 'harvest', probes: [{ label: 'name a domain in French', body: () => ({ names: { fr: 'La voix dans les conseils locaux' } }), verdict: domains.add }] },
   'GET /api/search': { gate: 'user', query: '?q=women' },
 
   // imports (issue 8): the organisation's own
