@@ -19,6 +19,7 @@ import * as m014 from './20261204_014_indicator_totals';
 import * as m015 from './20261204_015_instance_settings';
 import * as m016 from './20261204_016_rubric_indicators';
 import * as m017 from './20261204_017_reference_names';
+import * as m018 from './20261204_018_incomplete_drafts';
 
 type Migration = { up: (knex: Knex) => Promise<void>; down: (knex: Knex) => Promise<void> };
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261204_015_instance_settings': m015,
   '20261204_016_rubric_indicators': m016,
   '20261204_017_reference_names': m017,
+  '20261204_018_incomplete_drafts': m018,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

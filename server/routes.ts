@@ -31,6 +31,7 @@ import { routes as fragments } from './fragments/routes';
 import { routes as files } from './files/routes';
 import { routes as evidence } from './evidence/routes';
 import { routes as search } from './search/routes';
+import { routes as rules } from './rules/routes';
 
 export const resourceRoutes: RouteDef[] = [
   ...health, ...auth, ...organisations, ...programmes, ...accounts, ...frameworks, ...outcomes,
@@ -38,5 +39,5 @@ export const resourceRoutes: RouteDef[] = [
   ...twoFactor, ...audit,
   ...exportsRoutes, ...importsRoutes, ...iati, ...reports, ...codebook,
   ...indicators, ...dashboard,
-  ...domains, ...stories, ...consent, ...selections, ...sources, ...themes, ...fragments, ...files, ...evidence, ...search,
+  ...domains, ...stories, ...consent, ...selections, ...sources, ...themes, ...fragments, ...files, ...evidence, ...search, ...rules,
 ];

@@ -42,7 +42,7 @@ export function radios(name: string, options: Array<{ value: string; label: stri
 
 /** What a broken rule means, by the code the server gives (server/http/validation.ts, the domain's checks). */
 const BY_CODE: Record<string, MessageKey> = {
-  required: 'err.required', maxLength: 'err.tooLong', maxItems: 'err.tooLong', minLength: 'err.empty', minItems: 'err.empty',
+  required: 'err.required', missing: 'err.missing', maxLength: 'err.tooLong', maxItems: 'err.tooLong', minLength: 'err.empty', minItems: 'err.empty',
   'format.date': 'err.date', 'format.date-time': 'err.date', 'format.uri': 'err.url', 'format.text': 'err.notText',
   // the domain's rules (server/outcomes/rules.ts)
   unknown_goal: 'err.goal', duplicate_goal: 'err.goalTwice', primary_goal: 'err.primary', bad_date: 'err.date', unknown_country: 'err.country',

@@ -50,7 +50,8 @@ export const CHANGE_TYPES = 'outcome-harvesting-types';
 export const QUADRANTS = 'gender-at-work';
 
 /** A typology category's name: the interface's own translation first, then the seed's names. */
-export function categoryLabel(c: Category | string): string {
+export function categoryLabel(c: Category | string | null): string {
+  if (c === null) return t('draft.notYet'); // a draft's category not chosen yet
   const code = typeof c === 'string' ? c : c.code;
   const key = `typology.${code}`;
   if (has(key)) return t(key);

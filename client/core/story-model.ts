@@ -4,11 +4,12 @@ import type { Can, GoalTag } from './outcome-model';
 
 export type RecordStatus = 'draft' | 'submitted' | 'published';
 export type Story = {
-  id: string; status: RecordStatus; title: string; story: string; whySignificant: string; domain: string; harvestId: string | null;
-  collectedBy: string | null; collectedOn: string; location: { country: string; adminArea?: string }; language: string;
-  storyteller: Profile | null; consent: Consent | null; goals: GoalTag[]; sensitivity: 'public' | 'restricted' | 'confidential';
+  // what a draft lacks yet is null (`missing` lists it)
+  id: string; status: RecordStatus; title: string; story: string | null; whySignificant: string | null; domain: string | null; harvestId: string | null;
+  collectedBy: string | null; collectedOn: string | null; location: { country: string | null; adminArea?: string }; language: string | null;
+  storyteller: Profile | null; consent: Consent | null; goals: GoalTag[]; sensitivity: 'public' | 'restricted' | 'confidential' | null;
   organisation: { id: string; name: string }; translations?: Array<{ language: string; title: string; story: string; whySignificant?: string | null; translatedBy?: string | null }>;
-  redacted?: boolean; can?: Can<RecordStatus>; createdAt: string; updatedAt: string;
+  redacted?: boolean; can?: Can<RecordStatus>; createdAt: string; updatedAt: string; missing?: string[];
 };
 export type Source = { id: string; title: string; type: string; author: string | null; year: number; url: string | null; confidentiality: 'public' | 'internal' };
 export type Fragment = {

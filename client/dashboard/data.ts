@@ -3,7 +3,7 @@
 // change-over-time chart's brush sets, and it narrows every view but that chart.
 import { listAll, optional, qs } from '../core/api';
 import { subtreeCodes, loadGoals, PRIMARY_FRAMEWORK, type Goal } from '../core/reference';
-import { periodOf, type Outcome } from '../core/outcome-model';
+import { isDated, periodOf, type Dated, type Outcome } from '../core/outcome-model';
 import type { CoverageNode } from '../charts/coverage';
 import type { BreakdownNames } from '../core/indicator-model';
 
@@ -44,12 +44,16 @@ export async function lanesOf(f: DashFilters): Promise<Goal[]> {
   return chosen ? (chosen.children?.length ? chosen.children : [chosen]) : tree;
 }
 
-export async function loadOutcomes(f: DashFilters, withPeriod: boolean, max = MAX_MARKS): Promise<{ items: Outcome[]; total: number }> {
-  return listAll<Outcome>('/api/outcomes', { ...(await apiParams(f, withPeriod)), sort: 'occurredOn' }, max);
+/** The outcomes in view that are placed in time (a draft without its date yet is not). */
+export async function loadOutcomes(f: DashFilters, withPeriod: boolean, max = MAX_MARKS): Promise<{ items: Dated<Outcome>[]; total: number }> {
+  const all = await listAll<Outcome>('/api/outcomes', { ...(await apiParams(f, withPeriod)), sort: 'occurredOn' }, max);
+  const items = all.items.filter(isDated);
+  return { items, total: all.total - (all.items.length - items.length) };
 }
 
 /** The DESIGN.md period rule: an outcome is in [from, to] when its whole known period is. */
 export function inPeriod(o: Outcome, from?: string, to?: string): boolean {
+  if (!isDated(o)) return !from && !to; // a draft without its date is in no period
   const [a, b] = periodOf(o.occurredOn);
   if (from && a < new Date(`${from.length === 4 ? `${from}-01-01` : from.length === 7 ? `${from}-01` : from}T00:00:00Z`)) return false;
   if (to) {

@@ -2,10 +2,10 @@
 // evidence, in a dialog that returns focus to the chart when closed.
 import { h } from '../core/dom';
 import { api } from '../core/api';
-import { countryName, formatDate, t } from '../core/i18n';
+import { countryName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { categoryLabel, goalLabel } from '../core/reference';
-import type { Outcome } from '../core/outcome-model';
+import { whenOf, type Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
 import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
@@ -25,7 +25,7 @@ export async function openRecord(id: string): Promise<void> {
     title.setAttribute('lang', o.language);
     title.setAttribute('dir', 'auto');
     body.replaceChildren(
-      h('p', { class: 'meta' }, statusBadge(o.status), ' ', formatDate(o.occurredOn.date, o.occurredOn.precision), ' · ',
+      h('p', { class: 'meta' }, statusBadge(o.status), ' ', whenOf(o), ' · ',
         [o.location.adminArea, countryName(o.location.country)].filter(Boolean).join(', '), ' · ', categoryLabel(o.changeType), ' · ', o.organisation.name),
       h('h3', {}, t('detail.what')), markdownBlock(o.description, o.language),
       h('h3', {}, t('form.significance')), markdownBlock(o.significance, o.language),

@@ -25,7 +25,7 @@ export async function timelineSection(frame: Frame, f: DashFilters): Promise<Out
   const member = laneMembership(lanes);
   const marks = outcomes.total <= MAX_MARKS ? outcomes.items.flatMap((o) => {
     const [start, end] = periodOf(o.occurredOn);
-    return member(o).map((lane) => ({ id: o.id, lane, start, end, changeType: o.changeType, status: o.status, conclusion: o.conclusion ?? null, title: o.title }));
+    return member(o).map((lane) => ({ id: o.id, lane, start, end, changeType: o.changeType ?? '', status: o.status, conclusion: o.conclusion ?? null, title: o.title }));
   }) : [];
   const cells = outcomes.total > MAX_MARKS && api ? api.goals.flatMap((g) => g.cells.map((c) => {
     const [start, end] = bucketRange(c.bucket);

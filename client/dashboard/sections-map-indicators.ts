@@ -28,7 +28,7 @@ export async function mapSection(frame: Frame, f: DashFilters, outcomes: Outcome
   const [api, shapes] = await Promise.all([loadAggregate<MapApi>('map', f), countryShapes()]);
   const counts: Record<string, number> = {};
   if (api) api.countries.forEach((c) => { counts[c.country] = c.outcomes; });
-  else outcomes.forEach((o) => { counts[o.location.country] = (counts[o.location.country] ?? 0) + 1; });
+  else outcomes.forEach((o) => { const c = o.location.country; if (c) counts[c] = (counts[c] ?? 0) + 1; });
   const regions = (api?.regions ?? []).map((r) => ({ key: r.code, label: localName(r), countries: r.countries, count: r.outcomes ?? 0 }));
   const named = shapes.map((s) => ({ ...s, properties: { ...s.properties, name: countryName(s.properties.alpha2) } }));
   frame.show(({ width, announce }): Drawn => {

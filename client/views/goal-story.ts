@@ -8,7 +8,7 @@ import { api, listAll, optional, qs } from '../core/api';
 import { countryName, formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalInfo, goalLabel, loadAllGoals, loadFrameworks } from '../core/reference';
-import type { Outcome } from '../core/outcome-model';
+import { isDated, whenOf, type Outcome } from '../core/outcome-model';
 import type { Indicator, Progress } from '../core/indicator-model';
 import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
@@ -53,13 +53,13 @@ function strength(node: CoverageNode | undefined): HTMLElement {
 function overTime(code: string, outcomes: { items: Outcome[]; total: number }): HTMLElement {
   if (!outcomes.items.length) return section('goal-time', t('goal.overTime'), h('p', { class: 'muted' }, t('goal.noOutcomes')));
   const years = new Map<string, Outcome[]>();
-  for (const o of outcomes.items) years.set(o.occurredOn.date.slice(0, 4), [...(years.get(o.occurredOn.date.slice(0, 4)) ?? []), o]);
+  for (const o of outcomes.items.filter(isDated)) years.set(o.occurredOn.date.slice(0, 4), [...(years.get(o.occurredOn.date.slice(0, 4)) ?? []), o]);
   return section('goal-time', t('goal.overTime'),
     ...[...years].map(([year, list]) => h('div', { class: 'goal-year' },
       h('h3', {}, `${year} · ${t('goal.outcomesCount', { count: list.length })}`),
       h('ul', { class: 'goal-outcomes' }, list.map((o) => h('li', {},
         h('a', { href: `/outcomes/${o.id}`, dir: 'auto', lang: o.language }, o.title),
-        h('span', { class: 'meta' }, ` · ${formatDate(o.occurredOn.date, o.occurredOn.precision)} · ${countryName(o.location.country)} · ${o.organisation.name} · `),
+        h('span', { class: 'meta' }, ` · ${whenOf(o)} · ${countryName(o.location.country)} · ${o.organisation.name} · `),
         h('span', { class: `badge tone-${toneOf(o)}` }, toneLabel(toneOf(o)))))))),
     outcomes.total > outcomes.items.length ? h('p', {}, h('a', { href: `/library${qs({ goal: code })}` }, t('goal.allOutcomes', { count: outcomes.total }))) : null);
 }

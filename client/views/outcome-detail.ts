@@ -6,7 +6,8 @@ import { api } from '../core/api';
 import { countryName, formatDate, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { categoryLabel, goalLabel, loadAllGoals } from '../core/reference';
-import type { EvidenceItem, Outcome } from '../core/outcome-model';
+import { whenOf, type EvidenceItem, type Outcome } from '../core/outcome-model';
+import { stillMissing } from '../components/still-missing';
 import { sensitivityBadge, statusBadge } from '../components/badges';
 import { outcomeActions } from './outcome-actions';
 import { revisionsSection } from './outcome-revisions';
@@ -31,15 +32,17 @@ function evidenceList(items: EvidenceItem[]): HTMLElement {
 function facts(o: Outcome): HTMLElement {
   const row = (label: string, ...value: Array<Node | string>) => [h('dt', {}, label), h('dd', {}, ...value)];
   return h('dl', { class: 'facts' },
-    row(t('detail.who'), o.socialActor.name ? h('span', { dir: 'auto' }, o.socialActor.name) : h('span', { class: 'muted' }, t('detail.redacted')), ` · ${t(`actor.${o.socialActor.type}` as MessageKey)}`),
-    row(t('detail.when'), formatDate(o.occurredOn.date, o.occurredOn.precision)),
-    row(t('detail.where'), [o.location.adminArea, countryName(o.location.country)].filter(Boolean).join(', ')),
+    row(t('detail.who'), o.socialActor.name ? h('span', { dir: 'auto' }, o.socialActor.name) : h('span', { class: 'muted' }, o.redacted ? t('detail.redacted') : t('draft.notYet')),
+      ` · ${o.socialActor.type ? t(`actor.${o.socialActor.type}` as MessageKey) : t('draft.notYet')}`),
+    row(t('detail.when'), whenOf(o)),
+    row(t('detail.where'), [o.location.adminArea, countryName(o.location.country)].filter(Boolean).join(', ') || t('draft.notYet')),
     row(t('form.changeType'), categoryLabel(o.changeType)),
     row(t('form.quadrant'), categoryLabel(o.quadrant)),
-    row(t('detail.nature'), `${o.positive ? t('form.positiveYes') : t('form.positiveNo')} · ${o.intended ? t('form.intendedYes') : t('form.intendedNo')}`),
+    // a draft may not say yet (null)
+    row(t('detail.nature'), `${o.positive === null ? t('draft.notYet') : o.positive ? t('form.positiveYes') : t('form.positiveNo')} · ${o.intended === null ? t('draft.notYet') : o.intended ? t('form.intendedYes') : t('form.intendedNo')}`),
     row(t('detail.goals'), h('ul', { class: 'goal-list' }, o.goals.map((g) => h('li', {}, h('a', { href: `/goals/${encodeURIComponent(g.code)}` }, goalLabel(g.code)), g.primary ? h('span', { class: 'badge' }, t('detail.primary')) : '')))),
     row(t('detail.organisation'), o.organisation.name),
-    row(t('form.language'), languageName(o.language)));
+    row(t('form.language'), o.language ? languageName(o.language) : t('draft.notYet')));
 }
 
 function statement(o: Outcome, language: string): HTMLElement {
@@ -72,7 +75,8 @@ export async function outcomeDetailView(id: string, query: URLSearchParams): Pro
       h('header', { class: 'record-head' },
         h('p', { class: 'meta' }, h('a', { href: '/outcomes' }, t('detail.back'))),
         h('h1', { lang: titleTr ? titleTr.language : rec.language, dir: 'auto' }, titleTr?.title ?? rec.title),
-        h('p', { class: 'meta' }, statusBadge(rec.status), ' ', sensitivityBadge(rec.sensitivity), rec.redacted ? h('span', { class: 'badge' }, t('detail.redactedView')) : null)),
+        h('p', { class: 'meta' }, statusBadge(rec.status), ' ', rec.sensitivity ? sensitivityBadge(rec.sensitivity) : null, rec.redacted ? h('span', { class: 'badge' }, t('detail.redactedView')) : null)),
+      stillMissing(rec.missing, rec.can?.edit ? `/outcomes/${rec.id}/edit` : null),
       notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,
       outcomeActions(rec, (next) => void draw({ ...rec, ...next }, language)),
       chooser, content,

@@ -6,7 +6,7 @@ import { formatDateTime, lang, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
 import { clearDraft, loadDraft, saveDraft } from '../core/draft-store';
-import { blankOutcome, toInput, type Outcome, type OutcomeInput } from '../core/outcome-model';
+import { blankOutcome, draftBody, toInput, type Outcome, type OutcomeInput } from '../core/outcome-model';
 import { loadAllGoals } from '../core/reference';
 import { showErrors, type FieldBox } from '../components/field';
 import { goalPicker } from '../components/goal-picker';
@@ -18,20 +18,25 @@ import { errorMessage } from '../core/errors';
 
 type Harvest = { id: string; title: string; status?: string };
 
-/** Checks the browser can make before asking the server (which checks everything again). */
-export function localErrors(o: OutcomeInput): Array<{ path: string; message: string }> {
+/**
+ * Checks the browser can make before asking the server (which checks everything again). A draft
+ * saves with its title (`complete` false); what submission needs is checked when it is submitted.
+ */
+export function localErrors(o: OutcomeInput, complete = true): Array<{ path: string; message: string }> {
   const errors: Array<{ path: string; message: string }> = [];
   const need = (path: string, v: string | undefined) => { if (!v?.trim()) errors.push({ path, message: 'is required' }); };
-  need('/socialActor/name', o.socialActor.name);
   need('/title', o.title);
-  need('/description', o.description);
-  need('/changeType', o.changeType);
-  need('/occurredOn', o.occurredOn.date);
-  need('/location/country', o.location.country);
-  need('/significance', o.significance);
-  need('/contribution', o.contribution);
-  need('/quadrant', o.quadrant);
-  if (!o.goals.length) errors.push({ path: '/goals', message: 'is required' });
+  if (complete) {
+    need('/socialActor/name', o.socialActor.name);
+    need('/description', o.description);
+    need('/changeType', o.changeType);
+    need('/occurredOn', o.occurredOn.date);
+    need('/location/country', o.location.country);
+    need('/significance', o.significance);
+    need('/contribution', o.contribution);
+    need('/quadrant', o.quadrant);
+    if (!o.goals.length) errors.push({ path: '/goals', message: 'is required' });
+  }
   const pattern = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ }[o.occurredOn.precision];
   if (o.occurredOn.date && !pattern.test(o.occurredOn.date)) errors.push({ path: '/occurredOn/date', message: 'is not a valid date' });
   (o.evidence ?? []).forEach((e, i) => {
@@ -85,17 +90,22 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
   const feedback = h('div', { class: 'form-feedback', role: 'status' });
   const submitting = (on: boolean) => form.querySelectorAll('button[type=submit]').forEach((b) => ((b as HTMLButtonElement).disabled = on));
 
+  const partnerDraft = !existing || existing.status === 'draft';
+  let savedId = existing?.id ?? null;
   async function save(submit: boolean): Promise<void> {
     keep(); // whatever happens next, the text is on this device
     const input = collect();
     const allFields = [...controls.fields, goalsBox, evidenceBox];
-    const local = localErrors(input);
+    const local = localErrors(input, submit || !partnerDraft);
     if (local.length) return showErrors(summary, allFields, local);
     showErrors(summary, allFields, []);
     submitting(true);
     feedback.textContent = t('form.saving');
     try {
-      const saved = existing ? await patch<Outcome>(`/api/outcomes/${existing.id}`, input) : await post<Outcome>('/api/outcomes', input);
+      const body = partnerDraft ? draftBody(input) : input;
+      const saved = savedId ? await patch<Outcome>(`/api/outcomes/${savedId}`, body) : await post<Outcome>('/api/outcomes', body);
+      // saved: a failed submission below edits this outcome, it does not record a second one
+      savedId = saved.id;
       clearDraft(user.id, draftKey);
       if (submit) await post(`/api/outcomes/${saved.id}/transitions`, { to: 'submitted' });
       announce(submit ? t('form.submitted') : t('form.saved'));
@@ -109,7 +119,6 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
     }
   }
 
-  const partnerDraft = !existing || existing.status === 'draft';
   const form = h('form', { class: 'outcome-form', novalidate: true, 'aria-labelledby': 'form-title' },
     summary, ...sections.slice(0, 5), goalsBox.box, sections[5], evidenceBox.box, sections[6],
     h('div', { class: 'form-actions' },

@@ -2,12 +2,12 @@
 // see), or the library of published outcomes to learn from. Filters and search live in the URL.
 import { h, replace } from '../core/dom';
 import { api, qs, type List } from '../core/api';
-import { countryName, formatDate, t } from '../core/i18n';
+import { countryName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { setQuery, type RouteContext } from '../core/router';
 import { draftKeys } from '../core/draft-store';
 import { categoryLabel, goalLabel, loadAllGoals } from '../core/reference';
-import type { Outcome } from '../core/outcome-model';
+import { whenOf, type Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
 import { filterForm, FILTER_KEYS } from '../components/outcome-filters';
 import { pager } from '../components/pager';
@@ -22,7 +22,7 @@ export function outcomeCard(o: Outcome): HTMLElement {
   return h('li', { class: 'card outcome-card' },
     h('h2', {}, h('a', { href: `/outcomes/${o.id}`, lang: o.language, dir: 'auto' }, o.title)),
     h('p', { class: 'meta' }, statusBadge(o.status), ' ',
-      h('span', {}, formatDate(o.occurredOn.date, o.occurredOn.precision)), ' · ',
+      h('span', {}, whenOf(o)), ' · ',
       h('span', {}, countryName(o.location.country)), ' · ', h('span', {}, categoryLabel(o.changeType)), ' · ',
       h('span', {}, o.organisation.name)),
     primary ? h('p', { class: 'goals' }, goalLabel(primary.code)) : null);

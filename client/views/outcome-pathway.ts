@@ -8,7 +8,7 @@ import { api, del, optional, post, qs } from '../core/api';
 import { formatDate, isRtl, lang, t } from '../core/i18n';
 import { navigate } from '../core/router';
 import { categoryLabel } from '../core/reference';
-import { periodOf, type Outcome } from '../core/outcome-model';
+import { isDated, periodOf, whenOf, type Outcome } from '../core/outcome-model';
 import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
 import { pathwaysChart, type PathwayLink } from '../charts/pathways';
@@ -37,7 +37,7 @@ function linkDialog(o: Outcome, refresh: () => void): void {
   const find = async () => {
     const res = await api<{ items: Outcome[] }>(`/api/outcomes${qs({ q: input.value.trim(), pageSize: 10, sort: 'occurredOn' })}`).catch(() => ({ items: [] as Outcome[] }));
     const hits = res.items.filter((x) => x.id !== o.id);
-    replace(results, hits.length ? radios(newId('hit'), hits.map((x) => ({ value: x.id, label: x.title, hint: `${formatDate(x.occurredOn.date, x.occurredOn.precision)} · ${x.organisation.name} · ${statusLabel(x.status)}` })), '')
+    replace(results, hits.length ? radios(newId('hit'), hits.map((x) => ({ value: x.id, label: x.title, hint: `${whenOf(x)} · ${x.organisation.name} · ${statusLabel(x.status)}` })), '')
       : h('p', { class: 'muted' }, t('evidence.noHits')));
   };
   const body = h('div', {},
@@ -64,8 +64,10 @@ function linkDialog(o: Outcome, refresh: () => void): void {
 /** The whole chain drawn by organisation over time, redrawn for the width it has, and as a table. */
 function chainFigure(chain: Chain): HTMLElement {
   const lanes = [...new Map(chain.nodes.map((n) => [n.organisation.id, { key: n.organisation.id, label: n.organisation.name }])).values()];
-  const nodes = chain.nodes.map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion, changeType: n.changeType, date: periodOf(n.occurredOn)[0], lane: n.organisation.id }));
-  const links: PathwayLink[] = chain.links.map((l) => ({ source: l.sourceId, target: l.targetId, relation: l.relation }));
+  // a draft without its date yet has no place on the time axis: it is listed, not drawn
+  const nodes = chain.nodes.filter(isDated).map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion, changeType: n.changeType ?? '', date: periodOf(n.occurredOn)[0], lane: n.organisation.id }));
+  const drawn = new Set(nodes.map((n) => n.id));
+  const links: PathwayLink[] = chain.links.filter((l) => drawn.has(l.sourceId) && drawn.has(l.targetId)).map((l) => ({ source: l.sourceId, target: l.targetId, relation: l.relation }));
   const holder = h('div', { class: 'chart-scroll' });
   const status = h('div', { class: 'visually-hidden', role: 'status' });
   const draw = () => {
@@ -108,7 +110,7 @@ export async function pathwaySection(o: Outcome): Promise<HTMLElement | null> {
     const other = node(out ? l.targetId : l.sourceId);
     return h('li', {},
       other ? h('a', { href: `/outcomes/${other.id}`, dir: 'auto' }, other.title) : h('span', { class: 'muted' }, t('detail.hiddenOutcome')),
-      other ? h('span', { class: 'meta' }, ` · ${formatDate(other.occurredOn.date, other.occurredOn.precision)} · ${other.organisation.name} · ${toneLabel(toneOf(other))}`) : null,
+      other ? h('span', { class: 'meta' }, ` · ${whenOf(other)} · ${other.organisation.name} · ${toneLabel(toneOf(other))}`) : null,
       chain.canLink ? h('button', { type: 'button', class: 'link-button', 'aria-label': `${t('evidence.unlink')}: ${other?.title ?? ''}`, onclick: async (e: Event) => {
         (e.currentTarget as HTMLButtonElement).disabled = true;
         await del(`/api/outcomes/${o.id}/links/${l.id}`).then(() => refresh(t('pathway.removed')), (err) => { live.textContent = errorMessage(err); (e.currentTarget as HTMLButtonElement).disabled = false; });

@@ -2,10 +2,10 @@
 // review, what is under review (substantiation), and what is concluded and waits to be published.
 import { h, newId, replace } from '../core/dom';
 import { api, optional, post, qs, type List } from '../core/api';
-import { countryName, formatDate, formatDateTime, t } from '../core/i18n';
+import { countryName, formatDateTime, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { loadAllGoals } from '../core/reference';
-import type { Outcome } from '../core/outcome-model';
+import { whenOf, type Outcome } from '../core/outcome-model';
 import { statusBadge } from '../components/badges';
 import { announce, setTitle } from '../core/page';
 import { errorMessage } from '../core/errors';
@@ -35,7 +35,7 @@ function row(o: Outcome, onTaken: () => void): HTMLElement {
   return h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: `/outcomes/${o.id}`, lang: o.language, dir: 'auto' }, o.title)),
     h('td', {}, o.organisation.name),
-    h('td', {}, formatDate(o.occurredOn.date, o.occurredOn.precision)),
+    h('td', {}, whenOf(o)),
     h('td', {}, countryName(o.location.country)),
     h('td', {}, statusBadge(o.status)),
     h('td', {}, o.submittedAt ? formatDateTime(o.submittedAt) : '—'),

@@ -3,7 +3,8 @@
 // selection rounds with the panels' reasons.
 import { h, replace } from '../core/dom';
 import { api, optional, post } from '../core/api';
-import { countryName, formatDate, t } from '../core/i18n';
+import { countryName, formatDate, lang as uiLang, t } from '../core/i18n';
+import { stillMissing } from '../components/still-missing';
 import { markdownBlock } from '../core/markdown';
 import { goalLabel, loadAllGoals } from '../core/reference';
 import type { Story } from '../core/story-model';
@@ -23,20 +24,24 @@ function facts(s: Story): HTMLElement {
   const row = (k: string, ...v: Array<Node | string>) => [h('dt', {}, k), h('dd', {}, ...v)];
   const p = s.storyteller;
   return h('dl', { class: 'facts' },
-    row(t('story.domain'), domainLabel(s.domain)),
-    row(t('story.collectedOn'), formatDate(s.collectedOn)), row(t('detail.where'), [s.location.adminArea, countryName(s.location.country)].filter(Boolean).join(', ')),
+    // what a draft lacks yet is null
+    row(t('story.domain'), s.domain ? domainLabel(s.domain) : t('draft.notYet')),
+    row(t('story.collectedOn'), s.collectedOn ? formatDate(s.collectedOn) : t('draft.noDate')),
+    row(t('detail.where'), [s.location.adminArea, countryName(s.location.country)].filter(Boolean).join(', ') || t('draft.notYet')),
     s.collectedBy ? row(t('story.collectedBy'), s.collectedBy) : [],
     row(t('story.section.teller'), p ? [p.name, p.role, p.ageBand && ageBandLabel(p.ageBand), p.gender, p.place].filter(Boolean).join(' · ') : t('detail.redacted')),
     row(t('story.section.consent'), s.consent ? `${t(`consent.level.${s.consent.level}` as MessageKey)} · ${t(`consent.method.${s.consent.method}` as MessageKey)} · ${formatDate(s.consent.givenOn)}` : t('consent.missing')),
     row(t('detail.goals'), h('ul', { class: 'goal-list' }, s.goals.map((g) => h('li', {}, goalLabel(g.code))))),
-    row(t('detail.organisation'), s.organisation.name), row(t('form.language'), languageName(s.language)));
+    row(t('detail.organisation'), s.organisation.name), row(t('form.language'), s.language ? languageName(s.language) : t('draft.notYet')));
 }
 
 export async function storyDetailView(id: string): Promise<HTMLElement> {
   await Promise.all([loadAllGoals(), loadDomainNames()]);
   const page = h('article', { class: 'page' });
   const draw = async (language?: string) => {
-    const [s, path] = await Promise.all([api<Story>(`/api/stories/${encodeURIComponent(id)}`), optional<{ items: PathItem[] }>(`/api/stories/${encodeURIComponent(id)}/selections`)]);
+    const [found, path] = await Promise.all([api<Story>(`/api/stories/${encodeURIComponent(id)}`), optional<{ items: PathItem[] }>(`/api/stories/${encodeURIComponent(id)}/selections`)]);
+    // a draft without its language yet is read as written in the interface's
+    const s = { ...found, language: found.language ?? uiLang() } as Story & { language: string };
     setTitle(s.title);
     const lang = language ?? s.language;
     const tr = lang === s.language ? null : s.translations?.find((x) => x.language === lang);
@@ -46,11 +51,12 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
         `${languageName(l)} (${l === s.language ? t('translation.original') : t('translation.translation')})`))) : null;
     replace(page,
       h('header', { class: 'record-head' }, h('p', { class: 'meta' }, h('a', { href: '/stories' }, t('detail.back'))),
-        h('h1', { lang: tr?.language ?? s.language, dir: 'auto' }, tr?.title ?? s.title), h('p', { class: 'meta' }, statusBadge(s.status), ' ', sensitivityBadge(s.sensitivity))),
+        h('h1', { lang: tr?.language ?? s.language, dir: 'auto' }, tr?.title ?? s.title), h('p', { class: 'meta' }, statusBadge(s.status), ' ', s.sensitivity ? sensitivityBadge(s.sensitivity) : null)),
+      stillMissing(s.missing, s.can?.edit ? `/stories/${s.id}/edit` : null),
       recordActions('/api/stories', s, s.can?.edit ? `/stories/${s.id}/edit` : null, () => void draw(lang)),
       chooser, tr ? h('p', { class: 'notice' }, t('translation.showing', { language: languageName(tr.language) })) : null,
-      h('section', { 'aria-labelledby': 'st-story' }, h('h2', { id: 'st-story' }, t('story.story')), markdownBlock(tr?.story ?? s.story, tr?.language ?? s.language)),
-      h('section', { 'aria-labelledby': 'st-why' }, h('h2', { id: 'st-why' }, t('story.why')), markdownBlock(tr?.whySignificant ?? s.whySignificant, tr?.whySignificant ? tr.language : s.language)),
+      h('section', { 'aria-labelledby': 'st-story' }, h('h2', { id: 'st-story' }, t('story.story')), markdownBlock(tr?.story ?? s.story ?? '', tr?.language ?? s.language)),
+      h('section', { 'aria-labelledby': 'st-why' }, h('h2', { id: 'st-why' }, t('story.why')), markdownBlock(tr?.whySignificant ?? s.whySignificant ?? '', tr?.whySignificant ? tr.language : s.language)),
       h('section', { class: 'detail-section', 'aria-labelledby': 'st-facts' }, h('h2', { id: 'st-facts' }, t('story.about')), facts(s)),
       files,
       path ? h('section', { class: 'detail-section', 'aria-labelledby': 'st-path' }, h('h2', { id: 'st-path' }, t('selection.path')),

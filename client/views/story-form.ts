@@ -21,7 +21,31 @@ import { notFoundView } from './errors';
 import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
 
-type Input = Omit<Story, 'id' | 'status' | 'organisation' | 'translations' | 'redacted' | 'createdAt' | 'updatedAt'>;
+/** What the form edits: every field present (a draft's gaps are the form's blanks). */
+type Input = Omit<Story, 'id' | 'status' | 'organisation' | 'translations' | 'redacted' | 'createdAt' | 'updatedAt' | 'missing' | 'story' | 'whySignificant' | 'domain' | 'collectedBy' | 'collectedOn' | 'location' | 'language' | 'sensitivity'> & {
+  story: string; whySignificant: string; domain: string; collectedBy: string; collectedOn: string; location: { country: string; adminArea?: string }; language: string;
+  sensitivity: NonNullable<Story['sensitivity']>;
+};
+
+/** The record's values over the blanks, a draft's nulls left as blanks. */
+const filled = <T extends object>(blankOf: T, record: object): T => ({
+  ...blankOf, ...Object.fromEntries(Object.entries(record).filter(([, x]) => x !== null)),
+  ...('location' in record && { location: { ...(blankOf as { location: object }).location, ...Object.fromEntries(Object.entries(record.location as object).filter(([, x]) => x !== null)) } }),
+});
+
+/**
+ * What is sent when the story is saved: a draft may lack anything but its title, so what was never
+ * filled in is left out rather than sent empty; what was filled in and is emptied now is sent as
+ * it is, and the server says why it may not be empty.
+ */
+function bodyOf(input: Omit<Input, 'consent'>, before: Story | null): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...input };
+  for (const k of ['story', 'whySignificant', 'collectedBy', 'collectedOn'] as const) if (!input[k].trim() && !before?.[k]) delete out[k];
+  if (!input.location.country) out.location = { ...input.location, country: undefined };
+  const p = input.storyteller;
+  if (p && !before?.storyteller && !Object.values(p).some((x) => typeof x === 'string' && x.trim())) delete out.storyteller;
+  return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
+}
 type Domain = { code: string; name: string; names?: Record<string, string> };
 
 const blank = (): Input => ({ title: '', story: '', whySignificant: '', domain: 'any-other-change', harvestId: null, collectedBy: '', collectedOn: '',
@@ -57,7 +81,7 @@ export async function storyFormView(id: string | null): Promise<HTMLElement> {
   const [existing, harvests] = await Promise.all([id ? api<Story>(`/api/stories/${encodeURIComponent(id)}`) : null,
     optional<{ items: Array<{ id: string; title: string; status: string }> }>('/api/harvests?pageSize=200'), loadAllGoals()]);
   if (existing && !existing.can?.edit) return notFoundView();
-  const base: Input = existing ? { ...blank(), ...existing } : blank();
+  const base: Input = existing ? filled(blank(), existing) : blank();
   const kept = keptDraft<Input>(user.id, `story:${id ?? 'new'}`, base, existing?.updatedAt);
   const s = kept.start;
   setTitle(existing ? t('story.editTitle') : t('story.newTitle'));
@@ -116,23 +140,30 @@ export async function storyFormView(id: string | null): Promise<HTMLElement> {
       h('a', { href: existing ? `/stories/${existing.id}` : '/stories', class: 'button link' }, t('common.cancel'))),
     feedback, kept.status);
   const keep = kept.watch(form, collect);
+  let current = existing;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     keep();
     const input = collect();
-    const missing = ([['/title', input.title], ['/story', input.story], ['/whySignificant', input.whySignificant], ['/storyteller/role', input.storyteller?.role],
-      ['/collectedBy', input.collectedBy], ['/collectedOn', input.collectedOn], ['/location/country', input.location.country]] as Array<[string, string | undefined]>)
+    const submitting = (e as SubmitEvent).submitter?.getAttribute('value') === 'submit';
+    // a draft saves with its title; what submission needs is checked when it is submitted
+    const needed: Array<[string, string | undefined]> = submitting ? [['/title', input.title], ['/story', input.story], ['/whySignificant', input.whySignificant], ['/storyteller/role', input.storyteller?.role],
+      ['/collectedBy', input.collectedBy], ['/collectedOn', input.collectedOn], ['/location/country', input.location.country]] : [['/title', input.title]];
+    const missing = needed
       .filter(([, x]) => !x?.trim()).map(([path]) => ({ path, message: 'is required' }));
-    if (!input.goals.length) missing.push({ path: '/goals', message: 'is required' });
+    if (submitting && !input.goals.length) missing.push({ path: '/goals', message: 'is required' });
     missing.push(...consentErrors('/consent', input.consent));
     if (missing.length) return showErrors(summary, all, missing);
     showErrors(summary, all, []);
     try {
       const { consent: c, ...rest } = input;
-      const saved = existing ? await patch<Story>(`/api/stories/${existing.id}`, rest) : await post<Story>('/api/stories', { ...rest, consent: c });
-      if (existing && c && JSON.stringify(c) !== JSON.stringify(existing.consent)) await post(`/api/stories/${existing.id}/consent`, c).catch(() => undefined);
+      const body = bodyOf(rest, current);
+      const saved = current ? await patch<Story>(`/api/stories/${current.id}`, body) : await post<Story>('/api/stories', { ...body, ...(c && { consent: c }) });
+      if (current && c && JSON.stringify(c) !== JSON.stringify(current.consent)) await post(`/api/stories/${current.id}/consent`, c).catch(() => undefined);
+      // saved: a failed submission below edits this story, it does not record a second one
+      current = saved;
       kept.clear();
-      if ((e as SubmitEvent).submitter?.getAttribute('value') === 'submit') await post(`/api/stories/${saved.id}/transitions`, { to: 'submitted' });
+      if (submitting) await post(`/api/stories/${saved.id}/transitions`, { to: 'submitted' });
       navigate(`/stories/${saved.id}`);
     } catch (err) {
       if (err instanceof ApiError && err.errors.length) showErrors(summary, all, err.errors);

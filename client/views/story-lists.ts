@@ -15,7 +15,7 @@ export const storyListView = async (ctx: RouteContext) => (await loadDomainNames
   endpoint: '/api/stories', title: t('story.listTitle'), intro: t('story.listIntro'), count: 'story.count', sort: '-collectedOn',
   newHref: mayRecord() ? '/stories/new' : undefined, newLabel: t('story.newTitle'),
   card: (s) => h('li', { class: 'card' }, h('h2', {}, h('a', { href: `/stories/${s.id}`, lang: s.language, dir: 'auto' }, s.title)),
-    h('p', { class: 'meta' }, statusBadge(s.status), ' ', formatDate(s.collectedOn), ' · ', countryName(s.location.country), ' · ', domainLabel(s.domain), ' · ', s.organisation.name)),
+    h('p', { class: 'meta' }, statusBadge(s.status), ' ', s.collectedOn ? formatDate(s.collectedOn) : t('draft.noDate'), ' · ', countryName(s.location.country) || t('draft.notYet'), ' · ', s.domain ? domainLabel(s.domain) : t('draft.notYet'), ' · ', s.organisation.name)),
 }));
 
 export const fragmentListView = (ctx: RouteContext) => recordListView<Fragment>(ctx, {

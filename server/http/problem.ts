@@ -23,6 +23,7 @@ export const PROBLEMS = {
   payload_too_large: { status: 413, title: 'The request is too large' },
   unsupported_media_type: { status: 415, title: 'Send application/json' },
   unprocessable: { status: 422, title: 'The request breaks a rule of the domain' },
+  incomplete: { status: 422, title: 'The record is not complete yet' },
   search_too_costly: { status: 422, title: 'This search would cost too much; narrow it' },
   account_locked: { status: 429, title: 'Too many failed attempts; try again later' },
   rate_limited: { status: 429, title: 'Too many requests; slow down' },

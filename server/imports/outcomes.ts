@@ -102,7 +102,8 @@ export const outcomesImport: ImportKind<OutcomeInput> = {
   // an export's own columns, and the names it gives beside the codes
   ignored: ['id', 'status', 'organisation', 'evidenceCount', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt', ...OUTCOME_NAME_COLUMNS.map((c) => c.name)],
   mappingTargets: ['coordinates'],
-  schema: 'outcomes#/$defs/outcomeCreate',
+  // imported rows are complete outcomes: a sheet's gaps are reported row by row, not saved as drafts
+  schema: 'outcomes#/$defs/outcomeComplete',
   toInput,
   columnOf,
   check: (db, input, ctx) => checkOutcome(db, input, ctx.user.organisationId),

@@ -60,7 +60,8 @@ export const storiesImport: ImportKind<StoryInput> = {
   required: ['title', 'story', 'whySignificant', 'domain', 'collectedBy', 'collectedOn', 'country', 'language', 'storytellerRole', 'primaryGoal', 'sensitivity'],
   ignored: ['id', 'status', 'organisation', 'storyteller', 'createdAt', 'updatedAt', 'submittedAt', 'publishedAt', ...STORY_NAME_COLUMNS.map((c) => c.name)],
   mappingTargets: [],
-  schema: 'stories#/$defs/storyCreate',
+  // imported rows are complete stories: a sheet's gaps are reported row by row, not saved as drafts
+  schema: 'stories#/$defs/storyComplete',
   toInput,
   columnOf,
   check: (db, input, ctx) => checkStory(db, input, ctx.user.organisationId),

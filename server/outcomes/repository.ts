@@ -71,7 +71,7 @@ export async function update(db: Db, id: string, row: Row): Promise<void> {
 
 export async function setGoals(db: Db, id: string, goals: Array<{ code: string; primary?: boolean }>): Promise<void> {
   await db('outcome_goals').where({ outcome_id: id }).del();
-  await db('outcome_goals').insert(goals.map((g) => ({ outcome_id: id, goal_code: g.code, is_primary: !!g.primary })));
+  if (goals.length) await db('outcome_goals').insert(goals.map((g) => ({ outcome_id: id, goal_code: g.code, is_primary: !!g.primary })));
 }
 
 /**

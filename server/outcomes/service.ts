@@ -1,4 +1,5 @@
 // The rules of outcome statements: who may record, read, edit, move and translate them.
+import { missingOf, requireComplete } from '../records/completeness';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
@@ -19,7 +20,7 @@ import { canSee } from './access';
 import { isReviewer, seesPersonalData } from '../domain/readers';
 import { checkOutcome } from './rules';
 import { conclusionsOf } from './conclusions';
-import { EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
+import { DraftInput, EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from './view-audit';
 import { withoutHiddenLinks } from './linked-revisions';
@@ -27,8 +28,10 @@ import { withoutHiddenLinks } from './linked-revisions';
 type ListQuery = Record<string, string | undefined>;
 
 /** The outcome as this user receives it: redacted unless they get its personal data, with what they may do. */
+/** A draft says what it still needs before submission (`missing`: JSON pointers). */
 export function present(ctx: Ctx, o: Outcome): Outcome {
-  return { ...(seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o)), can: canOf(ctx.user, o) };
+  const shown = seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o);
+  return { ...shown, can: canOf(ctx.user, o), ...(o.status === 'draft' && { missing: missingOf(ctx.app.validator, 'outcome', toInput(o)).map((e) => e.path) }) };
 }
 
 /** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */
@@ -93,7 +96,8 @@ export async function list(ctx: Ctx<unknown, ListQuery>) {
   return listReply(items, total, page);
 }
 
-export async function create(ctx: Ctx<OutcomeInput>) {
+/** A draft saves with a title at least (its completeness is checked when it is submitted). */
+export async function create(ctx: Ctx<DraftInput>) {
   const input = ctx.body;
   await checkOutcome(ctx.db, input, ctx.user.organisationId);
   const id = randomUUID();
@@ -102,7 +106,7 @@ export async function create(ctx: Ctx<OutcomeInput>) {
     id, organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
     ...toRow(ctx.app.keyring, input), created_at: now, updated_at: now,
   });
-  await repo.setGoals(ctx.db, id, input.goals);
+  await repo.setGoals(ctx.db, id, input.goals ?? []);
   await repo.refreshEvidenceCount(ctx.db, [id]);
   await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.create', entityType: 'outcome', entityId: id });
@@ -136,6 +140,8 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   const harvestOnly = Object.keys(ctx.body).every((k) => k === 'harvestId') && isReviewer(ctx.user, before.organisation.id);
   if (!harvestOnly) checkEditable(ctx, before);
   const merged: OutcomeInput = { ...toInput(before), ...ctx.body };
+  // a submitted outcome stays complete through every edit
+  if (before.status !== 'draft') requireComplete(ctx.app.validator, 'outcome', merged);
   await checkOutcome(ctx.db, merged, before.organisation.id);
   await checkHarvestRunner(ctx, before);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
@@ -164,6 +170,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string,
   if (needsComment(from, to) && !comment?.trim()) {
     throw new Problem('unprocessable', 'This transition needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
   }
+  if (from === 'draft') requireComplete(ctx.app.validator, 'outcome', toInput(o));
   for (const guard of transitionGuards) await guard(ctx, o, to);
   if (to === 'published') requireReviewed(await outcomeFindings(ctx, o), confirmed);
   const now = nowIso();

@@ -11,7 +11,7 @@ export type RecordStatus = 'draft' | 'submitted' | 'published';
 export type Mover = { own: boolean; reviewer: boolean; directPublish: boolean };
 export type Can = { edit: boolean; transitions: Array<{ to: RecordStatus; comment: boolean }> };
 
-const FROM: Record<RecordStatus, RecordStatus[]> = { submitted: ['draft'], published: ['submitted'], draft: ['submitted', 'published'] };
+export const FROM: Record<RecordStatus, RecordStatus[]> = { submitted: ['draft'], published: ['submitted'], draft: ['submitted', 'published'] };
 
 function mayMove(role: Role, m: Mover, to: RecordStatus): boolean {
   if (role === 'admin') return true;

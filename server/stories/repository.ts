@@ -29,7 +29,7 @@ const SEALED = ['story', 'why_significant'] as const;
 export async function sealStoryRow(db: Db, ring: Keyring, id: string, row: Row): Promise<Row> {
   const key = await recordKey(db, ring, 'story', id);
   return {
-    ...row, ...('story' in row && { story: seal(key, row.story) }), ...('why_significant' in row && { why_significant: sealNullable(key, row.why_significant) }),
+    ...row, ...('story' in row && { story: sealNullable(key, row.story) }), ...('why_significant' in row && { why_significant: sealNullable(key, row.why_significant) }),
     ...('search_text' in row && { search_text: blindIndex(ring, row.search_text) }),
   };
 }

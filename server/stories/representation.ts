@@ -16,6 +16,9 @@ export type StoryInput = {
   storyteller: Storyteller; consent?: Consent | null; goals: GoalTag[]; sensitivity: 'public' | 'restricted' | 'confidential';
 };
 
+/** A draft as it may be saved (stories#/$defs/storyCreate): a title at least; what it lacks is NULL until submission checks storyComplete. */
+export type StoryDraft = Pick<StoryInput, 'title'> & Partial<Omit<StoryInput, 'title' | 'location'>> & { location?: Partial<StoryInput['location']> };
+
 export type Translation = { language: string; title: string; story: string; whySignificant: string | null; translatedBy?: string | null; createdAt: string };
 
 export type Story = Omit<StoryInput, 'goals' | 'collectedBy' | 'storyteller' | 'consent'> & {
@@ -24,6 +27,8 @@ export type Story = Omit<StoryInput, 'goals' | 'collectedBy' | 'storyteller' | '
   organisation: { id: string; name: string }; createdBy?: string | null;
   createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean; can?: Can;
   translations?: Translation[]; files?: unknown[];
+  /** a draft's: what it still needs before it is submitted, as JSON pointers */
+  missing?: string[];
 };
 
 export const PERSONAL_FIELDS = ['collectedBy', 'storyteller', 'consent'] as const;
@@ -36,18 +41,19 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 type TranslationText = { title: string; story: string; why_significant?: string | null };
 
 /** Folded text for full-text search: the story and its translations, never the personal fields. */
-export function searchTextOf(s: Pick<StoryInput, 'title' | 'story' | 'whySignificant' | 'location'>, translations: TranslationText[] = []): string {
-  const parts = [s.title, s.story, s.whySignificant, s.location.adminArea ?? ''];
+export function searchTextOf(s: Pick<StoryDraft, 'title' | 'story' | 'whySignificant' | 'location'>, translations: TranslationText[] = []): string {
+  const parts = [s.title, s.story ?? '', s.whySignificant ?? '', s.location?.adminArea ?? ''];
   for (const t of translations) parts.push(t.title, t.story, t.why_significant ?? '');
   return fold(parts.join('\n'));
 }
 
-export function toRow(ring: Keyring, s: StoryInput, translations: TranslationText[] = []): Row {
+/** Column values for a story; what a draft lacks is NULL. */
+export function toRow(ring: Keyring, s: StoryDraft, translations: TranslationText[] = []): Row {
   return {
-    title: s.title, story: s.story, why_significant: s.whySignificant, domain: s.domain, harvest_id: s.harvestId ?? null,
-    collected_by_enc: encrypt(ring, s.collectedBy), collected_on: s.collectedOn,
-    country: s.location.country, admin_area: s.location.adminArea ?? null, language: s.language,
-    storyteller_enc: encryptJson(ring, s.storyteller), sensitivity: s.sensitivity,
+    title: s.title, story: s.story ?? null, why_significant: s.whySignificant ?? null, domain: s.domain ?? null, harvest_id: s.harvestId ?? null,
+    collected_by_enc: s.collectedBy ? encrypt(ring, s.collectedBy) : null, collected_on: s.collectedOn ?? null,
+    country: s.location?.country ?? null, admin_area: s.location?.adminArea ?? null, language: s.language ?? null,
+    storyteller_enc: s.storyteller ? encryptJson(ring, s.storyteller) : null, sensitivity: s.sensitivity ?? null,
     search_text: searchTextOf(s, translations),
   };
 }
@@ -55,11 +61,11 @@ export function toRow(ring: Keyring, s: StoryInput, translations: TranslationTex
 /** The whole story as its organisation, its evaluators and admins see it. */
 export function fromRow(ring: Keyring, r: Row, goals: Array<{ code: string; primary: boolean }>): Story {
   return {
-    id: r.id, status: r.status, title: r.title, story: r.story, whySignificant: r.why_significant, domain: r.domain,
+    id: r.id, status: r.status, title: r.title, story: r.story ?? null, whySignificant: r.why_significant ?? null, domain: r.domain ?? null,
     harvestId: r.harvest_id ?? null, collectedBy: r.collected_by_enc ? decrypt(ring, r.collected_by_enc) : null,
-    collectedOn: r.collected_on, location: { country: r.country, ...(r.admin_area != null && { adminArea: r.admin_area }) },
-    language: r.language, storyteller: decryptJson<Storyteller>(ring, r.storyteller_enc) ?? null,
-    consent: consentOf(ring, r), goals, sensitivity: r.sensitivity,
+    collectedOn: r.collected_on ?? null, location: { country: r.country ?? null, ...(r.admin_area != null && { adminArea: r.admin_area }) },
+    language: r.language ?? null, storyteller: decryptJson<Storyteller>(ring, r.storyteller_enc) ?? null,
+    consent: consentOf(ring, r), goals, sensitivity: r.sensitivity ?? null,
     organisation: { id: r.organisation_id, name: r.organisation_name }, createdBy: r.created_by ?? null,
     createdAt: r.created_at, updatedAt: r.updated_at, submittedAt: r.submitted_at ?? null, publishedAt: r.published_at ?? null,
     redacted: false,
@@ -90,7 +96,10 @@ export function redactStory(s: Story): Story {
   return out;
 }
 
+/** The story as editable input, so a patch can be merged and validated as a whole; what a draft lacks is left out. */
 export function toInput(s: Story): StoryInput {
   const { title, story, whySignificant, domain, harvestId, collectedBy, collectedOn, location, language, storyteller, consent, goals, sensitivity } = s;
-  return { title, story, whySignificant, domain, harvestId, collectedBy: collectedBy ?? '', collectedOn, location, language, storyteller: storyteller ?? { role: '' }, consent, goals, sensitivity };
+  const all: Record<string, unknown> = { title, story, whySignificant, domain, harvestId, collectedBy, collectedOn, language, storyteller, consent, goals, sensitivity };
+  const kept = Object.fromEntries(Object.entries(all).filter(([k, v]) => v !== null || k === 'harvestId' || k === 'consent'));
+  return { ...kept, location: Object.fromEntries(Object.entries(location ?? {}).filter(([, v]) => v !== null)) } as StoryInput;
 }

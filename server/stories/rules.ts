@@ -5,19 +5,20 @@ import type { Db } from '../db/knex';
 import { Problem, ProblemPath } from '../http/problem';
 import { checkCountry, checkGoals, checkHarvest } from '../domain/checks';
 import { isKnownDomain } from '../domains/service';
-import type { StoryInput } from './representation';
+import type { StoryDraft } from './representation';
 
-export async function checkStory(db: Db, s: StoryInput, organisationId: string): Promise<void> {
+/** The rules of the domain for what the story has; what a draft lacks yet is the completeness rule's (records/completeness). */
+export async function checkStory(db: Db, s: StoryDraft, organisationId: string): Promise<void> {
   const errors: ProblemPath[] = [];
-  await checkGoals(db, s.goals, errors);
-  checkCountry(s.location.country, '/location/country', errors);
+  await checkGoals(db, s.goals ?? [], errors);
+  if (s.location?.country) checkCountry(s.location.country, '/location/country', errors);
   await checkHarvest(db, s.harvestId, organisationId, errors);
-  if (!(await isKnownDomain(db, s.domain, s.harvestId, organisationId))) {
+  if (s.domain && !(await isKnownDomain(db, s.domain, s.harvestId, organisationId))) {
     errors.push({ path: '/domain', message: `${s.domain} is not a domain of change of the harvest` });
   }
-  if (s.storyteller.name && s.consent?.level !== 'named') {
+  if (s.storyteller?.name && s.consent?.level !== 'named') {
     errors.push({ path: '/storyteller/name', message: 'a storyteller is named only under named consent' });
   }
-  if (s.collectedOn > new Date().toISOString().slice(0, 10)) errors.push({ path: '/collectedOn', message: 'is in the future' });
+  if (s.collectedOn && s.collectedOn > new Date().toISOString().slice(0, 10)) errors.push({ path: '/collectedOn', message: 'is in the future' });
   if (errors.length) throw new Problem('unprocessable', 'The story breaks a rule of the domain', errors);
 }

@@ -1,4 +1,5 @@
 // The rules of stories of change: who may record, read, find, revise and move them.
+import { missingOf, requireComplete } from '../records/completeness';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
@@ -20,13 +21,16 @@ import * as repo from './repository';
 import { canSeeStory, isReviewer, seesPersonalData } from './access';
 import { checkStory } from './rules';
 import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus } from './lifecycle';
-import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryInput, toInput, toRow, translationOf } from './representation';
+import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryDraft, StoryInput, toInput, toRow, translationOf } from './representation';
 
 type Query = Record<string, string | undefined>;
 
 /** The story as this user receives it: redacted unless they get its personal data, with what they may do. */
-export const present = (ctx: Ctx, s: Story): Story =>
-  ({ ...(seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s)), can: canOf(ctx.user.role, moverOf(ctx, s), s.status as RecordStatus) });
+export const present = (ctx: Ctx, s: Story): Story => ({
+  ...(seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s)), can: canOf(ctx.user.role, moverOf(ctx, s), s.status as RecordStatus),
+  // a draft says what it still needs before submission
+  ...(s.status === 'draft' && { missing: missingOf(ctx.app.validator, 'story', toInput(s)).map((e) => e.path) }),
+});
 
 /** The story if the user may see it; 404 otherwise (never reveal that it exists). */
 export async function load(ctx: Ctx, id: string): Promise<Story> {
@@ -83,7 +87,8 @@ export async function list(ctx: Ctx<unknown, Query>) {
   return listReply(items, total, page);
 }
 
-export async function create(ctx: Ctx<StoryInput>) {
+/** A draft saves with a title at least (its completeness is checked when it is submitted). */
+export async function create(ctx: Ctx<StoryDraft>) {
   const input = ctx.body;
   await checkStory(ctx.db, input, ctx.user.organisationId);
   const id = randomUUID();
@@ -92,7 +97,7 @@ export async function create(ctx: Ctx<StoryInput>) {
     id, organisation_id: ctx.user.organisationId, created_by: ctx.user.id, status: 'draft',
     ...await repo.sealStoryRow(ctx.db, ctx.app.keyring, id, toRow(ctx.app.keyring, input)), ...consentColumns(ctx.app.keyring, input.consent), created_at: now, updated_at: now,
   });
-  await repo.setGoals(ctx.db, 'story_goals', 'story_id', id, input.goals);
+  await repo.setGoals(ctx.db, 'story_goals', 'story_id', id, input.goals ?? []);
   await ctx.db('transitions').insert({ entity_type: 'story', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: 'story.create', entityType: 'story', entityId: id });
   return created(await withDetails(ctx, await load(ctx, id)));
@@ -102,6 +107,8 @@ export async function update(ctx: Ctx<Partial<StoryInput>>) {
   const before = await load(ctx, ctx.params.id);
   checkEditable(ctx, moverOf(ctx, before), 'story', before.status as RecordStatus);
   const merged: StoryInput = { ...toInput(before), ...ctx.body };
+  // a submitted story stays complete through every edit
+  if (before.status !== 'draft') requireComplete(ctx.app.validator, 'story', merged);
   await checkStory(ctx.db, merged, before.organisation.id);
   const changes = diff(toInput(before), merged, EDITABLE_FIELDS);
   if (!changes.length) return withDetails(ctx, before);
@@ -117,6 +124,7 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; 
   const s = await load(ctx, ctx.params.id);
   const from = s.status as RecordStatus;
   checkMove(ctx, moverOf(ctx, s), 'story', from, ctx.body.to, ctx.body.comment);
+  if (from === 'draft') requireComplete(ctx.app.validator, 'story', toInput(s));
   if (ctx.body.to === 'published') requireReviewed(await storyFindings(ctx, s), ctx.body.confirmed);
   await applyMove(ctx, 'stories', 'story', s.id, from, ctx.body.to, ctx.body.comment);
   // an evaluator who returns a story to draft no longer sees it: answer with what was done

@@ -31,7 +31,8 @@ describe('recording a story', () => {
     ['a domain the harvest does not have', { domain: 'women-in-politics' }, 422, '/domain'],
     ['a name without named consent', { storyteller: { role: 'trader', name: 'Awa Canary' } }, 422, '/storyteller/name'],
     ['a future collection date', { collectedOn: '2999-01-01' }, 422, '/collectedOn'],
-    ['a missing storyteller', { storyteller: undefined }, 400, '/storyteller'],
+    // a draft may lack its storyteller yet (its submission may not), but one given needs a role
+    ['a storyteller without a role', { storyteller: { ageBand: '35-44' } }, 400, '/storyteller/role'],
     ['a bad consent level', { consent: { level: 'maybe', method: 'verbal', givenOn: '2025-01-01', recordedBy: 'x' } }, 400, '/consent/level'],
   ])('when the story has %s, then %i naming the field and nothing is written', async (_what, over, status, path) => {
     const before = (await t.ctx.db('stories').count({ n: '*' }))[0].n;

@@ -48,18 +48,29 @@ describe('an outcome from record to publication', () => {
     await context.close();
   });
 
-  test('when the partner saves an incomplete form, then each error is shown on its field and in a summary', async () => {
+  test('when the partner submits an incomplete form, then each error is shown on its field and in a summary; a draft needs only its title, and its page says what is still missing', async () => {
     const { page, context } = await open(browser);
     await loginAs(page, 'partner');
     await page.goto('/outcomes/new?lang=en');
     await settled(page);
     expect(await axe(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Save draft' }).click();
     const summary = page.locator('.error-summary');
+    await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(summary.isVisible()).resolves.toBe(true);
+    await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBe(1); // the title, all a draft needs
+    await page.getByRole('button', { name: 'Save and submit for review' }).click();
     await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBeGreaterThan(5);
     expect(await axe(page)).toEqual([]);
     await shot(page, '03-form-errors');
+    await page.getByLabel(/^Title/).fill('Women observers at the Sévaré land committee');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.waitForURL(/\/outcomes\/[0-9a-f-]{36}\?saved=1$/);
+    const missing = page.locator('.still-missing');
+    await missing.waitFor();
+    await expect(missing.textContent()).resolves.toMatch(/Still to fill in before it can be submitted \(\d+\):.*Description/);
+    await expect(page.locator('.facts').textContent()).resolves.toContain('no date yet');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, '03-draft-missing');
     await context.close();
   });
 

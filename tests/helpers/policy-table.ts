@@ -98,6 +98,7 @@ export const POLICY: Record<string, Entry> = {
 
   // reference data: read by everyone signed in, imported by admins
   'GET /api/frameworks': USER,
+  'GET /api/rules': USER,
   'POST /api/frameworks': ADMIN_ONLY,
   'GET /api/frameworks/:id/goals': read('framework', ok),
   'GET /api/typologies': USER,

@@ -4,7 +4,7 @@
 // device, and routing.
 import { periodOf, type Outcome } from '../../client/core/outcome-model';
 import { localErrors } from '../../client/views/outcome-form';
-import { blankOutcome } from '../../client/core/outcome-model';
+import { blankOutcome, draftBody, toInput } from '../../client/core/outcome-model';
 import { bucketRange, inPeriod, laneMembership } from '../../client/dashboard/data';
 import { clearDraft, draftKeys, loadDraft, saveDraft } from '../../client/core/draft-store';
 import { match, route } from '../../client/core/router';
@@ -29,6 +29,23 @@ describe('localErrors (the form\u2019s own checks)', () => {
   test('when a month-precision date is a day, then the date is refused', () => {
     const o = { ...blankOutcome('en'), occurredOn: { date: '2024-03-18', precision: 'month' as const } };
     expect(localErrors(o).map((e) => e.path)).toContain('/occurredOn/date');
+  });
+  test('when a draft is saved rather than submitted, then only its title is needed; the form is still checked', () => {
+    expect(localErrors(blankOutcome('en'), false).map((e) => e.path)).toEqual(['/title']);
+    const o = { ...blankOutcome('en'), title: 'A title', occurredOn: { date: '2024-03-18', precision: 'month' as const } };
+    expect(localErrors(o, false).map((e) => e.path)).toEqual(['/occurredOn/date']);
+  });
+  test('when a draft is sent, then the codes, date, country and name it lacks are left out, not sent empty; read back, its nulls are the blanks', () => {
+    const body = draftBody({ ...blankOutcome('fr'), title: 'A title', location: { country: '', adminArea: 'Mopti' } });
+    expect(body).not.toHaveProperty('changeType');
+    expect(body).not.toHaveProperty('quadrant');
+    expect(body).not.toHaveProperty('occurredOn');
+    expect(body.location).toEqual({ adminArea: 'Mopti' });
+    expect(body.socialActor).toEqual({ type: 'community' });
+    expect(body).toMatchObject({ title: 'A title', language: 'fr', goals: [] });
+    const draft = { title: 'A title', description: null, socialActor: { name: null, type: null }, changeType: null, quadrant: null, occurredOn: null,
+      location: { country: null }, significance: null, contribution: null, positive: null, intended: null, sensitivity: null, language: null, goals: [], harvestId: null } as unknown as Outcome;
+    expect(toInput(draft, 'ar')).toMatchObject({ description: '', socialActor: { name: '', type: 'community' }, changeType: '', occurredOn: { date: '', precision: 'day' }, location: { country: '' }, positive: true, language: 'ar' });
   });
   test('when a link has no address, then its url is named', () => {
     const o = { ...blankOutcome('en'), evidence: [{ kind: 'link' as const, title: 'x' }] };
