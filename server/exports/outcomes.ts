@@ -20,8 +20,9 @@ export const OUTCOME_INPUT_COLUMNS: Column<Outcome>[] = [
   { name: 'socialActorType', value: (o) => o.socialActor.type },
   { name: 'changeType', value: (o) => o.changeType },
   { name: 'quadrant', value: (o) => o.quadrant },
-  { name: 'occurredOn', value: (o) => o.occurredOn.date },
-  { name: 'occurredPrecision', value: (o) => o.occurredOn.precision },
+  // a draft may have no date yet (null)
+  { name: 'occurredOn', value: (o) => o.occurredOn?.date ?? null },
+  { name: 'occurredPrecision', value: (o) => o.occurredOn?.precision ?? null },
   { name: 'country', value: (o) => o.location.country },
   { name: 'adminArea', value: (o) => o.location.adminArea ?? null },
   { name: 'lat', value: (o) => o.location.lat ?? null },

@@ -42,6 +42,7 @@ function transformation(d: ReportData, quadrants: Quadrant[]): TransformationDat
   const years = new Map<string, { byQuadrant: Record<string, number>; all: number }>();
   const codes = new Set(quadrants.map((q) => q.code));
   for (const o of d.outcomes) {
+    if (!o.occurredOn) continue; // a draft (an admin's report) without its date yet has no year
     const y = o.occurredOn.date.slice(0, 4);
     const year = years.get(y) ?? { byQuadrant: {}, all: 0 };
     year.all += 1;

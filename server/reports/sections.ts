@@ -53,4 +53,4 @@ export const fmt = (n: ReaderNames, v: { value: number; date: string } | null, i
   return `${what} (${v.date.slice(0, 10)})`;
 };
 /** The facts line of an outcome: when, where, its state, type of change, quadrant, organisation. */
-export const factsOf = (n: ReaderNames, o: ReportOutcome) => [o.occurredOn.date, placeOf(n, o), stateName(n, o.status), n.category(o.changeType), n.category(o.quadrant), o.organisation.name];
+export const factsOf = (n: ReaderNames, o: ReportOutcome) => [o.occurredOn?.date ?? '—', placeOf(n, o), stateName(n, o.status), n.category(o.changeType), n.category(o.quadrant), o.organisation.name];

@@ -92,3 +92,36 @@ describe('stories', () => {
     expect((await p1.post(`/api/stories/${r.body.id}/transitions`, { to: 'submitted' })).status).toBe(200);
   });
 });
+
+describe('every read takes an incomplete draft in its stride', () => {
+  test('when a partner has drafts with only a title in a harvest, then lists, search, exports, dashboards, chains and the harvest report answer, and name nothing they lack', async () => {
+    const harvest = await ev.post('/api/harvests', { programmeId: t.world.programmes.A, title: 'Harvest with early drafts' });
+    const outcome = (await p1.post('/api/outcomes', { title: 'Zebrafinch draft outcome', harvestId: harvest.body.id })).body;
+    const story = (await p1.post('/api/stories', { title: 'Zebrafinch draft story', harvestId: harvest.body.id })).body;
+    expect([outcome.status, story.status]).toEqual(['draft', 'draft']);
+    const reads = [
+      '/api/outcomes?pageSize=200', '/api/outcomes?q=zebrafinch', '/api/outcomes?sort=occurredOn', '/api/stories?pageSize=200', '/api/stories?q=zebrafinch',
+      '/api/search?q=zebrafinch', '/api/exports/outcomes.csv', '/api/exports/outcomes.json', '/api/exports/outcomes.xlsx', '/api/exports/stories.csv',
+      '/api/dashboard/timeline', '/api/dashboard/timeline?bucket=year', '/api/dashboard/transformation', '/api/dashboard/coverage', '/api/dashboard/map', '/api/dashboard/pathways',
+      `/api/outcomes/${outcome.id}/chain`, `/api/harvests/${harvest.body.id}`,
+    ];
+    for (const path of reads) {
+      const r = await p1.get(path);
+      expect([path, r.status]).toEqual([path, 200]);
+      expect([path, r.text.includes('"null"') || /\bundefined\b|NaN|Invalid Date/.test(r.text)]).toEqual([path, false]);
+    }
+    // a sensitivity not chosen yet is read as the strictest: out of exports, like a confidential record
+    const exported = () => p1.get('/api/exports/outcomes.csv').then((r) => r.text.split(/\r?\n/).filter((l) => l.includes('Zebrafinch')));
+    expect(await exported()).toEqual([]);
+    await p1.patch(`/api/outcomes/${outcome.id}`, { sensitivity: 'restricted' });
+    const [line] = await exported();
+    expect(line).toContain('Zebrafinch draft outcome');
+    expect(line).not.toMatch(/null|undefined|NaN/);
+    for (const path of [`/api/harvests/${harvest.body.id}/report.md`, `/api/harvests/${harvest.body.id}/report.html`]) {
+      const r = await ev.get(path);
+      expect([path, r.status]).toEqual([path, 200]);
+      expect(r.text).not.toMatch(/\bnull\b|\bundefined\b|NaN|Invalid Date/);
+    }
+  });
+});
+
