@@ -1,7 +1,7 @@
 // Lifecycle buttons for stories and fragments (draft → submitted → published, or back to draft
 // with a reason), and the withdrawal of consent, which erases the record for good.
 import { h, newId } from '../core/dom';
-import { post } from '../core/api';
+import { ApiError, post } from '../core/api';
 import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
@@ -9,6 +9,7 @@ import type { Can } from '../core/outcome-model';
 import type { RecordStatus } from '../core/story-model';
 import { dialogError, openDialog } from './dialog';
 import { findingsOf, reviewList } from './disclosure-review';
+import { missingLabel } from './still-missing';
 import { errorMessage } from '../core/errors';
 import { announce } from '../core/page';
 import type { MessageKey } from '../i18n/en';
@@ -33,7 +34,9 @@ export function recordActions(base: string, r: { id: string; status: RecordStatu
       } catch (e) {
         const findings = findingsOf(e);
         if (findings) return review.show(findings), dialogError(form, t('disclosure.error')), false;
-        return dialogError(form, errorMessage(e)), false;
+        // an incomplete draft: what is missing, named as the form names it
+        const missing = e instanceof ApiError && e.code === 'incomplete' ? ` ${e.errors.map((x) => missingLabel(x.path)).join(', ')}` : '';
+        return dialogError(form, `${errorMessage(e)}${missing}`), false;
       }
     });
   } }, t(`recordMove.${m.to}` as MessageKey)));

@@ -11,6 +11,8 @@ export function errorMessage(e: unknown): string {
     if (e.status === 404) return t('error.notFound');
     if (e.status === 409) return t('error.conflict');
     if (e.status === 413) return t('error.tooLarge');
+    // a draft submitted with elements missing: its page lists them
+    if (e.code === 'incomplete') return t('error.incomplete');
     if (e.status === 429) return t('error.rateLimited');
     if (e.status >= 500) return t('error.server');
   }

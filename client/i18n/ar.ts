@@ -73,7 +73,7 @@ export const ar: Messages = {
   'error.home': 'انتقل إلى صفحتك الرئيسية', 'error.offline': 'لا يوجد اتصال بالخادم. تحقّق من الاتصال ثم أعد المحاولة.',
   'error.forbidden': 'لا يحق لك القيام بذلك.', 'error.conflict': 'هذا غير ممكن في الحالة الحالية للسجل. أعد تحميل الصفحة ثم حاول مجدداً.',
   'error.tooLarge': 'الحجم أكبر من أن يُرسَل.', 'error.rateLimited': 'طلبات كثيرة جداً. انتظر قليلاً ثم أعد المحاولة.',
-  'error.server': 'واجه الخادم مشكلة. حاول لاحقاً.', 'error.unexpected': 'حدث أمر غير متوقع. أعد المحاولة.',
+  'error.incomplete': 'لم يكتمل بعد: املأ ما هو مذكور على أنه ناقص، ثم أرسله مجدداً.', 'error.server': 'واجه الخادم مشكلة. حاول لاحقاً.', 'error.unexpected': 'حدث أمر غير متوقع. أعد المحاولة.',
 
   'status.draft': 'مسودة', 'status.submitted': 'مُقدَّمة', 'status.under_review': 'قيد المراجعة', 'status.substantiated': 'مُثبَتة',
   'status.partly_substantiated': 'مُثبَتة جزئياً', 'status.not_substantiated': 'غير مُثبَتة', 'status.published': 'منشورة', 'status.retracted': 'مسحوبة',

@@ -74,7 +74,7 @@ export const en = {
   'error.home': 'Go to your start page', 'error.offline': 'No connection to the server. Check your connection and try again.',
   'error.forbidden': 'You may not do this.', 'error.conflict': 'This is not possible in the current state of the record. Reload and try again.',
   'error.tooLarge': 'This is too large to send.', 'error.rateLimited': 'Too many requests. Wait a moment and try again.',
-  'error.server': 'The server had a problem. Try again later.', 'error.unexpected': 'Something unexpected happened. Try again.',
+  'error.incomplete': 'It is not complete yet: fill in what is listed as missing, then submit it again.', 'error.server': 'The server had a problem. Try again later.', 'error.unexpected': 'Something unexpected happened. Try again.',
 
   'status.draft': 'Draft', 'status.submitted': 'Submitted', 'status.under_review': 'Under review', 'status.substantiated': 'Substantiated',
   'status.partly_substantiated': 'Partly substantiated', 'status.not_substantiated': 'Not substantiated', 'status.published': 'Published', 'status.retracted': 'Retracted',

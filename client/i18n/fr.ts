@@ -73,7 +73,7 @@ export const fr: Messages = {
   'error.home': 'Aller à votre page d’accueil', 'error.offline': 'Pas de connexion au serveur. Vérifiez votre connexion et réessayez.',
   'error.forbidden': 'Vous n’êtes pas autorisé·e à faire ceci.', 'error.conflict': 'Ce n’est pas possible dans l’état actuel de la fiche. Rechargez la page et réessayez.',
   'error.tooLarge': 'C’est trop volumineux pour être envoyé.', 'error.rateLimited': 'Trop de demandes. Patientez un instant et réessayez.',
-  'error.server': 'Le serveur a rencontré un problème. Réessayez plus tard.', 'error.unexpected': 'Une erreur inattendue s’est produite. Réessayez.',
+  'error.incomplete': 'Ce n’est pas encore complet : remplissez ce qui est indiqué comme manquant, puis soumettez à nouveau.', 'error.server': 'Le serveur a rencontré un problème. Réessayez plus tard.', 'error.unexpected': 'Une erreur inattendue s’est produite. Réessayez.',
 
   'status.draft': 'Brouillon', 'status.submitted': 'Soumis', 'status.under_review': 'En examen', 'status.substantiated': 'Corroboré',
   'status.partly_substantiated': 'Partiellement corroboré', 'status.not_substantiated': 'Non corroboré', 'status.published': 'Publié', 'status.retracted': 'Retiré',

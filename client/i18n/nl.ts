@@ -73,7 +73,7 @@ export const nl: Messages = {
   'error.home': 'Naar uw startpagina', 'error.offline': 'Geen verbinding met de server. Controleer uw verbinding en probeer het opnieuw.',
   'error.forbidden': 'Dit mag u niet doen.', 'error.conflict': 'Dit kan niet in de huidige toestand van het gegeven. Laad de pagina opnieuw en probeer het nog eens.',
   'error.tooLarge': 'Dit is te groot om te versturen.', 'error.rateLimited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
-  'error.server': 'De server had een probleem. Probeer het later opnieuw.', 'error.unexpected': 'Er gebeurde iets onverwachts. Probeer het opnieuw.',
+  'error.incomplete': 'Het is nog niet compleet: vul in wat als ontbrekend staat vermeld en dien het daarna opnieuw in.', 'error.server': 'De server had een probleem. Probeer het later opnieuw.', 'error.unexpected': 'Er gebeurde iets onverwachts. Probeer het opnieuw.',
 
   'status.draft': 'Concept', 'status.submitted': 'Ingediend', 'status.under_review': 'In beoordeling', 'status.substantiated': 'Onderbouwd',
   'status.partly_substantiated': 'Deels onderbouwd', 'status.not_substantiated': 'Niet onderbouwd', 'status.published': 'Gepubliceerd', 'status.retracted': 'Ingetrokken',

@@ -7,6 +7,7 @@ import type { Outcome, Status } from '../core/outcome-model';
 import { dialogError, openDialog } from '../components/dialog';
 import { findingsOf, reviewList } from '../components/disclosure-review';
 import { localiseMessage } from '../components/field';
+import { missingLabel } from '../components/still-missing';
 import { announce } from '../core/page';
 import { errorMessage } from '../core/errors';
 import type { MessageKey } from '../i18n/en';
@@ -46,7 +47,9 @@ function confirmMove(o: Outcome, to: Status, needsComment: boolean, onMoved: (ne
     } catch (e) {
       const findings = findingsOf(e);
       if (findings) return review.show(findings), dialogError(form, t('disclosure.error')), false;
-      const detail = e instanceof ApiError && e.errors.length ? e.errors.map((x) => localiseMessage(x.message, x.code)).join(' ') : '';
+      // an incomplete draft: what is missing, named as the form names it
+      const detail = e instanceof ApiError && e.code === 'incomplete' ? e.errors.map((x) => missingLabel(x.path)).join(', ')
+        : e instanceof ApiError && e.errors.length ? e.errors.map((x) => localiseMessage(x.message, x.code)).join(' ') : '';
       dialogError(form, `${errorMessage(e)} ${detail}`.trim());
       return false;
     }

@@ -69,6 +69,14 @@ describe('an outcome from record to publication', () => {
     await missing.waitFor();
     await expect(missing.textContent()).resolves.toMatch(/Still to fill in before it can be submitted \(\d+\):.*Description/);
     await expect(page.locator('.facts').textContent()).resolves.toContain('no date yet');
+    // submitted from its page as it is, it is refused in words that point at the list
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    const refusal = page.getByRole('dialog').getByRole('alert').filter({ hasText: 'not complete yet' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Description of the change');
+    await shot(page, '03-draft-refused');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(await axe(page)).toEqual([]);
     await shot(page, '03-draft-missing');
     await context.close();
