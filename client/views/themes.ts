@@ -5,7 +5,7 @@ import { api, ApiError, del, patch, post, type List } from '../core/api';
 import { formatNumber, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { field, showErrors } from '../components/field';
-import { otherNames } from '../components/other-names';
+import { otherNames, type OtherNames } from '../components/other-names';
 import { announce, setTitle } from '../core/page';
 import { errorMessage } from '../core/errors';
 
@@ -29,7 +29,7 @@ function namesForm(themes: Theme[], redraw: () => Promise<void>): HTMLElement {
   const select = choice.control as HTMLSelectElement;
   const slot = h('div', {});
   const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: -1, hidden: true });
-  let names = otherNames('/names', t('theme.name'));
+  let names: OtherNames;
   const show = () => {
     const x = themes.find((y) => y.code === select.value);
     names = otherNames('/names', t('theme.name'), x?.names ?? {}, true);

@@ -25,9 +25,3 @@ export function requireComplete(validator: Validator, kind: CompleteKind, record
   const missing = missingOf(validator, kind, record);
   if (missing.length) throw new Problem('incomplete', `The ${kind} is not complete yet: fill in what is missing, then submit it again`, missing);
 }
-
-/** A record without its null fields, as its schema reads it (a draft answers what it lacks as null). */
-export function withoutNulls<T extends object>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? withoutNulls(v as object) : v])) as Partial<T>;
-}

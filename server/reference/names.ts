@@ -56,6 +56,17 @@ export async function readerNames(db: Db, lang: Language, lists: List[] = LISTS)
     want('indicators') ? named(db, 'indicators', (r) => r.code, ['unit', 'unit_names', 'breakdown_names']) : none,
   ]);
   const say = wordsIn(lang);
+  // an indicator's breakdown values in other languages, read once per indicator (an export asks per value)
+  const breakdownNames = new Map<string, Record<string, Record<string, Record<string, string>>>>();
+  const breakdownNamesOf = (code: string) => {
+    let found = breakdownNames.get(code);
+    if (!found) {
+      const text = indicators.get(code)?.breakdown_names;
+      found = typeof text === 'string' && text ? JSON.parse(text) as Record<string, Record<string, Record<string, string>>> : {};
+      breakdownNames.set(code, found);
+    }
+    return found;
+  };
   const byCode = new Map([...domains.values()].map((d) => [d.code as string, d]));
   const languages = new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
   const nameOf = (m: Map<string, Named>, code: string) => { const r = m.get(code); return r ? localName(r, lang) : code; };
@@ -84,8 +95,7 @@ export async function readerNames(db: Db, lang: Language, lists: List[] = LISTS)
       return r && { name: localName(r, lang), unit: localName({ name: r.unit, names: namesOf(r.unit_names) }, lang) };
     },
     breakdown: (indicatorCode, d) => {
-      const words = indicators.get(indicatorCode)?.breakdown_names;
-      const names = (typeof words === 'string' ? JSON.parse(words || '{}') : {}) as Record<string, Record<string, Record<string, string>>>;
+      const names = breakdownNamesOf(indicatorCode);
       const valueOf = (key: string, value: string) => {
         if (key === 'country') return countries.getName(value, lang) ?? value;
         for (const k of [`ind.${key}.${value}`, key === 'age' ? `ageBand.${value}` : '']) if (k && hasWords(k)) return say(k);

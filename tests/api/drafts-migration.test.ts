@@ -5,24 +5,19 @@
 // PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { createDb, latestMigration } from '../../server/db/knex';
-import { freshDatabaseUrl } from '../helpers/db';
+import { latestMigration } from '../../server/db/knex';
+import { freshDatabase } from '../helpers/db';
 import { withNotNull } from '../../migrations/20261204_018_incomplete_drafts';
 
 const MIGRATION = '20261204_018_incomplete_drafts';
 
 let db: Knex;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  const fresh = await freshDatabaseUrl();
-  drop = fresh.drop;
-  db = createDb(fresh.url);
+  ({ db, close } = await freshDatabase());
   await db.migrate.latest();
 });
-afterAll(async () => {
-  await db.destroy();
-  await drop();
-});
+afterAll(() => close());
 
 const nullable = async (table: string, column: string) => (await db(table).columnInfo())[column].nullable;
 const isSqlite = () => db.client.config.client === 'sqlite3';

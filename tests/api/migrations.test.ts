@@ -1,9 +1,9 @@
 // Migrations run forwards and backwards: latest → rollback all → latest leaves the same tables and
 // columns. The same file runs on SQLite and, with OOGST_TEST_DB=pg, on PostgreSQL.
 import type { Knex } from 'knex';
-import { createDb, isPostgres, latestMigration } from '../../server/db/knex';
+import { isPostgres, latestMigration } from '../../server/db/knex';
 import { migrationSource } from '../../migrations';
-import { freshDatabaseUrl } from '../helpers/db';
+import { freshDatabase } from '../helpers/db';
 
 const KNEX_TABLES = new Set(['knex_migrations', 'knex_migrations_lock']);
 
@@ -24,16 +24,11 @@ async function shape(db: Knex): Promise<Record<string, string[]>> {
 }
 
 let db: Knex;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  const fresh = await freshDatabaseUrl();
-  drop = fresh.drop;
-  db = createDb(fresh.url);
+  ({ db, close } = await freshDatabase());
 });
-afterAll(async () => {
-  await db.destroy();
-  await drop();
-});
+afterAll(() => close());
 
 test('when migrated to latest, rolled back entirely and migrated again, then the schema is the same', async () => {
   const names = await migrationSource.getMigrations([]);

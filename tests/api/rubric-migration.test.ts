@@ -3,24 +3,19 @@
 // before it. The same file runs on SQLite and, with OOGST_TEST_DB=pg, on PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { createDb, latestMigration } from '../../server/db/knex';
-import { freshDatabaseUrl } from '../helpers/db';
+import { latestMigration } from '../../server/db/knex';
+import { freshDatabase } from '../helpers/db';
 
 const MIGRATION = '20261204_016_rubric_indicators';
 const PREVIOUS = '20261204_015_instance_settings';
 
 let db: Knex;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  const fresh = await freshDatabaseUrl();
-  drop = fresh.drop;
-  db = createDb(fresh.url);
+  ({ db, close } = await freshDatabase());
   await db.migrate.latest();
 });
-afterAll(async () => {
-  await db.destroy();
-  await drop();
-});
+afterAll(() => close());
 
 const columns = async (table: string) => Object.keys(await db(table).columnInfo()).sort();
 

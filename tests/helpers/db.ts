@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import knexFactory from 'knex';
+import type { Knex } from 'knex';
+import { createDb } from '../../server/db/knex';
 
 export const TMP = path.resolve(__dirname, '../../tests/.tmp');
 // one template per test run (set by global-setup), so runs side by side never share or delete it
@@ -44,4 +46,11 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Pro
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     },
   };
+}
+
+/** A connection to a fresh, empty database of the dialect under test, and how to close and drop it (migration tests). */
+export async function freshDatabase(): Promise<{ db: Knex; close: () => Promise<void> }> {
+  const fresh = await freshDatabaseUrl();
+  const db = createDb(fresh.url);
+  return { db, close: async () => { await db.destroy(); await fresh.drop(); } };
 }
