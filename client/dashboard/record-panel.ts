@@ -26,7 +26,7 @@ export async function openRecord(id: string): Promise<void> {
     title.setAttribute('dir', 'auto');
     body.replaceChildren(
       h('p', { class: 'meta' }, statusBadge(o.status), ' ', whenOf(o), ' · ',
-        [o.location.adminArea, countryName(o.location.country)].filter(Boolean).join(', '), ' · ', categoryLabel(o.changeType), ' · ', o.organisation.name),
+        [o.location.adminArea, countryName(o.location.country)].filter(Boolean).join(', ') || t('draft.notYet'), ' · ', categoryLabel(o.changeType), ' · ', o.organisation.name),
       h('h3', {}, t('detail.what')), markdownBlock(o.description, o.language),
       h('h3', {}, t('form.significance')), markdownBlock(o.significance, o.language),
       h('h3', {}, t('form.contribution')), markdownBlock(o.contribution, o.language),

@@ -23,7 +23,7 @@ export function outcomeCard(o: Outcome): HTMLElement {
     h('h2', {}, h('a', { href: `/outcomes/${o.id}`, lang: o.language, dir: 'auto' }, o.title)),
     h('p', { class: 'meta' }, statusBadge(o.status), ' ',
       h('span', {}, whenOf(o)), ' · ',
-      h('span', {}, countryName(o.location.country)), ' · ', h('span', {}, categoryLabel(o.changeType)), ' · ',
+      h('span', {}, countryName(o.location.country) || t('draft.notYet')), ' · ', h('span', {}, categoryLabel(o.changeType)), ' · ',
       h('span', {}, o.organisation.name)),
     primary ? h('p', { class: 'goals' }, goalLabel(primary.code)) : null);
 }
