@@ -1,5 +1,5 @@
 // The one way the client talks to the API: JSON in and out, problem+json turned into ApiError with
-// the stable code and field paths, and endpoints that other modules add later treated as optional.
+// the stable code and field paths.
 /** A failing path; `code` names the rule (server/http/validation.ts codeOf) when the server gives one, `id` a finding of the check before publishing. */
 export type ProblemPath = { path: string; message: string; code?: string; id?: string };
 export type Problem = { type?: string; title?: string; status: number; detail?: string; code: string; errors?: ProblemPath[] };
@@ -66,19 +66,6 @@ export const post = <T>(path: string, json: unknown) => api<T>(path, { method: '
 export const patch = <T>(path: string, json: unknown) => api<T>(path, { method: 'PATCH', json });
 export const put = <T>(path: string, json: unknown) => api<T>(path, { method: 'PUT', json });
 export const del = (path: string) => api<void>(path, { method: 'DELETE' });
-
-/**
- * A read of an endpoint that another module may not have built yet: null when it answers 404 or
- * 405, so a view can leave its section out instead of failing.
- */
-export async function optional<T>(path: string): Promise<T | null> {
-  try {
-    return await api<T>(path);
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 501)) return null;
-    throw e;
-  }
-}
 
 /** Query string from a record, leaving out empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {

@@ -1,9 +1,8 @@
-// What the dashboards read: the dashboard API where the server has it, else the same figures
-// computed from the outcome list. Filters come from the URL; the period (from/to) is what the
+// What the dashboards read: the dashboard API. Filters come from the URL; the period (from/to) is what the
 // change-over-time chart's brush sets, and it narrows every view but that chart.
-import { listAll, optional, qs } from '../core/api';
+import { api, listAll, qs } from '../core/api';
 import { subtreeCodes, loadGoals, PRIMARY_FRAMEWORK, type Goal } from '../core/reference';
-import { isDated, periodOf, type Dated, type Outcome } from '../core/outcome-model';
+import { isDated, type Dated, type Outcome } from '../core/outcome-model';
 import type { CoverageNode } from '../charts/coverage';
 import type { BreakdownNames } from '../core/indicator-model';
 
@@ -24,7 +23,7 @@ export function readFilters(q: URLSearchParams): DashFilters {
 export type Region = { code: string; name: string; names?: Record<string, string>; countries: string[]; outcomes?: number };
 let regions: Promise<Region[]> | undefined;
 export function loadRegions(): Promise<Region[]> {
-  regions ??= optional<{ regions?: Region[] }>('/api/dashboard/map').then((r) => r?.regions ?? []).catch(() => []);
+  regions ??= api<{ regions?: Region[] }>('/api/dashboard/map').then((r) => r?.regions ?? []).catch(() => []);
   return regions;
 }
 
@@ -51,18 +50,6 @@ export async function loadOutcomes(f: DashFilters, withPeriod: boolean, max = MA
   return { items, total: all.total - (all.items.length - items.length) };
 }
 
-/** The DESIGN.md period rule: an outcome is in [from, to] when its whole known period is. */
-export function inPeriod(o: Outcome, from?: string, to?: string): boolean {
-  if (!isDated(o)) return !from && !to; // a draft without its date is in no period
-  const [a, b] = periodOf(o.occurredOn);
-  if (from && a < new Date(`${from.length === 4 ? `${from}-01-01` : from.length === 7 ? `${from}-01` : from}T00:00:00Z`)) return false;
-  if (to) {
-    const end = to.length === 4 ? new Date(Date.UTC(Number(to) + 1, 0, 1)) : to.length === 7 ? new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5)), 1)) : new Date(Date.parse(`${to}T00:00:00Z`) + 86400000);
-    if (b >= end) return false;
-  }
-  return true;
-}
-
 export type TimelineApi = {
   bucket: 'month' | 'quarter' | 'year'; buckets: string[];
   goals: Array<{ code: string; name: string; cells: Array<{ bucket: string; coarse?: boolean; outcomes: number; byStatus: Record<string, number>; byConclusion?: Record<string, number> }> }>;
@@ -76,8 +63,8 @@ export type TimelineIndicatorApi = {
   total: Array<{ bucket: string; value: number; computed?: 'sum'; differs?: boolean }>;
 };
 
-export async function loadTimelineApi(f: DashFilters, bucket: 'quarter' | 'year'): Promise<TimelineApi | null> {
-  return optional<TimelineApi>(`/api/dashboard/timeline${qs({ ...(await apiParams(f, false)), bucket })}`);
+export async function loadTimelineApi(f: DashFilters, bucket: 'quarter' | 'year'): Promise<TimelineApi> {
+  return api<TimelineApi>(`/api/dashboard/timeline${qs({ ...(await apiParams(f, false)), bucket })}`);
 }
 
 /** A bucket label ("2024", "2024-Q2", "2024-03") as its first and last day. */
@@ -103,6 +90,6 @@ export type CoverageApi = { goals: CoverageNode[] };
 export type MapApi = { countries: Array<{ country: string; outcomes: number }>; regions: Region[] };
 export type PathwaysApi = { nodes: Array<{ id: string; title: string; status: string; conclusion?: string | null; changeType: string; occurredOn: { date: string; precision: 'day' | 'month' | 'year' }; goals: Array<{ code: string; primary?: boolean }> }>; links: Array<{ sourceId: string; targetId: string; relation: 'contributes_to' | 'counteracts' }> };
 
-export async function loadAggregate<T>(name: 'transformation' | 'coverage' | 'map' | 'pathways', f: DashFilters, extra: Record<string, string | number> = {}): Promise<T | null> {
-  return optional<T>(`/api/dashboard/${name}${qs({ ...(await apiParams(f, true)), ...extra })}`);
+export async function loadAggregate<T>(name: 'transformation' | 'coverage' | 'map' | 'pathways', f: DashFilters, extra: Record<string, string | number> = {}): Promise<T> {
+  return api<T>(`/api/dashboard/${name}${qs({ ...(await apiParams(f, true)), ...extra })}`);
 }

@@ -4,9 +4,8 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import countries from 'i18n-iso-countries';
 import { h, replace } from '../core/dom';
-import { optional, qs } from '../core/api';
+import { api, qs } from '../core/api';
 import { countryName, formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../core/i18n';
-import type { Outcome } from '../core/outcome-model';
 import { worldMap, type CountryFeature } from '../charts/world-map';
 import { indicatorsChart, type IndicatorRow } from '../charts/indicators';
 import { apiParams, loadAggregate, type DashFilters, type MapApi } from './data';
@@ -23,13 +22,12 @@ function countryShapes(): Promise<CountryFeature[]> {
   return features;
 }
 
-export async function mapSection(frame: Frame, f: DashFilters, outcomes: Outcome[]): Promise<void> {
+export async function mapSection(frame: Frame, f: DashFilters): Promise<void> {
   frame.loading();
   const [api, shapes] = await Promise.all([loadAggregate<MapApi>('map', f), countryShapes()]);
   const counts: Record<string, number> = {};
-  if (api) api.countries.forEach((c) => { counts[c.country] = c.outcomes; });
-  else outcomes.forEach((o) => { const c = o.location.country; if (c) counts[c] = (counts[c] ?? 0) + 1; });
-  const regions = (api?.regions ?? []).map((r) => ({ key: r.code, label: localName(r), countries: r.countries, count: r.outcomes ?? 0 }));
+  api.countries.forEach((c) => { counts[c.country] = c.outcomes; });
+  const regions = (api.regions ?? []).map((r) => ({ key: r.code, label: localName(r), countries: r.countries, count: r.outcomes ?? 0 }));
   const named = shapes.map((s) => ({ ...s, properties: { ...s.properties, name: countryName(s.properties.alpha2) } }));
   frame.show(({ width, announce }): Drawn => {
     if (!Object.keys(counts).length) return { empty: t('dash.emptyOutcomes') };
@@ -52,9 +50,9 @@ type Progress = { latest: { periodEnd: string; value: number } | null; target: {
 export async function indicatorsSection(frame: Frame, f: DashFilters, explain: HTMLElement): Promise<void> {
   frame.loading();
   const params = await apiParams(f, true);
-  const list = await optional<{ items: Indicator[]; total: number }>(`/api/indicators${qs({ goal: f.goal, programme: f.programme, pageSize: 12 })}`);
-  const items = list?.items ?? [];
-  const progress = await Promise.all(items.map((i) => optional<Progress>(`/api/indicators/${i.id}/progress${qs({ from: params.from, to: params.to, country: f.country })}`).catch(() => null)));
+  const list = await api<{ items: Indicator[]; total: number }>(`/api/indicators${qs({ goal: f.goal, programme: f.programme, pageSize: 12 })}`);
+  const items = list.items;
+  const progress = await Promise.all(items.map((i) => api<Progress>(`/api/indicators/${i.id}/progress${qs({ from: params.from, to: params.to, country: f.country })}`).catch(() => null)));
   const rows: IndicatorRow[] = items.map((i, k) => {
     const p = progress[k];
     return { key: i.code, label: localName(i), unit: unitOf(i), direction: i.direction, baseline: i.baseline,
@@ -68,7 +66,7 @@ export async function indicatorsSection(frame: Frame, f: DashFilters, explain: H
   }).filter(Boolean) as HTMLElement[];
   replace(explain, explained.length ? h('h3', {}, t('dash.explaining')) : null, explained.length ? h('ul', { class: 'plain' }, explained) : null);
   frame.show(({ width, announce }): Drawn => {
-    if (!rows.length) return { empty: list ? t('dash.emptyIndicators') : t('dash.unavailable') };
+    if (!rows.length) return { empty: t('dash.emptyIndicators') };
     const svg = indicatorsChart(rows, { width, rtl: isRtl(), locale: lang(), announce, formatNumber, formatDate: (iso) => formatDate(iso, 'year'),
       labels: { title: t('dash.indicators'), description: t('dash.indicatorsDesc'), baseline: t('dash.baseline'), target: t('dash.target'), actual: t('dash.actual'),
         noData: t('dash.noValues'), outcomes: t('dash.outcomesUnit'), higher: t('dash.higher'), lower: t('dash.lower'), series: t('dash.seriesValues') } });

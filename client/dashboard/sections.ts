@@ -1,13 +1,14 @@
 // The views below the overview: transformation, goal coverage, where (map), pathways and
-// indicators — each from its dashboard API, or computed from the outcomes the reader may see.
+// indicators — each from its dashboard API.
 import { h } from '../core/dom';
+import { errorMessage } from '../core/errors';
 import { formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { categoryLabel, categoriesOf, loadGoals, QUADRANTS, type Goal } from '../core/reference';
-import { periodOf, type Outcome } from '../core/outcome-model';
+import { periodOf } from '../core/outcome-model';
 import { statusLabel, toneLabel } from '../components/badges';
 import { toneOf } from '../charts/common';
 import { transformationChart, type Quadrant, type TransformationPeriod } from '../charts/transformation';
-import { COVERAGE_TONES, coverageChart, coverageOf, coverageRows, type CoverageRow } from '../charts/coverage';
+import { COVERAGE_TONES, coverageChart, coverageOf, coverageRows } from '../charts/coverage';
 import { pathwaysChart } from '../charts/pathways';
 import { laneMembership, lanesOf, loadAggregate, type CoverageApi, type DashFilters, type PathwaysApi, type TransformationApi } from './data';
 import type { Drawn, Frame } from './frame';
@@ -27,17 +28,16 @@ function poolControl(frame: Frame, redraw: () => void): void {
 
 export async function transformationSection(frame: Frame, f: DashFilters): Promise<void> {
   frame.loading();
-  poolControl(frame, () => void transformationSection(frame, f).catch(() => frame.error(t('dash.unavailable'))));
+  poolControl(frame, () => void transformationSection(frame, f).catch((e) => frame.error(errorMessage(e))));
   const [api, cats] = await Promise.all([loadAggregate<TransformationApi>('transformation', f, { pool }), categoriesOf(QUADRANTS)]);
   const quadrants: Quadrant[] = cats.map((c) => ({ code: c.code, label: categoryLabel(c), locus: c.locus as Quadrant['locus'], formality: c.formality as Quadrant['formality'] }));
   const periodLabel = (p: { year: string; to: string }) => (p.year === p.to ? p.year : `${p.year}–${p.to}`);
-  const periods: TransformationPeriod[] = (api?.totals ?? []).map((p) => ({ ...p, label: periodLabel(p), counts: p.byQuadrant }));
+  const periods: TransformationPeriod[] = api.totals.map((p) => ({ ...p, label: periodLabel(p), counts: p.byQuadrant }));
   const labels = { title: t('dash.transformation'), description: t('dash.transformationDesc'), shares: t('dash.sharesTitle'), counts: t('dash.countsTitle'),
     systemicShare: t('dash.systemicShare'), formalShare: t('dash.formalShare'), tooFew: t('dash.tooFew'), none: t('dash.noneThisYear'), unclassified: t('dash.unclassified'),
     outcomes: t('dash.outcomesUnit'), n: (n: string) => t('dash.nOf', { n }), tooFewNote: (min: string) => t('dash.tooFewNote', { min }),
     individual: t('dash.individual'), systemic: t('dash.systemic'), informal: t('dash.informal'), formal: t('dash.formal') };
   frame.show(({ width, announce }): Drawn => {
-    if (!api) return { empty: t('dash.unavailable') };
     if (!periods.some((p) => p.outcomes)) return { empty: t('dash.emptyOutcomes') };
     const svg = transformationChart({ quadrants, periods, minForShare: api.minForShare }, { ...env(width, announce), labels, formatNumber, formatPercent });
     const share = (v: number | null, p: TransformationPeriod) => (v !== null ? formatPercent(v) : p.outcomes ? t('dash.tooFew') : '—');
@@ -47,25 +47,13 @@ export async function transformationSection(frame: Frame, f: DashFilters): Promi
   });
 }
 
-export async function coverageSection(frame: Frame, f: DashFilters, outcomes: Outcome[]): Promise<void> {
+export async function coverageSection(frame: Frame, f: DashFilters): Promise<void> {
   frame.loading();
   const [api, tree] = await Promise.all([loadAggregate<CoverageApi>('coverage', f), loadGoals(f.framework)]);
   const names = new Map<string, Goal>();
   const walk = (gs: Goal[]) => gs.forEach((g) => { names.set(g.code, g); walk(g.children ?? []); });
   walk(tree);
-  let rows: CoverageRow[];
-  if (api) rows = coverageRows(api.goals, (n) => (names.get(n.code) ? localName(names.get(n.code)!) : n.name));
-  else {
-    // without the API, the same counts from the outcomes' conclusions
-    const count = (g: Goal, depth: number): CoverageRow[] => {
-      const member = laneMembership([g]);
-      const mine = outcomes.filter((o) => member(o).length);
-      const n = (c: string) => mine.filter((o) => o.conclusion === c).length;
-      return [{ code: g.code, label: localName(g), depth, outcomes: mine.length, substantiated: n('substantiated'), partlySubstantiated: n('partly_substantiated'), notSubstantiated: n('not_substantiated') },
-        ...(g.children ?? []).flatMap((c) => count(c, depth + 1))];
-    };
-    rows = tree.flatMap((g) => count(g, 0));
-  }
+  const rows = coverageRows(api.goals, (n) => (names.get(n.code) ? localName(names.get(n.code)!) : n.name));
   const labels = { title: t('dash.coverage'), description: t('dash.coverageDesc'), outcomes: t('dash.outcomesUnit'), substantiatedShare: t('dash.substantiatedShare'), legend: t('dash.legendConclusion'), notConcluded: t('dash.notConcluded'),
     none: t('dash.noOutcomes'), thin: t('dash.thin'), stories: t('dash.stories'), fragments: t('dash.fragments'), indicators: t('dash.indicatorsUnit') };
   frame.show(({ width, announce }): Drawn => {
@@ -84,12 +72,12 @@ export async function pathwaysSection(frame: Frame, f: DashFilters): Promise<voi
   frame.loading();
   const [api, lanes] = await Promise.all([loadAggregate<PathwaysApi>('pathways', f), lanesOf(f)]);
   const member = laneMembership(lanes);
-  const nodes = (api?.nodes ?? []).map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion ?? null, changeType: n.changeType,
+  const nodes = api.nodes.map((n) => ({ id: n.id, title: n.title, status: n.status, conclusion: n.conclusion ?? null, changeType: n.changeType,
     date: periodOf(n.occurredOn)[0], lane: member(n)[0] ?? lanes[0]?.code ?? '' }));
-  const links = (api?.links ?? []).map((l) => ({ source: l.sourceId, target: l.targetId, relation: l.relation }));
+  const links = api.links.map((l) => ({ source: l.sourceId, target: l.targetId, relation: l.relation }));
   const title = (id: string) => nodes.find((n) => n.id === id)?.title ?? id;
   frame.show(({ width, announce }): Drawn => {
-    if (!links.length) return { empty: api ? t('dash.emptyPathways') : t('dash.unavailable') };
+    if (!links.length) return { empty: t('dash.emptyPathways') };
     const svg = pathwaysChart({ lanes: lanes.map((g) => ({ key: g.code, label: `${g.code} ${localName(g)}` })), nodes, links }, {
       ...env(width, announce), labels: { title: t('dash.pathways'), description: t('dash.pathwaysDesc'), conclusion: t('dash.legendConclusion'), link: t('dash.contributesTo'), counteracts: t('dash.counteracts') },
       statusLabel, toneLabel, changeTypeLabel: categoryLabel, formatDate: (d) => formatDate(d, 'year'),

@@ -2,18 +2,17 @@
 // overview first, the other views below; brushing a period on the overview narrows the others,
 // choosing a mark opens its record.
 import { h, replace } from '../core/dom';
-import { optional, qs } from '../core/api';
+import { api, qs } from '../core/api';
 import { countryOptions, localName, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { goalLabel, loadAllGoals, loadFrameworks, loadGoals } from '../core/reference';
-import type { Outcome } from '../core/outcome-model';
 import { goalOptions } from '../components/outcome-filters';
 import { setTitle, announce } from '../core/page';
 import { me } from '../core/session';
 import type { MessageKey } from '../i18n/en';
 import { errorMessage } from '../core/errors';
 import { chartFrame, type Frame } from './frame';
-import { FILTER_NAMES, inPeriod, loadRegions, readFilters, type DashFilters } from './data';
+import { FILTER_NAMES, loadRegions, readFilters, type DashFilters } from './data';
 
 // the charts (and d3) load beside the page, not before it: headings and filters show first
 const charts = () => Promise.all([import('./section-timeline'), import('./sections'), import('./sections-map-indicators')])
@@ -50,7 +49,7 @@ function filterForm(f: DashFilters, apply: (next: Partial<DashFilters>) => void)
     replace(el, any ? h('option', { value: '' }, t('filters.any')) : null, options.map((o) => h('option', { value: o.value, selected: o.value === f[name] }, o.label)));
   };
   void Promise.all([loadFrameworks(), loadGoals(f.framework), loadRegions(),
-    optional<{ items: Array<{ id: string; name: string }> }>('/api/programmes?pageSize=200').catch(() => null)]).then(([frameworks, goals, regions, programmes]) => {
+    api<{ items: Array<{ id: string; name: string }> }>('/api/programmes?pageSize=200').catch(() => null)]).then(([frameworks, goals, regions, programmes]) => {
     fill('framework', frameworks.map((x) => ({ value: x.id, label: localName(x) })), false);
     fill('goal', goalOptions(goals));
     fill('region', regions.map((r) => ({ value: r.code, label: localName(r) })));
@@ -70,7 +69,7 @@ function underReview(slot: HTMLElement, f: DashFilters): void {
   replace(slot);
   if (me()?.role !== 'donor') return;
   const query = qs({ status: 'collecting,substantiating,analysing', programme: f.programme, pageSize: '50' });
-  void optional<{ items: Array<{ title: string; status: string }> }>(`/api/harvests${query}`).then((r) => {
+  void api<{ items: Array<{ title: string; status: string }> }>(`/api/harvests${query}`).then((r) => {
     if (!r?.items.length) return;
     replace(slot, h('p', { class: 'hint under-review' }, t('dash.underReview', {
       harvests: r.items.map((x) => `${x.title} (${t(`harvest.status.${x.status}` as MessageKey)})`).join(', '),
@@ -93,16 +92,14 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
   const filterSlot = h('div', { class: 'filter-slot' });
   const reviewSlot = h('div', { class: 'review-slot' });
   const storySlot = h('div', { class: 'story-slot' });
-  let outcomes: Outcome[] = [];
   const fail = (frame: Frame) => (e: unknown) => frame.error(errorMessage(e));
 
   const others = async (f: DashFilters) => {
     const { transformationSection, coverageSection, pathwaysSection, mapSection, indicatorsSection } = await charts();
-    const chosen = outcomes.filter((o) => inPeriod(o, f.from, f.to));
     frames.transformation.whenNear(() => void transformationSection(frames.transformation, f).catch(fail(frames.transformation)));
-    frames.coverage.whenNear(() => void coverageSection(frames.coverage, f, chosen).catch(fail(frames.coverage)));
+    frames.coverage.whenNear(() => void coverageSection(frames.coverage, f).catch(fail(frames.coverage)));
     frames.pathways.whenNear(() => void pathwaysSection(frames.pathways, f).catch(fail(frames.pathways)));
-    frames.map.whenNear(() => void mapSection(frames.map, f, chosen).catch(fail(frames.map)));
+    frames.map.whenNear(() => void mapSection(frames.map, f).catch(fail(frames.map)));
     frames.indicators.whenNear(() => void indicatorsSection(frames.indicators, f, explain).catch(fail(frames.indicators)));
   };
   let generation = 0;
@@ -121,9 +118,8 @@ export async function dashboardView(ctx: RouteContext): Promise<HTMLElement> {
       if (mine !== generation) return;
       // one goal chosen: its story is one page away (named once the goal trees are in)
       if (f.goal && !f.goal.includes(',')) replace(storySlot, h('p', { class: 'goal-story-link' }, h('a', { href: `/goals/${encodeURIComponent(f.goal)}` }, t('goal.storyLink', { goal: goalLabel(f.goal) }))));
-      const drawn = all ? await timelineSection(frames.timeline, f).catch((e) => (fail(frames.timeline)(e), [] as Outcome[])) : outcomes;
+      if (all) await timelineSection(frames.timeline, f).catch(fail(frames.timeline));
       if (mine !== generation) return;
-      outcomes = drawn;
       await others(f);
     } catch (e) {
       // the charts' code could not be loaded (offline, or a new version deployed meanwhile)

@@ -263,7 +263,7 @@ export const ar: Messages = {
   'dash.filters': 'عوامل تصفية لوحة المتابعة', 'dash.framework': 'إطار الأهداف', 'dash.region': 'المنطقة', 'dash.programme': 'البرنامج', 'dash.updated': 'تم تحديث لوحة المتابعة.',
   'dash.periodChosen': 'تم اختيار فترة: تقتصر عليها العروض الأخرى.', 'dash.periodCleared': 'أُلغيت الفترة.',
   'dash.chartTools': 'أدوات {title}', 'dash.showTable': 'عرض كجدول', 'dash.downloadSvg': 'تنزيل SVG', 'dash.downloadPng': 'تنزيل PNG',
-  'dash.tableOf': 'بيانات الرسم: {title}', 'dash.loading': 'جارٍ تحميل الأرقام…', 'dash.deferred': 'يُرسم هذا العرض عند التمرير إليه.', 'dash.unavailable': 'هذا العرض غير متاح بعد على هذا الخادم.',
+  'dash.tableOf': 'بيانات الرسم: {title}', 'dash.loading': 'جارٍ تحميل الأرقام…', 'dash.deferred': 'يُرسم هذا العرض عند التمرير إليه.',
   'dash.keys': 'لوحة المفاتيح: Tab للوصول إلى الرسم، والأسهم للتنقل بين العلامات، وEnter لفتح إحداها.',
   'dash.timeline': 'التغيير عبر الزمن', 'dash.timelineIntro': 'كل علامة نتيجة، في مسار هدفها: شكلها يدل على نوع التغيير، ولونها على مدى إثباتها. خطوط المؤشرات تشارك المحور الزمني نفسه. اسحب على الشريط تحت المحور لاختيار فترة للعروض الأخرى.',
   'dash.timelineDesc': 'النتائج عبر الزمن، مسار لكل هدف، مع قيم المؤشرات على المحور الزمني نفسه.',

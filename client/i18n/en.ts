@@ -261,7 +261,7 @@ export const en = {
   'dash.filters': 'Dashboard filters', 'dash.framework': 'Goal framework', 'dash.region': 'Region', 'dash.programme': 'Programme', 'dash.updated': 'The dashboard is updated.',
   'dash.periodChosen': 'Period chosen: the other views are narrowed to it.', 'dash.periodCleared': 'Period cleared.',
   'dash.chartTools': 'Tools for {title}', 'dash.showTable': 'Show as table', 'dash.downloadSvg': 'Download SVG', 'dash.downloadPng': 'Download PNG',
-  'dash.tableOf': 'Data of the chart: {title}', 'dash.loading': 'Loading the figures…', 'dash.deferred': 'This view is drawn when you scroll to it.', 'dash.unavailable': 'This view is not available on this server yet.',
+  'dash.tableOf': 'Data of the chart: {title}', 'dash.loading': 'Loading the figures…', 'dash.deferred': 'This view is drawn when you scroll to it.',
   'dash.keys': 'Keyboard: Tab to the chart, arrow keys to move between marks, Enter to open one.',
   'dash.timeline': 'Change over time', 'dash.timelineIntro': 'Each mark is an outcome, in the lane of its goal: its shape shows the type of change, its colour how far it is substantiated. Indicator lines share the time axis. Drag on the band under the axis to choose a period for the other views.',
   'dash.timelineDesc': 'Outcomes over time, one lane per goal, with indicator values on the same time axis.',

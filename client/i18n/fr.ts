@@ -261,7 +261,7 @@ export const fr: Messages = {
   'dash.filters': 'Filtres du tableau de bord', 'dash.framework': 'Cadre d’objectifs', 'dash.region': 'Région', 'dash.programme': 'Programme', 'dash.updated': 'Le tableau de bord est mis à jour.',
   'dash.periodChosen': 'Période choisie : les autres vues s’y limitent.', 'dash.periodCleared': 'Période effacée.',
   'dash.chartTools': 'Outils pour {title}', 'dash.showTable': 'Afficher en tableau', 'dash.downloadSvg': 'Télécharger en SVG', 'dash.downloadPng': 'Télécharger en PNG',
-  'dash.tableOf': 'Données du graphique : {title}', 'dash.loading': 'Chargement des chiffres…', 'dash.deferred': 'Cette vue s’affiche quand vous y faites défiler la page.', 'dash.unavailable': 'Cette vue n’est pas encore disponible sur ce serveur.',
+  'dash.tableOf': 'Données du graphique : {title}', 'dash.loading': 'Chargement des chiffres…', 'dash.deferred': 'Cette vue s’affiche quand vous y faites défiler la page.',
   'dash.keys': 'Clavier : Tab pour atteindre le graphique, flèches pour passer d’une marque à l’autre, Entrée pour en ouvrir une.',
   'dash.timeline': 'Évolution dans le temps', 'dash.timelineIntro': 'Chaque marque est un effet, dans le couloir de son objectif : sa forme indique le type de changement, sa couleur son degré de corroboration. Les courbes des indicateurs partagent l’axe du temps. Faites glisser sur la bande sous l’axe pour choisir une période pour les autres vues.',
   'dash.timelineDesc': 'Les effets dans le temps, un couloir par objectif, avec les valeurs des indicateurs sur le même axe du temps.',

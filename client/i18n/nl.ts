@@ -261,7 +261,7 @@ export const nl: Messages = {
   'dash.filters': 'Filters van het dashboard', 'dash.framework': 'Doelenkader', 'dash.region': 'Regio', 'dash.programme': 'Programma', 'dash.updated': 'Het dashboard is bijgewerkt.',
   'dash.periodChosen': 'Periode gekozen: de andere weergaven zijn daartoe beperkt.', 'dash.periodCleared': 'Periode gewist.',
   'dash.chartTools': 'Hulpmiddelen voor {title}', 'dash.showTable': 'Als tabel tonen', 'dash.downloadSvg': 'SVG downloaden', 'dash.downloadPng': 'PNG downloaden',
-  'dash.tableOf': 'Gegevens van de grafiek: {title}', 'dash.loading': 'Cijfers laden…', 'dash.deferred': 'Deze weergave verschijnt zodra u ernaartoe scrolt.', 'dash.unavailable': 'Deze weergave is op deze server nog niet beschikbaar.',
+  'dash.tableOf': 'Gegevens van de grafiek: {title}', 'dash.loading': 'Cijfers laden…', 'dash.deferred': 'Deze weergave verschijnt zodra u ernaartoe scrolt.',
   'dash.keys': 'Toetsenbord: Tab naar de grafiek, pijltjestoetsen om tussen markeringen te gaan, Enter om er een te openen.',
   'dash.timeline': 'Verandering in de tijd', 'dash.timelineIntro': 'Elke markering is een outcome, in de baan van haar doel: de vorm toont de soort verandering, de kleur hoe ver zij onderbouwd is. Lijnen van indicatoren delen de tijdas. Sleep over de band onder de as om een periode te kiezen voor de andere weergaven.',
   'dash.timelineDesc': 'Outcomes in de tijd, één baan per doel, met indicatorwaarden op dezelfde tijdas.',

@@ -1,7 +1,7 @@
 // One research fragment: the excerpt in its language, the cited source and where in it, the
 // speaker (pseudonymous, with consent), its themes and goals, and its lifecycle.
 import { h, replace } from '../core/dom';
-import { api, optional } from '../core/api';
+import { api } from '../core/api';
 import { countryName, formatDate, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalLabel, loadAllGoals } from '../core/reference';
@@ -23,7 +23,7 @@ type Theme = { code: string; name: string; names?: Record<string, string> };
 
 export async function fragmentDetailView(id: string): Promise<HTMLElement> {
   // themes by name in the reader's language (a theme the list does not offer shows its code)
-  const [themes] = await Promise.all([optional<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
+  const [themes] = await Promise.all([api<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
   const themeName = (code: string) => { const x = themes?.items.find((y) => y.code === code); return x ? localName(x) : code; };
   const page = h('article', { class: 'page' });
   const draw = async () => {

@@ -1,7 +1,7 @@
 // Recording or editing a research fragment: an excerpt of a cited source, where it sits in the
 // source, the speaker as a pseudonymous profile with consent, goals and codebook themes.
 import { h } from '../core/dom';
-import { api, ApiError, optional, patch, post } from '../core/api';
+import { api, ApiError, patch, post } from '../core/api';
 import { countryOptions, lang, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
@@ -32,7 +32,7 @@ function section(title: string, guide: string, ...boxes: Array<FieldBox | HTMLEl
 export async function fragmentFormView(id: string | null): Promise<HTMLElement> {
   const user = me()!;
   const [existing, sources, themes] = await Promise.all([id ? api<Fragment>(`/api/fragments/${encodeURIComponent(id)}`) : null,
-    optional<{ items: Source[] }>('/api/sources?pageSize=200'), optional<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
+    api<{ items: Source[] }>('/api/sources?pageSize=200'), api<{ items: Theme[] }>('/api/themes?pageSize=200'), loadAllGoals()]);
   if (existing && !existing.can?.edit) return notFoundView();
   const base: Input = existing
     ? { sourceId: existing.source.id, excerpt: existing.excerpt, locator: existing.locator ?? '', speaker: existing.speaker, language: existing.language, location: existing.location, goals: existing.goals, themes: existing.themes, sensitivity: existing.sensitivity }

@@ -4,7 +4,7 @@
 // goal's indicators as lines, and the countries. Every part comes from the API the reader already
 // has, so it shows exactly what they may see; a part the server does not offer is left out.
 import { drawForWidth, h, replace } from '../core/dom';
-import { api, listAll, optional, qs } from '../core/api';
+import { api, listAll, qs } from '../core/api';
 import { countryName, formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalInfo, goalLabel, loadAllGoals, loadFrameworks } from '../core/reference';
@@ -90,7 +90,7 @@ async function indicators(list: ListedIndicator[]): Promise<HTMLElement | null> 
   const own = list.filter((i) => i.programme);
   const context = list.filter((i) => !i.programme);
   const drawn = await Promise.all(own.slice(0, MAX_CHARTS).map(async (li) => {
-    const [i, p] = await Promise.all([api<Indicator>(`/api/indicators/${li.id}`), optional<Progress>(`/api/indicators/${li.id}/progress`)]);
+    const [i, p] = await Promise.all([api<Indicator>(`/api/indicators/${li.id}`), api<Progress>(`/api/indicators/${li.id}/progress`)]);
     const chart = i.kind === 'rubric' ? rubricChartSection(i, p, { embedded: true }) : await indicatorChartSection(i, p, { embedded: true }).catch(() => null);
     return h('div', { class: 'goal-indicator' }, h('h3', {}, h('a', { href: `/indicators/${i.id}`, dir: 'auto' }, localName(i))),
       i.programme ? h('p', { class: 'meta' }, i.programme.name) : null, chart ?? h('p', { class: 'muted' }, t('goal.noValues')));
@@ -123,8 +123,8 @@ export async function goalStoryView(code: string): Promise<HTMLElement> {
   const scope = { framework: info.framework, goal: code };
   const [frameworks, coverage, map, outcomes, stories, rounds, inds] = await Promise.all([
     loadFrameworks(),
-    optional<{ goals: CoverageNode[] }>(`/api/dashboard/coverage${qs(scope)}`),
-    optional<MapAnswer>(`/api/dashboard/map${qs(scope)}`),
+    api<{ goals: CoverageNode[] }>(`/api/dashboard/coverage${qs(scope)}`),
+    api<MapAnswer>(`/api/dashboard/map${qs(scope)}`),
     listAll<Outcome>('/api/outcomes', { goal: code, sort: 'occurredOn' }, MAX_OUTCOMES).catch(() => ({ items: [] as Outcome[], total: 0 })),
     listAll<StoryItem>('/api/stories', { goal: code }, 500).then((r) => r.items, () => [] as StoryItem[]),
     listAll<Round>('/api/selection-rounds', {}, 1000).then((r) => r.items, () => [] as Round[]),

@@ -1,7 +1,7 @@
 // Harvests of the evaluator's programmes: their status and how many outcomes are in each state,
 // with the way into the review queue of each.
 import { h } from '../core/dom';
-import { optional } from '../core/api';
+import { api } from '../core/api';
 import { formatDate, formatNumber, lang, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { statusLabel } from '../components/badges';
@@ -13,7 +13,7 @@ type Harvest = { id: string; title: string; status: string; programme?: { name: 
 
 export async function harvestsView(): Promise<HTMLElement> {
   setTitle(t('harvest.title'));
-  const list = await optional<{ items: Harvest[] }>('/api/harvests?pageSize=200');
+  const list = await api<{ items: Harvest[] }>('/api/harvests?pageSize=200');
   const items = list?.items ?? [];
   const runs = me()?.role === 'evaluator' || me()?.role === 'admin';
   return h('div', { class: 'page' }, h('div', { class: 'page-head' }, h('h1', {}, t('harvest.title')),

@@ -2,7 +2,7 @@
 // export file) whose field paths the path inputs then suggest; one row per record field. Errors —
 // the editor's own and the server's problem+json paths — land on the row they belong to.
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, optional, patch, post } from '../core/api';
+import { api, ApiError, patch, post } from '../core/api';
 import { t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
@@ -85,7 +85,7 @@ export async function mappingEditorView(id: string | null, query: URLSearchParam
   const user = me()!;
   const [existing, harvests] = await Promise.all([
     id ? api<Mapping>(`/api/import-mappings/${encodeURIComponent(id)}`) : null,
-    optional<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200').catch(() => null), loadAllGoals()]);
+    api<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200').catch(() => null), loadAllGoals()]);
   // the server lets the organisation's people change a mapping of a kind their role imports
   const kinds = importKindsOf(user.role);
   const readOnly = !kinds.length || (!!existing && !kinds.includes(existing.kind));

@@ -1,7 +1,7 @@
 // The import screen: template download, kind/format/mapping/file, the upload with its progress, the
 // dry-run report polled while the server checks the rows, and the commit (all rows or none).
 import { h, newId, replace } from '../core/dom';
-import { api, optional, post, postWithProgress, type List } from '../core/api';
+import { api, post, postWithProgress, type List } from '../core/api';
 import { formatNumber, t } from '../core/i18n';
 import type { MessageKey } from '../i18n/en';
 import { me } from '../core/session';
@@ -44,7 +44,7 @@ function reportView(r: Report, onCommit: () => void): HTMLElement {
 
 export async function importView(): Promise<HTMLElement> {
   setTitle(t('import.title'));
-  const mappings = (await optional<List<Mapping>>('/api/import-mappings?pageSize=200'))?.items ?? [];
+  const mappings = (await api<List<Mapping>>('/api/import-mappings?pageSize=200'))?.items ?? [];
   // only the kinds this role imports (evaluators: indicator values); the server refuses the others
   const kind = select('kind', importKindsOf(me()?.role).map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) })));
   const format = select('format', FORMATS.map((f) => ({ value: f, label: t(`import.format.${f}` as MessageKey) })));

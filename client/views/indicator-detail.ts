@@ -5,7 +5,7 @@
 // actions. A rubric shows its scale instead of a unit, its scores as a step line with their
 // table (indicator-rubric.ts), and a form to score a period instead of the grid.
 import { h, replace } from '../core/dom';
-import { api, del, optional } from '../core/api';
+import { api, del } from '../core/api';
 import { formatDate, formatNumber, formatPercent, localName, localUnit, t } from '../core/i18n';
 import { markdownBlock } from '../core/markdown';
 import { goalLabel, loadAllGoals } from '../core/reference';
@@ -99,7 +99,7 @@ function explaining(p: Progress): HTMLElement {
 /** Progress and the outcomes that may explain it come from one request; each has its own section. */
 async function progressSection(i: Indicator, slot: HTMLElement, outcomesSlot: HTMLElement, chartSlot: HTMLElement): Promise<void> {
   try {
-    const p = await optional<Progress>(`/api/indicators/${i.id}/progress`);
+    const p = await api<Progress>(`/api/indicators/${i.id}/progress`);
     const rubric = isRubric(i);
     replace(slot, p ? (rubric ? rubricHeadline(i, p) : [headline(i, p), seriesTable(i, p)]) : h('p', { class: 'muted' }, t('ind.noValues')));
     replace(outcomesSlot, p ? explaining(p) : null);

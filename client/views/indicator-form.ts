@@ -4,7 +4,7 @@
 // unit, direction and breakdowns (indicator-levels-editor.ts), and its baseline and targets are
 // level numbers. Kept on this device as it is typed; the API's errors land on their fields.
 import { h, newId } from '../core/dom';
-import { api, ApiError, optional, patch, post, type List, type ProblemPath } from '../core/api';
+import { api, ApiError, patch, post, type List, type ProblemPath } from '../core/api';
 import { t } from '../core/i18n';
 import { me, type Me } from '../core/session';
 import { navigate } from '../core/router';
@@ -69,11 +69,11 @@ export async function indicatorFormView(id: string | null): Promise<HTMLElement>
   const user = me()!;
   const [existing, programmes] = await Promise.all([
     id ? api<Indicator>(`/api/indicators/${encodeURIComponent(id)}`) : Promise.resolve(null),
-    optional<List<Programme>>('/api/programmes?pageSize=200').then((r) => r?.items ?? []), loadAllGoals(),
+    api<List<Programme>>('/api/programmes?pageSize=200').then((r) => r?.items ?? []), loadAllGoals(),
   ]);
   if (existing && !mayManage(user, existing)) return notFoundView();
   // a scored rubric keeps its scale: its English is locked, translations may still be written
-  const scored = existing?.kind === 'rubric' && !!(await optional<List<unknown>>(`/api/indicators/${existing.id}/values?pageSize=1`))?.total;
+  const scored = existing?.kind === 'rubric' && !!(await api<List<unknown>>(`/api/indicators/${existing.id}/values?pageSize=1`))?.total;
   const kept = keptDraft<Start & { goals?: string[]; targets?: Indicator['targets']; baseline?: Indicator['baseline'] }>(user.id, `indicator:${id ?? 'new'}`,
     { ...startOf(existing, user), goals: existing?.goals ?? [], targets: existing?.targets ?? [], baseline: existing?.baseline ?? null }, existing?.updatedAt);
   const s = kept.start;

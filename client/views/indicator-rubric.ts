@@ -42,11 +42,12 @@ export function evidenceList(items: EvidenceItem[]): HTMLElement | string {
     h('span', { class: 'meta' }, `${evidenceKindLabel(e.kind)}: `), h('a', { href: evidenceHref(e), dir: 'auto' }, e.title ?? evidenceKindLabel(e.kind)))));
 }
 
-function scoresTable(levels: Level[], scores: Score[], rowId: (k: number) => string): HTMLElement {
+/** `of`: the indicator's name, where several rubrics share a page (each table then has its own name). */
+function scoresTable(levels: Level[], scores: Score[], rowId: (k: number) => string, of?: string): HTMLElement {
   const cols = [t('ind.period'), t('rubric.level'), t('rubric.reason'), t('rubric.evidence'), t('ind.status')];
   const caption = `${rowId(0)}-caption`;
   return h('div', { class: 'table-wrap', role: 'region', tabindex: 0, 'aria-labelledby': caption }, h('table', { class: 'data-table rubric-scores' },
-    h('caption', { id: caption }, t('rubric.scoresCaption', { count: scores.length })),
+    h('caption', { id: caption }, of ? `${of} — ${t('rubric.scoresCaption', { count: scores.length })}` : t('rubric.scoresCaption', { count: scores.length })),
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, [...scores].reverse().map((s) => {
       const k = scores.indexOf(s);
@@ -93,7 +94,7 @@ export function rubricChartSection(i: Indicator, p: Progress | null, opts: { emb
     replace(holder, svg);
   };
   drawForWidth(holder, draw);
-  if (opts.embedded) return h('div', { class: 'rubric-chart' }, holder, status, scoresTable(levels, scores, rowId));
+  if (opts.embedded) return h('div', { class: 'rubric-chart' }, holder, status, scoresTable(levels, scores, rowId, localName(i)));
   return h('section', { class: 'detail-section', 'aria-labelledby': 'ind-chart-title' },
     h('h2', { id: 'ind-chart-title' }, t('rubric.chartHeading')),
     h('p', { class: 'hint' }, t('rubric.chartHint')), holder, status, scoresTable(levels, scores, rowId));

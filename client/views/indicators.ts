@@ -2,7 +2,7 @@
 // programmes' own — filtered by goal, programme and code (filters live in the URL), with unit,
 // direction, baseline, the latest actual and the target that applies now (a rubric's by level name).
 import { h, replace } from '../core/dom';
-import { api, optional, qs, type List } from '../core/api';
+import { api, qs, type List } from '../core/api';
 import { formatDate, formatNumber, localName, localUnit, t } from '../core/i18n';
 import { me } from '../core/session';
 import { setQuery, type RouteContext } from '../core/router';
@@ -28,7 +28,7 @@ async function goalSelect(value: string | null): Promise<HTMLElement> {
 }
 
 async function filterForm(query: URLSearchParams, apply: () => void): Promise<HTMLFormElement> {
-  const programmes = (await optional<List<Programme>>('/api/programmes?pageSize=200'))?.items ?? [];
+  const programmes = (await api<List<Programme>>('/api/programmes?pageSize=200'))?.items ?? [];
   const select = (name: string, label: string, options: Array<{ value: string; label: string }>, empty = true) => h('div', { class: 'field' },
     h('label', { for: `ind-${name}` }, label), h('select', { id: `ind-${name}`, name }, empty ? h('option', { value: '' }, t('filters.any')) : null,
       options.map((o) => h('option', { value: o.value, selected: query.get(name) === o.value }, o.label))));

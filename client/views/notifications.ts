@@ -1,7 +1,7 @@
 // In-app notifications: an outcome returned or commented on (partners), submitted or answered by
 // a substantiator (evaluators). Opening one marks it read.
 import { h } from '../core/dom';
-import { optional, post } from '../core/api';
+import { api, post } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
 import { setTitle } from '../core/page';
 import type { MessageKey } from '../i18n/en';
@@ -10,7 +10,7 @@ type Notification = { id: string; kind: string; outcome?: { id: string; title: s
 
 export async function notificationsView(): Promise<HTMLElement> {
   setTitle(t('notifications.title'));
-  const list = await optional<{ items: Notification[]; unread?: number }>('/api/notifications?pageSize=100');
+  const list = await api<{ items: Notification[]; unread?: number }>('/api/notifications?pageSize=100');
   const items = list?.items ?? [];
   return h('div', { class: 'page' }, h('h1', {}, t('notifications.title')),
     items.length ? h('ul', { class: 'notifications' }, items.map((n) => h('li', { class: n.readAt ? 'read' : 'unread' },

@@ -2,7 +2,7 @@
 // evaluator's reasons), and a box to add to the thread. Outsiders (donors, other organisations)
 // get only when it was published and taken back for correction: the section says so.
 import { h, newId } from '../core/dom';
-import { optional, post } from '../core/api';
+import { api, post } from '../core/api';
 import { formatDateTime, t } from '../core/i18n';
 import { me } from '../core/session';
 import { markdownBlock } from '../core/markdown';
@@ -27,7 +27,7 @@ function entry(e: Entry): HTMLElement {
 
 /** The review thread and history for those who take part in the review (they get the record unredacted); the publication moves for others. */
 export async function discussionSection(outcomeId: string, organisationId: string, insider: boolean): Promise<HTMLElement | null> {
-  const history = await optional<{ items: Entry[] }>(`/api/outcomes/${outcomeId}/history`);
+  const history = await api<{ items: Entry[] }>(`/api/outcomes/${outcomeId}/history`);
   if (!history) return null;
   const list = h('ol', { class: 'history' }, history.items.map(entry));
   const user = me();

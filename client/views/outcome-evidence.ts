@@ -2,7 +2,7 @@
 // contradict or give context (with a search to link more), and files. Each part shows only where
 // the server offers it. The outcomes it connects to are its pathway (outcome-pathway.ts).
 import { h, newId, replace } from '../core/dom';
-import { api, del, optional, post, qs } from '../core/api';
+import { api, del, post, qs } from '../core/api';
 import { t } from '../core/i18n';
 import { me } from '../core/session';
 import type { Outcome } from '../core/outcome-model';
@@ -49,7 +49,7 @@ function linkDialog(o: Outcome, refresh: () => void): void {
 }
 
 /** The outcome's evidence: its linked records, files and informants (null when hidden). */
-export const loadEvidence = (o: Pick<Outcome, 'id'>) => optional<Evidence>(`/api/outcomes/${o.id}/evidence`);
+export const loadEvidence = (o: Pick<Outcome, 'id'>) => api<Evidence>(`/api/outcomes/${o.id}/evidence`);
 
 /** Linked stories and fragments; `preloaded` is the page's one evidence request. */
 export async function evidenceLinksSection(o: Outcome, preloaded?: Promise<Evidence | null>): Promise<HTMLElement | null> {

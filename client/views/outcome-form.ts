@@ -1,7 +1,7 @@
 // Recording or editing an outcome. Every keystroke is kept on this device, so a dropped
 // connection or an ended session loses nothing; errors from the API land on their fields.
 import { debounce, h, replace } from '../core/dom';
-import { api, ApiError, optional, patch, post } from '../core/api';
+import { api, ApiError, patch, post } from '../core/api';
 import { formatDateTime, lang, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
@@ -51,7 +51,7 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
   const user = me()!;
   const [existing, harvestList] = await Promise.all([
     id ? api<Outcome>(`/api/outcomes/${encodeURIComponent(id)}`) : Promise.resolve(null),
-    optional<{ items: Harvest[] }>('/api/harvests?pageSize=200'),
+    api<{ items: Harvest[] }>('/api/harvests?pageSize=200'),
     loadAllGoals(),
   ]);
   if (existing && !existing.can?.edit) return notFoundView();

@@ -4,7 +4,7 @@
 // table beside it. Who may link the outcome (the server says, `canLink`) finds another outcome
 // and links it, or removes a link; a removed link stays in the history.
 import { drawForWidth, h, newId, replace } from '../core/dom';
-import { api, del, optional, post, qs } from '../core/api';
+import { api, del, post, qs } from '../core/api';
 import { formatDate, isRtl, lang, t } from '../core/i18n';
 import { navigate } from '../core/router';
 import { categoryLabel } from '../core/reference';
@@ -93,7 +93,7 @@ function chainFigure(chain: Chain): HTMLElement {
 
 /** The pathway section of an outcome page (null when the chain is not offered to this reader). */
 export async function pathwaySection(o: Outcome): Promise<HTMLElement | null> {
-  const chain = await optional<Chain>(`/api/outcomes/${o.id}/chain`);
+  const chain = await api<Chain>(`/api/outcomes/${o.id}/chain`);
   if (!chain) return null;
   const section = h('section', { class: 'detail-section pathway', 'aria-labelledby': 'pathway-title' });
   const live = h('p', { class: 'visually-hidden pathway-status', role: 'status' });

@@ -1,7 +1,7 @@
 // Substantiation of an outcome: the verdicts of independent people and the conclusion; for the
 // programme's evaluators also who was asked, entering an answer, and a link to send.
 import { h, newId } from '../core/dom';
-import { optional, post, put } from '../core/api';
+import { api, post, put } from '../core/api';
 import { formatDate, formatDateTime, t } from '../core/i18n';
 import { me } from '../core/session';
 import { markdownBlock } from '../core/markdown';
@@ -96,7 +96,7 @@ function requestForm(o: Outcome, refresh: () => void): HTMLElement {
 }
 
 export async function substantiationSection(o: Outcome): Promise<HTMLElement | null> {
-  const reply = await optional<Reply>(`/api/outcomes/${o.id}/substantiations?pageSize=200`);
+  const reply = await api<Reply>(`/api/outcomes/${o.id}/substantiations?pageSize=200`);
   if (!reply) return null;
   const user = me();
   const reviewer = !!user && (user.role === 'evaluator' || user.role === 'admin');

@@ -1,7 +1,7 @@
 // The evaluator's review queue, per harvest: what was submitted and waits to be taken into
 // review, what is under review (substantiation), and what is concluded and waits to be published.
 import { h, newId, replace } from '../core/dom';
-import { api, optional, post, qs, type List } from '../core/api';
+import { api, post, qs, type List } from '../core/api';
 import { countryName, formatDateTime, t } from '../core/i18n';
 import { setQuery, type RouteContext } from '../core/router';
 import { loadAllGoals } from '../core/reference';
@@ -56,7 +56,7 @@ async function stage(key: MessageKey, statuses: string, harvest: string | null, 
 export async function reviewQueueView(ctx: RouteContext): Promise<HTMLElement> {
   setTitle(t('review.title'));
   await loadAllGoals();
-  const harvests = await optional<{ items: Harvest[] }>('/api/harvests?pageSize=200');
+  const harvests = await api<{ items: Harvest[] }>('/api/harvests?pageSize=200');
   const region = h('div', { class: 'queue' });
   const current = () => new URLSearchParams(location.search).get('harvest');
   const draw = async () => {

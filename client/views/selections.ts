@@ -1,7 +1,7 @@
 // Selection rounds (Most Significant Change): which panel considered which stories of a domain,
 // which one it selected and why — the reasons are data too. Evaluators record new rounds here.
 import { h, newId, replace } from '../core/dom';
-import { api, ApiError, optional, post, qs, type List } from '../core/api';
+import { api, ApiError, post, qs, type List } from '../core/api';
 import { formatDate, t } from '../core/i18n';
 import { me } from '../core/session';
 import { markdownBlock } from '../core/markdown';
@@ -28,7 +28,7 @@ function roundCard(r: Round): HTMLElement {
 }
 
 async function roundForm(done: () => void): Promise<HTMLElement> {
-  const harvests = await optional<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200');
+  const harvests = await api<{ items: Array<{ id: string; title: string }> }>('/api/harvests?pageSize=200');
   const level = fieldset('/level', t('selection.levelLabel'), radios('level', ['partner', 'country', 'programme', 'donor'].map((l) => ({ value: l, label: t(`selection.level.${l}` as MessageKey) })), 'partner'), { className: 'inline-choices', required: true });
   const harvestSel = h('select', {}, h('option', { value: '' }, t('form.choose')), (harvests?.items ?? []).map((x) => h('option', { value: x.id }, x.title)));
   const harvest = field('/harvestId', t('form.harvest'), harvestSel);
@@ -37,7 +37,7 @@ async function roundForm(done: () => void): Promise<HTMLElement> {
   const storiesBox = h('div', { class: 'choices' });
   const stories = fieldset('/storyIds', t('selection.stories'), storiesBox, { required: true, hint: t('selection.storiesHint') });
   const fill = async () => {
-    const extra = harvestSel.value ? (await optional<{ items: Array<{ code: string; name: string }> }>(`/api/harvests/${harvestSel.value}/domains`))?.items ?? [] : [];
+    const extra = harvestSel.value ? (await api<{ items: Array<{ code: string; name: string }> }>(`/api/harvests/${harvestSel.value}/domains`))?.items ?? [] : [];
     const keep = domainSel.value;
     domainSel.replaceChildren(...[...new Map([...RECOMMENDED_DOMAINS.map((c) => ({ code: c, name: c })), ...extra].map((d) => [d.code, d])).values()]
       .map((d) => h('option', { value: d.code, selected: d.code === keep }, domainLabel(d))));

@@ -2,10 +2,9 @@
 // switcher and the account menu, the main landmark, and a live region for announcements.
 import { h, replace } from '../core/dom';
 import { LANGS, LANGUAGE_NAMES, formatNumber, isLang, lang, setLanguage, t, type Lang } from '../core/i18n';
-import { optional } from '../core/api';
+import { api } from '../core/api';
 import { me, logout, saveLanguage, setupOnly, type Me } from '../core/session';
 import { navigate, reload, setQuery } from '../core/router';
-import { features, resetFeatures } from '../core/features';
 import { resetReference } from '../core/reference';
 import type { MessageKey } from '../i18n/en';
 
@@ -15,29 +14,26 @@ let mainEl: HTMLElement | undefined;
 type NavItem = { href: string; label: MessageKey; match: RegExp; count?: number };
 
 async function navFor(user: Me): Promise<NavItem[]> {
-  const f = await features('harvests', 'notifications', 'stories', 'fragments', 'search');
   const items: NavItem[] = [];
   const add = (cond: boolean, href: string, label: MessageKey, match: RegExp) => cond && items.push({ href, label, match });
   const r = user.role;
   add(r === 'evaluator' || r === 'admin', '/review', 'nav.review', /^\/review/);
   add(r !== 'donor', '/outcomes', r === 'partner' ? 'nav.ourOutcomes' : 'nav.outcomes', /^\/outcomes(?!\/new)/);
   add(r === 'partner' || r === 'admin', '/outcomes/new', 'nav.record', /^\/outcomes\/new/);
-  add(f.stories, '/stories', 'nav.stories', /^\/stories/);
-  add(f.fragments, '/fragments', 'nav.fragments', /^\/fragments/);
-  add(f.stories && r !== 'partner', '/selections', 'nav.selections', /^\/selections/);
-  add(f.fragments && r === 'evaluator', '/themes', 'nav.themes', /^\/themes/);
-  add(f.harvests && (r === 'evaluator' || r === 'admin'), '/harvests', 'nav.harvests', /^\/harvests/);
+  add(true, '/stories', 'nav.stories', /^\/stories/);
+  add(true, '/fragments', 'nav.fragments', /^\/fragments/);
+  add(r !== 'partner', '/selections', 'nav.selections', /^\/selections/);
+  add(r === 'evaluator', '/themes', 'nav.themes', /^\/themes/);
+  add(r === 'evaluator' || r === 'admin', '/harvests', 'nav.harvests', /^\/harvests/);
   add(r === 'partner' || r === 'donor', '/library', 'nav.library', /^\/library/);
   add(true, '/dashboard', 'nav.dashboard', /^\/dashboard/);
   add(true, '/indicators', 'nav.indicators', /^\/indicators/);
-  add(f.search, '/search', 'nav.search', /^\/search/);
-  add(f.notifications, '/notifications', 'nav.notifications', /^\/notifications/);
+  add(true, '/search', 'nav.search', /^\/search/);
+  add(true, '/notifications', 'nav.notifications', /^\/notifications/);
   add(r === 'admin', '/admin', 'nav.admin', /^\/admin/);
-  if (f.notifications) {
-    const unread = await optional<{ unread?: number }>('/api/notifications?unread=true&pageSize=1').catch(() => null);
-    const item = items.find((i) => i.href === '/notifications');
-    if (item && unread?.unread) item.count = unread.unread;
-  }
+  const unread = await api<{ unread?: number }>('/api/notifications?unread=true&pageSize=1').catch(() => null);
+  const item = items.find((i) => i.href === '/notifications');
+  if (item && unread?.unread) item.count = unread.unread;
   return items;
 }
 
@@ -79,7 +75,6 @@ async function banner(): Promise<HTMLElement> {
     h('button', { type: 'button', class: 'link-button', onclick: async () => {
       await logout();
       resetReference();
-      resetFeatures();
       navigate('/');
     } }, t('shell.logout'))) : null;
   // on a phone the navigation and tools fold behind one button, so the screen starts near the top

@@ -2,7 +2,7 @@
 // the storyteller, who told it (pseudonymously) and with what consent, and its path up the
 // selection rounds with the panels' reasons.
 import { h, replace } from '../core/dom';
-import { api, optional, post } from '../core/api';
+import { api, post } from '../core/api';
 import { countryName, formatDate, lang as uiLang, t } from '../core/i18n';
 import { stillMissing } from '../components/still-missing';
 import { markdownBlock } from '../core/markdown';
@@ -39,7 +39,7 @@ export async function storyDetailView(id: string): Promise<HTMLElement> {
   await Promise.all([loadAllGoals(), loadDomainNames()]);
   const page = h('article', { class: 'page' });
   const draw = async (language?: string) => {
-    const [found, path] = await Promise.all([api<Story>(`/api/stories/${encodeURIComponent(id)}`), optional<{ items: PathItem[] }>(`/api/stories/${encodeURIComponent(id)}/selections`)]);
+    const [found, path] = await Promise.all([api<Story>(`/api/stories/${encodeURIComponent(id)}`), api<{ items: PathItem[] }>(`/api/stories/${encodeURIComponent(id)}/selections`)]);
     // a draft without its language yet is read as written in the interface's
     const s = { ...found, language: found.language ?? uiLang() } as Story & { language: string };
     setTitle(s.title);

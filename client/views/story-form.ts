@@ -2,7 +2,7 @@
 // words, why they find it significant, the domain, the storyteller as a pseudonymous profile, and
 // their consent. Kept on this device as it is typed; API errors land on their fields.
 import { h } from '../core/dom';
-import { api, ApiError, optional, patch, post } from '../core/api';
+import { api, ApiError, patch, post } from '../core/api';
 import { countryOptions, lang, localName, t } from '../core/i18n';
 import { me } from '../core/session';
 import { navigate } from '../core/router';
@@ -56,8 +56,8 @@ let domainsLoaded: Promise<void> | undefined;
 
 /** The names of every harvest's domains of change, so a code can be shown as its name. */
 export function loadDomainNames(): Promise<void> {
-  domainsLoaded ??= optional<{ items: Array<{ id: string }> }>('/api/harvests?pageSize=200').then(async (hs) => {
-    const lists = await Promise.all((hs?.items ?? []).map((x) => optional<{ items: Domain[] }>(`/api/harvests/${x.id}/domains`).catch(() => null)));
+  domainsLoaded ??= api<{ items: Array<{ id: string }> }>('/api/harvests?pageSize=200').then(async (hs) => {
+    const lists = await Promise.all((hs?.items ?? []).map((x) => api<{ items: Domain[] }>(`/api/harvests/${x.id}/domains`).catch(() => null)));
     lists.forEach((l) => l?.items.forEach((d) => domainNames.set(d.code, d)));
   }).catch(() => undefined);
   return domainsLoaded;
@@ -79,7 +79,7 @@ function section(title: string, guide: string, ...boxes: FieldBox[]): HTMLElemen
 export async function storyFormView(id: string | null): Promise<HTMLElement> {
   const user = me()!;
   const [existing, harvests] = await Promise.all([id ? api<Story>(`/api/stories/${encodeURIComponent(id)}`) : null,
-    optional<{ items: Array<{ id: string; title: string; status: string }> }>('/api/harvests?pageSize=200'), loadAllGoals()]);
+    api<{ items: Array<{ id: string; title: string; status: string }> }>('/api/harvests?pageSize=200'), loadAllGoals()]);
   if (existing && !existing.can?.edit) return notFoundView();
   const base: Input = existing ? filled(blank(), existing) : blank();
   const kept = keptDraft<Input>(user.id, `story:${id ?? 'new'}`, base, existing?.updatedAt);
@@ -96,7 +96,7 @@ export async function storyFormView(id: string | null): Promise<HTMLElement> {
   const harvestSelect = h('select', {}, h('option', { value: '' }, t('form.choose')), (harvests?.items ?? []).map((x) => h('option', { value: x.id, selected: x.id === s.harvestId }, x.title)));
   const harvest = field('/harvestId', t('form.harvest'), harvestSelect);
   const fillDomains = async () => {
-    const list = harvestSelect.value ? (await optional<{ items: Domain[] }>(`/api/harvests/${harvestSelect.value}/domains`))?.items ?? [] : [];
+    const list = harvestSelect.value ? (await api<{ items: Domain[] }>(`/api/harvests/${harvestSelect.value}/domains`))?.items ?? [] : [];
     const codes = [...new Map([...RECOMMENDED_DOMAINS.map((c) => ({ code: c, name: c })), ...list].map((d) => [d.code, d])).values()];
     domainSelect.replaceChildren(...codes.map((d) => h('option', { value: d.code, selected: d.code === (domainSelect.value || s.domain) }, domainLabel(d))));
   };

@@ -5,7 +5,7 @@
 import { periodOf, type Outcome } from '../../client/core/outcome-model';
 import { localErrors } from '../../client/views/outcome-form';
 import { blankOutcome, draftBody, toInput } from '../../client/core/outcome-model';
-import { bucketRange, inPeriod, laneMembership } from '../../client/dashboard/data';
+import { bucketRange, laneMembership } from '../../client/dashboard/data';
 import { clearDraft, draftKeys, loadDraft, saveDraft } from '../../client/core/draft-store';
 import { match, route } from '../../client/core/router';
 
@@ -53,17 +53,7 @@ describe('localErrors (the form\u2019s own checks)', () => {
   });
 });
 
-describe('the dashboards\u2019 period rule', () => {
-  const o = (date: string, precision: 'day' | 'month' | 'year') => ({ occurredOn: { date, precision } }) as Outcome;
-  test('when a year-precision outcome is asked for within that year only in part, then it is left out', () => {
-    expect(inPeriod(o('2024', 'year'), '2024-03-01', '2024-12-31')).toBe(false);
-    expect(inPeriod(o('2024', 'year'), '2024-01-01', '2024-12-31')).toBe(true);
-  });
-  test('when the bounds are months or years, then they cover the whole month or year', () => {
-    expect(inPeriod(o('2024-03-31', 'day'), '2024-03', '2024-03')).toBe(true);
-    expect(inPeriod(o('2024-12', 'month'), '2024', '2024')).toBe(true);
-    expect(inPeriod(o('2025-01-01', 'day'), '2024', '2024')).toBe(false);
-  });
+describe('the dashboards\u2019 buckets', () => {
   test('bucketRange: when a bucket is a quarter, a month or a year, then it spans it', () => {
     expect(bucketRange('2024-Q2').map(iso)).toEqual(['2024-04-01', '2024-06-30']);
     expect(bucketRange('2024-02').map(iso)).toEqual(['2024-02-01', '2024-02-29']);
