@@ -17,7 +17,8 @@ import { fragmentFindings } from './disclosure';
 import { filesOf } from '../storage/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../domain/checks';
-import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus } from '../stories/lifecycle';
+import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus, requirePreconditions } from '../stories/lifecycle';
+import { requireComplete } from '../records/completeness';
 import { visibleSource } from './sources';
 import * as repo from './repository';
 import { canSeeFragment, isFragmentReviewer, seesFragmentPersonalData } from './access';
@@ -126,11 +127,17 @@ export async function update(ctx: Ctx<Partial<FragmentInput>>) {
   return withFiles(ctx, await load(ctx, before.id));
 }
 
+/** The fragment as it would be created: what was not given is left out rather than null. */
+const givenOf = (f: FragmentInput): unknown => JSON.parse(JSON.stringify(f, (_, v) => (v === null ? undefined : v)));
+
 export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
   const f = await load(ctx, ctx.params.id);
   const from = f.status as RecordStatus;
   checkMove(ctx, moverOf(ctx, f), 'fragment', from, ctx.body.to, ctx.body.comment);
-  if (ctx.body.to === 'published') requireReviewed(await fragmentFindings(ctx, f), ctx.body.confirmed);
+  await requirePreconditions(ctx.body.to, {
+    complete: () => requireComplete(ctx.app.validator, 'fragment', givenOf(toInput(f))),
+    'reviewed-findings': async () => requireReviewed(await fragmentFindings(ctx, f), ctx.body.confirmed),
+  });
   await applyMove(ctx, 'fragments', 'fragment', f.id, from, ctx.body.to, ctx.body.comment);
   return withFiles(ctx, await load(ctx, f.id).catch(() => ({ ...f, status: ctx.body.to })));
 }

@@ -1,24 +1,31 @@
 // The outcome lifecycle of DESIGN.md as data: which transition who may make, from which states,
-// and whether it needs a comment. Role first (403), then state (409).
+// whether it needs a comment, what must hold before it (`requires`) and what follows it (`then`).
+// Role first (403), then state (409), then the comment (422), then the preconditions in order;
+// server/outcomes/moves.ts says how each precondition is checked and each effect carried out.
 import type { CurrentUser, Role } from '../http/types';
 import { isReviewer } from '../domain/readers';
 
 export type Status = 'draft' | 'submitted' | 'under_review' | 'substantiated' | 'partly_substantiated' | 'not_substantiated' | 'published' | 'retracted';
 
-type Rule = { from: Status[]; roles: Role[]; comment: boolean };
+/** What must hold before a move: the record is complete (its schema), a conclusion rests on an
+ * answered substantiation, the check before publishing has been reviewed. */
+export type Precondition = 'complete' | 'answered-substantiation' | 'reviewed-findings';
+/** What follows a move, in its transaction: the people concerned are told. */
+export type Effect = 'notify-evaluators' | 'notify-partners';
+type Rule = { from: Status[]; roles: Role[]; comment: boolean; requires?: Precondition[]; then?: Effect[] };
 
 export const CONCLUSIONS: Status[] = ['substantiated', 'partly_substantiated', 'not_substantiated'];
 const REVIEW: Role[] = ['evaluator', 'admin'];
 
 export const TRANSITIONS: Record<Status, Rule> = {
-  draft: { from: ['submitted', 'under_review'], roles: REVIEW, comment: true },
-  submitted: { from: ['draft'], roles: ['partner', 'admin'], comment: false },
+  draft: { from: ['submitted', 'under_review'], roles: REVIEW, comment: true, then: ['notify-partners'] },
+  submitted: { from: ['draft'], roles: ['partner', 'admin'], comment: false, requires: ['complete'], then: ['notify-evaluators'] },
   // a concluded outcome can be reopened to edit it before publication (the check before publishing may ask for that)
   under_review: { from: ['submitted', ...CONCLUSIONS, 'published'], roles: REVIEW, comment: false },
-  substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
-  partly_substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
-  not_substantiated: { from: ['under_review'], roles: REVIEW, comment: true },
-  published: { from: CONCLUSIONS, roles: REVIEW, comment: false },
+  substantiated: { from: ['under_review'], roles: REVIEW, comment: true, requires: ['answered-substantiation'] },
+  partly_substantiated: { from: ['under_review'], roles: REVIEW, comment: true, requires: ['answered-substantiation'] },
+  not_substantiated: { from: ['under_review'], roles: REVIEW, comment: true, requires: ['answered-substantiation'] },
+  published: { from: CONCLUSIONS, roles: REVIEW, comment: false, requires: ['reviewed-findings'] },
   retracted: { from: ['submitted', 'under_review', ...CONCLUSIONS, 'published'], roles: REVIEW, comment: true },
 };
 

@@ -23,6 +23,7 @@ import { conclusionsOf } from './conclusions';
 import { DraftInput, EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
 import { auditOutcomeViews, auditRevisionViews } from './view-audit';
+import { EFFECTS, PRECONDITIONS } from './moves';
 import { withoutHiddenLinks } from './linked-revisions';
 
 type ListQuery = Record<string, string | undefined>;
@@ -154,13 +155,6 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   return withTranslations(ctx, await load(ctx, before.id));
 }
 
-/** Preconditions of later modules (e.g. a conclusion needs a substantiation answer) plug in here. */
-export type TransitionGuard = (ctx: Ctx, o: Outcome, to: Status) => Promise<void>;
-export const transitionGuards: TransitionGuard[] = [];
-/** What later modules do once a move is made (e.g. notify the people concerned), in the same transaction. */
-export type TransitionHook = (ctx: Ctx, o: Outcome, from: Status, to: Status) => Promise<void>;
-export const afterTransition: TransitionHook[] = [];
-
 export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string, confirmed?: string[]): Promise<void> {
   if (!mayMove(ctx.user, o, to)) throw forbidden(`You may not move this outcome to ${to}`);
   const from = o.status as Status;
@@ -170,9 +164,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string,
   if (needsComment(from, to) && !comment?.trim()) {
     throw new Problem('unprocessable', 'This transition needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
   }
-  if (from === 'draft') requireComplete(ctx.app.validator, 'outcome', toInput(o));
-  for (const guard of transitionGuards) await guard(ctx, o, to);
-  if (to === 'published') requireReviewed(await outcomeFindings(ctx, o), confirmed);
+  for (const condition of TRANSITIONS[to].requires ?? []) await PRECONDITIONS[condition](ctx, o, confirmed);
   const now = nowIso();
   const stamp = to === 'submitted' ? { submitted_at: now } : to === 'published' ? { published_at: now } : to === 'retracted' ? { retracted_at: now } : {};
   // the status check in the WHERE makes a concurrent move of the same outcome lose, not double up
@@ -180,7 +172,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string,
   if (n !== 1) throw new Problem('conflict', 'The outcome changed meanwhile; reload it');
   await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: o.id, from_status: from, to_status: to, actor_id: ctx.user.id, comment: comment ?? null, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: `outcome.${to}`, entityType: 'outcome', entityId: o.id, details: { from } });
-  for (const hook of afterTransition) await hook(ctx, o, from, to);
+  for (const effect of TRANSITIONS[to].then ?? []) await EFFECTS[effect](ctx, o);
 }
 
 export async function transition(ctx: Ctx<{ to: Status; comment?: string; confirmed?: string[] }>) {

@@ -10,6 +10,8 @@ import { toProblemPaths, type Validator } from '../http/validation';
 export const COMPLETENESS = {
   outcome: 'outcomes#/$defs/outcomeComplete',
   story: 'stories#/$defs/storyComplete',
+  // a fragment is recorded whole (its excerpt is the record); the rule is its create schema
+  fragment: 'fragments#/$defs/fragmentCreate',
 } as const;
 export type CompleteKind = keyof typeof COMPLETENESS;
 

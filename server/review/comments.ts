@@ -13,8 +13,9 @@ import { recordRevision } from '../revisions/log';
 import { load } from '../outcomes/service';
 import { isReviewer, seesPersonalData } from '../domain/readers';
 import type { Outcome } from '../outcomes/representation';
-import { actorFor, actorsOf, evaluatorsOf, partnersOf } from './people';
-import { notify } from './notifications';
+import { actorFor, actorsOf } from './people';
+import { evaluatorsOf, partnersOf } from '../notifications/recipients';
+import { notify } from '../notifications/send';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

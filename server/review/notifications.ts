@@ -1,29 +1,11 @@
-// In-app notifications: a partner hears when an outcome is returned or commented on, an evaluator
-// when something is submitted, commented on or a substantiator answers. Written in the request's
-// transaction, so a failed action tells nobody. The outcome's title is looked up when read, and
-// shown only while the reader may still see the outcome.
-import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/knex';
+// Reading your in-app notifications (written by server/notifications/send.ts). The outcome's
+// title is looked up when read, and shown only while the reader may still see the outcome.
 import type { Ctx } from '../http/types';
 import { notFound } from '../http/problem';
 import { listReply, pageOf } from '../http/paging';
 import { nowIso } from '../core/clock';
 import { canSee } from '../outcomes/access';
 import { actorsOf } from './people';
-
-export type NotificationKind = 'outcome.submitted' | 'outcome.returned' | 'outcome.commented' | 'substantiation.answered';
-
-export async function notify(
-  db: Db, n: { userIds: string[]; kind: NotificationKind; outcomeId: string; actorId?: string | null },
-): Promise<void> {
-  const to = [...new Set(n.userIds)].filter((id) => id !== n.actorId);
-  if (!to.length) return;
-  const now = nowIso();
-  await db('notifications').insert(to.map((userId) => ({
-    id: randomUUID(), user_id: userId, kind: n.kind, entity_type: 'outcome', entity_id: n.outcomeId,
-    actor_id: n.actorId ?? null, created_at: now,
-  })));
-}
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -2,7 +2,6 @@
 import type { RouteDef } from '../http/types';
 import * as comments from './comments';
 import * as notifications from './notifications';
-import './hooks';
 
 const discussants = ['partner', 'evaluator', 'admin'] as const;
 

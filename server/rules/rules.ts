@@ -5,7 +5,7 @@
 import type { Ctx } from '../http/types';
 import type { Validator } from '../http/validation';
 import { TRANSITIONS } from '../outcomes/lifecycle';
-import { FROM } from '../stories/lifecycle';
+import { MOVES } from '../stories/lifecycle';
 import { COMPLETENESS, type CompleteKind } from '../records/completeness';
 
 type Schema = { required?: string[]; properties?: Record<string, Schema | boolean> };
@@ -19,10 +19,9 @@ function requiredOf(s: Schema, prefix = ''): string[] {
 export function rulesOf(validator: Validator) {
   const completeness = Object.fromEntries((Object.keys(COMPLETENESS) as CompleteKind[]).map((kind) =>
     [kind, { schema: COMPLETENESS[kind], required: requiredOf(validator.get(COMPLETENESS[kind]).schema as Schema) }]));
-  const recordMoves = Object.fromEntries(Object.entries(FROM).map(([to, from]) => [to, { from, comment: to === 'draft' }]));
   return {
-    completeness: { ...completeness, fragment: { schema: 'fragments#/$defs/fragmentCreate', required: ['/sourceId', '/excerpt', '/language'] } },
-    lifecycles: { outcome: TRANSITIONS, story: recordMoves, fragment: recordMoves },
+    completeness,
+    lifecycles: { outcome: TRANSITIONS, story: MOVES, fragment: MOVES },
   };
 }
 

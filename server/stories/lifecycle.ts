@@ -1,7 +1,8 @@
 // The lifecycle of stories and fragments, draft → submitted → published: the organisation that
 // collected it submits, an evaluator of its programme publishes (or returns it to draft with a
 // comment). An evaluator's own fragments may go straight from draft to published.
-// Role first (403), then state (409), then the comment rule (422).
+// Role first (403), then state (409), then the comment rule (422), then what the move requires
+// (each kind's service says how it checks them).
 import type { Ctx, Role } from '../http/types';
 import { forbidden, Problem } from '../http/problem';
 import { nowIso } from '../core/clock';
@@ -11,7 +12,20 @@ export type RecordStatus = 'draft' | 'submitted' | 'published';
 export type Mover = { own: boolean; reviewer: boolean; directPublish: boolean };
 export type Can = { edit: boolean; transitions: Array<{ to: RecordStatus; comment: boolean }> };
 
-export const FROM: Record<RecordStatus, RecordStatus[]> = { submitted: ['draft'], published: ['submitted'], draft: ['submitted', 'published'] };
+/** What must hold before a move: the record is complete (its kind's schema), the check before publishing has been reviewed. */
+export type RecordPrecondition = 'complete' | 'reviewed-findings';
+type Move = { from: RecordStatus[]; comment: boolean; requires: RecordPrecondition[] };
+
+export const MOVES: Record<RecordStatus, Move> = {
+  submitted: { from: ['draft'], comment: false, requires: ['complete'] },
+  published: { from: ['submitted'], comment: false, requires: ['complete', 'reviewed-findings'] },
+  draft: { from: ['submitted', 'published'], comment: true, requires: [] },
+};
+
+/** Checks, in the table's order, what the move to `to` requires. */
+export async function requirePreconditions(to: RecordStatus, checks: Record<RecordPrecondition, () => Promise<void> | void>): Promise<void> {
+  for (const condition of MOVES[to].requires) await checks[condition]();
+}
 
 function mayMove(role: Role, m: Mover, to: RecordStatus): boolean {
   if (role === 'admin') return true;
@@ -22,14 +36,14 @@ function mayMove(role: Role, m: Mover, to: RecordStatus): boolean {
 
 /** An evaluator's own fragment may go straight from draft to published. */
 const reachable = (role: Role, m: Mover, from: RecordStatus, to: RecordStatus) =>
-  FROM[to].includes(from) || (to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(role));
+  MOVES[to].from.includes(from) || (to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(role));
 
 export function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, to: RecordStatus, comment?: string): void {
   if (!mayMove(ctx.user.role, m, to)) throw forbidden(`You may not move this ${kind} to ${to}`);
   if (!reachable(ctx.user.role, m, from, to)) {
     throw new Problem('invalid_transition', `A ${kind} cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
   }
-  if (to === 'draft' && !comment?.trim()) {
+  if (MOVES[to].comment && !comment?.trim()) {
     throw new Problem('unprocessable', 'Returning to draft needs a comment', [{ path: '/comment', message: 'is required for this transition' }]);
   }
 }
@@ -57,8 +71,8 @@ export function checkEditable(ctx: Ctx, m: Mover, kind: string, status: RecordSt
 
 /** What the user may do with the record now, by the same rules (comment: returning to draft needs one). */
 export function canOf(role: Role, m: Mover, status: RecordStatus): Can {
-  const transitions = (Object.keys(FROM) as RecordStatus[])
+  const transitions = (Object.keys(MOVES) as RecordStatus[])
     .filter((to) => mayMove(role, m, to) && reachable(role, m, status, to))
-    .map((to) => ({ to, comment: to === 'draft' }));
+    .map((to) => ({ to, comment: MOVES[to].comment }));
   return { edit: mayEdit(role, m, status), transitions };
 }

@@ -20,7 +20,7 @@ import { filesOf } from '../storage/attachments';
 import * as repo from './repository';
 import { canSeeStory, isReviewer, seesPersonalData } from './access';
 import { checkStory } from './rules';
-import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus } from './lifecycle';
+import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus, requirePreconditions } from './lifecycle';
 import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryDraft, StoryInput, toInput, toRow, translationOf } from './representation';
 
 type Query = Record<string, string | undefined>;
@@ -124,8 +124,10 @@ export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; 
   const s = await load(ctx, ctx.params.id);
   const from = s.status as RecordStatus;
   checkMove(ctx, moverOf(ctx, s), 'story', from, ctx.body.to, ctx.body.comment);
-  if (from === 'draft') requireComplete(ctx.app.validator, 'story', toInput(s));
-  if (ctx.body.to === 'published') requireReviewed(await storyFindings(ctx, s), ctx.body.confirmed);
+  await requirePreconditions(ctx.body.to, {
+    complete: () => requireComplete(ctx.app.validator, 'story', toInput(s)),
+    'reviewed-findings': async () => requireReviewed(await storyFindings(ctx, s), ctx.body.confirmed),
+  });
   await applyMove(ctx, 'stories', 'story', s.id, from, ctx.body.to, ctx.body.comment);
   // an evaluator who returns a story to draft no longer sees it: answer with what was done
   return withDetails(ctx, await load(ctx, s.id).catch(() => ({ ...s, status: ctx.body.to })));

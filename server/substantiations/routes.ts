@@ -4,7 +4,6 @@
 import type { RouteDef } from '../http/types';
 import * as service from './service';
 import * as publicPage from './public';
-import './guard';
 
 const reviewers = ['evaluator', 'admin'] as const;
 
