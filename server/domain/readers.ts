@@ -1,6 +1,15 @@
-// Who among the readers of a record of any kind (outcome, story, fragment) receives its personal
-// data, and who reviews it: the rule DESIGN.md gives once for all kinds.
+// The readers a read is made for (DESIGN.md, Readers) — a signed-in user, or the published view of
+// a programme — and who among them receives a record's personal data and who reviews it: the rules
+// DESIGN.md gives once for all kinds.
 import type { CurrentUser } from '../http/types';
+
+/** The published view of a programme: what its donors and other partners may see, with no one signed in (IATI, a printed donor report). */
+export type PublishedView = { view: 'published'; programmeIds: string[]; programmeOrgIds: string[] };
+/** A reader sees by their role; the published view, and a donor, see what is published to outsiders (`'view' in r || r.role === 'donor'`). */
+export type Reader = CurrentUser | PublishedView;
+
+export const publishedView = (programmeId: string, organisationIds: string[]): PublishedView =>
+  ({ view: 'published', programmeIds: [programmeId], programmeOrgIds: organisationIds });
 
 /** Whether the user receives personal data of this record (else the redacted view). */
 export function seesPersonalData(user: CurrentUser, organisationId: string): boolean {

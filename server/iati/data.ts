@@ -1,7 +1,8 @@
 // What an IATI file of a programme (or of one of its harvests) holds: the programme, and only
 // published data — outcomes that are published and `public`, read with the donors' own
 // visibility rule and redaction, validated indicator values, and the reports of closed harvests.
-import type { Ctx, CurrentUser } from '../http/types';
+import type { Ctx } from '../http/types';
+import { publishedView, type PublishedView } from '../domain/readers';
 import { notFound, Problem, ProblemPath } from '../http/problem';
 import { whereVisible } from '../outcomes/access';
 import * as outcomesRepo from '../outcomes/repository';
@@ -26,11 +27,6 @@ export type IatiData = {
   indicators: QuantIndicator[];
 };
 
-/** The programme's published view: what a donor of the programme receives, and nothing more. */
-export const publicReader = (programmeId: string, orgIds: string[]): CurrentUser => ({
-  id: '', email: '', role: 'donor', organisationId: '', language: 'en', sessionId: '', programmeIds: [programmeId], programmeOrgIds: orgIds,
-});
-
 async function programmeOf(ctx: Ctx, id: string): Promise<Row> {
   if (ctx.user.role !== 'admin' && !ctx.user.programmeIds.includes(id)) throw notFound('programme');
   const p = await ctx.db('programmes').where({ id }).first();
@@ -43,7 +39,7 @@ async function programmeOf(ctx: Ctx, id: string): Promise<Row> {
   return p;
 }
 
-async function outcomesOf(ctx: Ctx, reader: CurrentUser, harvestId?: string): Promise<Outcome[]> {
+async function outcomesOf(ctx: Ctx, reader: PublishedView, harvestId?: string): Promise<Outcome[]> {
   const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
   whereVisible(qb, reader);
   if (harvestId) qb.where('o.harvest_id', harvestId);
@@ -52,7 +48,7 @@ async function outcomesOf(ctx: Ctx, reader: CurrentUser, harvestId?: string): Pr
   return rows.map((r) => redactOutcome(fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
 }
 
-async function indicatorsOf(ctx: Ctx, reader: CurrentUser, programmeId: string): Promise<QuantIndicator[]> {
+async function indicatorsOf(ctx: Ctx, reader: PublishedView, programmeId: string): Promise<QuantIndicator[]> {
   const rows = await ctx.db('indicators').where({ programme_id: programmeId }).whereNull('retired_at').orderBy('code');
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
@@ -80,7 +76,7 @@ export async function iatiData(ctx: Ctx, programmeId: string, harvestId?: string
   const p = await programmeOf(ctx, programmeId);
   const partners = await ctx.db('programme_partners as pp').join('organisations as o', 'o.id', 'pp.organisation_id')
     .where('pp.programme_id', programmeId).orderBy('o.name').select('o.id', 'o.name', 'o.country');
-  const reader = publicReader(programmeId, partners.map((x) => x.id));
+  const reader = publishedView(programmeId, partners.map((x) => x.id));
   const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code')).map((g) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null }]));
   const reports = await ctx.db('harvests').where({ programme_id: programmeId, status: 'closed' }).modify((q) => { if (harvestId) q.where({ id: harvestId }); })
     .orderBy('closed_at').select('id', 'title', 'closed_at');

@@ -5,6 +5,7 @@
 // organisation, the programme's evaluators and admins see drafts; donors see validated values only.
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../http/types';
+import type { Reader } from '../domain/readers';
 
 export type IndicatorScope = { programme_id: string | null; organisation_id: string | null; retired_at?: string | null };
 export type ValueScope = { status: string; organisation_id: string | null };
@@ -38,13 +39,12 @@ export function mayManage(user: CurrentUser, i: IndicatorScope): boolean {
   }
 }
 
-/** Restricts a query on values `v` joined to their indicator `i` to the values the user may see. */
-export function whereValueVisible(qb: Knex.QueryBuilder, user: CurrentUser, v = 'v', i = 'i'): Knex.QueryBuilder {
+/** Restricts a query on values `v` joined to their indicator `i` to the values the reader may see. */
+export function whereValueVisible(qb: Knex.QueryBuilder, user: Reader, v = 'v', i = 'i'): Knex.QueryBuilder {
+  if ('view' in user || user.role === 'donor') return qb.where(`${v}.status`, 'validated');
   switch (user.role) {
     case 'admin':
       return qb;
-    case 'donor':
-      return qb.where(`${v}.status`, 'validated');
     case 'partner':
       return qb.where((w) => w.where(`${v}.status`, 'validated').orWhere(`${v}.organisation_id`, user.organisationId));
     case 'evaluator':
