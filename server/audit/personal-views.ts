@@ -4,6 +4,7 @@
 // redaction function: a field whose redacted value differs from the value shown holds some.
 import type { Ctx } from '../http/types';
 import { auditPersonalAccess } from './log';
+import type { ReaderCtx } from '../domain/readers';
 
 export type Shown = { id: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ translatedBy?: string | null }>; files?: unknown[] };
 export type PersonalKind = { entityType: string; fields: readonly string[]; redactField: (field: string, value: unknown) => unknown };
@@ -17,12 +18,14 @@ export function carriesPersonalData(kind: PersonalKind, r: Shown): boolean {
 }
 
 /** Call with what is about to be sent; `single` for one record, else a list page. */
-export async function auditViews(ctx: Ctx, kind: PersonalKind, shown: Shown[], single = false): Promise<void> {
-  const read = shown.filter((r) => r.organisation.id !== ctx.user.organisationId && carriesPersonalData(kind, r));
+export async function auditViews(ctx: ReaderCtx, kind: PersonalKind, shown: Shown[], single = false): Promise<void> {
+  const user = ctx.user;
+  if ('view' in user) return; // a published view receives no personal data, and no one to name
+  const read = shown.filter((r) => r.organisation.id !== user.organisationId && carriesPersonalData(kind, r));
   if (!read.length) return;
   await auditPersonalAccess(ctx.db, single
-    ? { actorId: ctx.user.id, entityType: kind.entityType, entityId: read[0].id }
-    : { actorId: ctx.user.id, entityType: kind.entityType, count: read.length, ids: read.map((r) => r.id) });
+    ? { actorId: user.id, entityType: kind.entityType, entityId: read[0].id }
+    : { actorId: user.id, entityType: kind.entityType, count: read.length, ids: read.map((r) => r.id) });
 }
 
 /** Revisions read in full from outside the organisation, when a change touched one of the kind's personal fields. */

@@ -54,6 +54,17 @@ export async function programmeScope(db: Db, userId: string): Promise<{ programm
   return scopeOf((await db('users as u').where('u.id', userId).first(scopeColumns(db))) ?? {});
 }
 
+/**
+ * An active user as their own requests see them, for the command line (which has no session): the
+ * report printed "as" an evaluator is read with that evaluator's role and programmes.
+ */
+export async function commandLineUser(db: Db, email: string): Promise<CurrentUser | undefined> {
+  const u = await db('users as u').where('u.email', email.trim().toLowerCase()).whereNull('u.disabled_at')
+    .first('u.id', 'u.email', 'u.role', 'u.organisation_id', 'u.language', ...scopeColumns(db));
+  if (!u) return undefined;
+  return { id: u.id, email: u.email, role: u.role, organisationId: u.organisation_id, language: u.language, sessionId: '', ...scopeOf(u) };
+}
+
 const TOUCH_EVERY_MS = 60_000;
 
 /** Marks the session used: at most one write a minute per session, outside the request's transaction. */

@@ -4,7 +4,7 @@ import type { Config } from '../core/config';
 import { ConfigError } from '../core/config';
 import { createContext } from '../context';
 import { applyTombstoneFile, backupSqlite, exportTombstones, PG_ROUTE, readTombstones, restoreSqlite, sqliteFileOf } from './backup';
-import { printReport, View } from '../reports/print';
+import { printReport } from '../reports/print';
 import { isLanguage } from '../reference/language';
 
 const flag = (args: string[], name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -63,15 +63,15 @@ export function interopCommands(config: () => Config): Record<string, (args: str
     async report(args) {
       const harvest = flag(args, '--harvest');
       const pdf = flag(args, '--pdf');
-      const view = (flag(args, '--view') ?? 'donor') as View;
+      const as = flag(args, '--as');
       const lang = flag(args, '--lang') ?? 'en';
-      if (!harvest || !pdf || !['donor', 'full'].includes(view) || !isLanguage(lang)) {
-        throw new ConfigError('usage: report --harvest <id> --pdf <file> [--view donor|full] [--lang en|fr|ar|nl]');
+      if (!harvest || !pdf || !isLanguage(lang)) {
+        throw new ConfigError('usage: report --harvest <id> --pdf <file> [--as <e-mail of a user>] [--lang en|fr|ar|nl] (without --as: the published view)');
       }
       const ctx = createContext(config());
       try {
-        await printReport(ctx, harvest, pdf, view, lang);
-        console.log(`harvest report (${view} view) printed to ${pdf}`);
+        await printReport(ctx, harvest, pdf, as, lang);
+        console.log(`harvest report (${as ? `as ${as} sees it` : 'published view'}) printed to ${pdf}`);
       } finally {
         await ctx.db.destroy();
       }

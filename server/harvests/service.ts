@@ -3,6 +3,7 @@
 // and a closed harvest no longer changes (its closing date starts the substantiators' retention).
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
+import type { ReaderCtx } from '../domain/readers';
 import { created } from '../http/types';
 import { notFound, Problem, unprocessable } from '../http/problem';
 import { listOf, listReply, pageOf } from '../http/paging';
@@ -19,7 +20,7 @@ const FIELDS = ['title', 'questions', 'periodStart', 'periodEnd', 'domains'] as 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Body = { programmeId?: string; title?: string; questions?: string | null; periodStart?: string | null; periodEnd?: string | null; domains?: string[]; status?: HarvestStatus };
 
-export const mayRead = (ctx: Ctx, programmeId: string) => ctx.user.role === 'admin' || ctx.user.programmeIds.includes(programmeId);
+export const mayRead = (ctx: ReaderCtx, programmeId: string) => ('view' in ctx.user ? false : ctx.user.role === 'admin') || ctx.user.programmeIds.includes(programmeId);
 const mayRun = (ctx: Ctx, programmeId: string) => ctx.user.role === 'admin' || (ctx.user.role === 'evaluator' && ctx.user.programmeIds.includes(programmeId));
 
 /** `domains`: the names as the harvest form edits them; `domainList`: with their codes and their names in other languages. */
@@ -33,8 +34,8 @@ function present(r: Row, domains: repo.NamedDomain[], counts: Record<string, num
   };
 }
 
-/** The harvest row if the user works in its programme; 404 otherwise. */
-export async function loadRow(ctx: Ctx, id: string): Promise<Row> {
+/** The harvest row if the reader works in its programme (or is its published view); 404 otherwise. */
+export async function loadRow(ctx: ReaderCtx, id: string): Promise<Row> {
   const r = await repo.findRow(ctx.db, id);
   if (!r || !mayRead(ctx, r.programme_id)) throw notFound('harvest');
   return r;

@@ -2,7 +2,7 @@
 // and summed up per indicator for a list page (one query for the page, not one per indicator).
 // Where no total is reported and the indicator's breakdowns add up ('sum'), the total of the
 // latest period is the sum of a complete breakdown; a reported total always wins.
-import type { Ctx } from '../http/types';
+import type { ReaderCtx } from '../domain/readers';
 import { whereValueVisible } from './access';
 import { canonical, type Indicator } from './representation';
 import { totalsByPeriod, type Cell } from './totals';
@@ -12,7 +12,7 @@ type Series = { disaggregation: Record<string, string>; latest: Latest };
 const MAX_SERIES = 500;
 
 /** Visible values of these indicators, numbered from the latest within each series (rn = 1 is the latest). */
-function numbered(ctx: Ctx, ids: string[], from?: string, to?: string) {
+function numbered(ctx: ReaderCtx, ids: string[], from?: string, to?: string) {
   const inner = ctx.db('indicator_values as v').join('indicators as i', 'i.id', 'v.indicator_id').whereIn('v.indicator_id', ids)
     .select('v.indicator_id', 'v.disaggregation', 'v.period_start', 'v.period_end', 'v.value', 'v.status', 'i.aggregation')
     .select(ctx.db.raw('row_number() over (partition by v.indicator_id, v.disaggregation order by v.period_end desc, v.period_start desc) as rn'));
@@ -45,7 +45,7 @@ export function summedTotal(series: Series[]): Latest | null {
 }
 
 /** The latest visible value of every series (one disaggregation) of the indicator, in SQL. */
-export async function latestPerSeries(ctx: Ctx, i: Indicator, from?: string, to?: string) {
+export async function latestPerSeries(ctx: ReaderCtx, i: Indicator, from?: string, to?: string) {
   const rows = await numbered(ctx, [i.id], from, to).orderBy('disaggregation').limit(MAX_SERIES);
   return rows.map((r) => ({ disaggregation: JSON.parse(r.disaggregation) as Record<string, string>, latest: latestOfRow(r) }));
 }
@@ -56,7 +56,7 @@ export type LatestSummary = { latest: Latest | null; seriesRange: { count: numbe
  * For a page of indicators in one query: the latest visible headline value (no breakdown), or,
  * when an indicator is reported only broken down, the range of its series' latest values.
  */
-export async function latestSummaries(ctx: Ctx, ids: string[]): Promise<Map<string, LatestSummary>> {
+export async function latestSummaries(ctx: ReaderCtx, ids: string[]): Promise<Map<string, LatestSummary>> {
   const out = new Map<string, LatestSummary>(ids.map((id) => [id, { latest: null, seriesRange: null }]));
   if (!ids.length) return out;
   const parts = new Map<string, Series[]>();

@@ -17,7 +17,7 @@ import { onlyOf, requireReviewed } from '../domain/disclosure';
 import { outcomeFindings } from './disclosure';
 import * as repo from './repository';
 import { canSee } from './access';
-import { isReviewer, seesPersonalData } from '../domain/readers';
+import { isReviewer, NO_MOVES, seesPersonalData, type ReaderCtx } from '../domain/readers';
 import { checkOutcome } from './rules';
 import { conclusionsOf } from './conclusions';
 import { DraftInput, EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
@@ -30,9 +30,9 @@ type ListQuery = Record<string, string | undefined>;
 
 /** The outcome as this user receives it: redacted unless they get its personal data, with what they may do. */
 /** A draft says what it still needs before submission (`missing`: JSON pointers). */
-export function present(ctx: Ctx, o: Outcome): Outcome {
+export function present(ctx: ReaderCtx, o: Outcome): Outcome {
   const shown = seesPersonalData(ctx.user, o.organisation.id) ? o : redactOutcome(o);
-  return { ...shown, can: canOf(ctx.user, o), ...(o.status === 'draft' && { missing: missingOf(ctx.app.validator, 'outcome', toInput(o)).map((e) => e.path) }) };
+  return { ...shown, can: 'view' in ctx.user ? NO_MOVES : canOf(ctx.user, o), ...(o.status === 'draft' && { missing: missingOf(ctx.app.validator, 'outcome', toInput(o)).map((e) => e.path) }) };
 }
 
 /** The outcome if the user may see it; 404 otherwise (never reveal that it exists). */

@@ -1,10 +1,11 @@
-// What a harvest report holds, read as the user may see it: the harvest and its questions, its
+// What a harvest report holds, read for its reader (a signed-in user, or the published view of
+// the programme when printed from the command line): the harvest and its questions, its
 // outcomes (through the outcome list's visibility and redaction) grouped by goal with their
 // substantiation (verdict tallies and the evaluator's reasoning — never who substantiated), the
 // stories its selection rounds picked with the panels' reasons, and the programme's indicators —
 // every reference name (goal, quadrant, domain, indicator and unit) in the reader's language.
 // Confidential records are left out of every part, as of every report.
-import type { Ctx } from '../http/types';
+import type { ReaderCtx } from '../domain/readers';
 import { loadRow as loadHarvest } from '../harvests/service';
 import { whereVisible } from '../outcomes/access';
 import * as outcomesRepo from '../outcomes/repository';
@@ -48,7 +49,7 @@ export type ReportData = {
   names: ReaderNames;
 };
 
-async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]> {
+async function outcomesOf(ctx: ReaderCtx, harvestId: string): Promise<ReportOutcome[]> {
   const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
   whereVisible(qb, ctx.user);
   const rows = await qb.where('o.harvest_id', harvestId).whereNot('o.sensitivity', 'confidential').orderBy(['o.occurred_start', 'o.seq']).select('o.*', 'org.name as organisation_name');
@@ -65,7 +66,7 @@ async function outcomesOf(ctx: Ctx, harvestId: string): Promise<ReportOutcome[]>
   });
 }
 
-async function selectionsOf(ctx: Ctx, harvestId: string, names: ReaderNames): Promise<Selection[]> {
+async function selectionsOf(ctx: ReaderCtx, harvestId: string, names: ReaderNames): Promise<Selection[]> {
   const rounds = await ctx.db('selection_rounds').where({ harvest_id: harvestId }).whereNotNull('selected_story_id').orderBy(['held_on', 'id']);
   if (!rounds.length) return [];
   const qb = ctx.db('stories as s').join('organisations as org', 'org.id', 's.organisation_id');
@@ -76,7 +77,7 @@ async function selectionsOf(ctx: Ctx, harvestId: string, names: ReaderNames): Pr
     .map((r: Row) => ({ story: stories.get(r.selected_story_id)!, level: r.level, domain: r.domain, domainName: names.domain(r.domain, harvestId), heldOn: r.held_on, reasons: r.reasons }));
 }
 
-async function indicatorsOf(ctx: Ctx, programmeId: string, names: ReaderNames): Promise<IndicatorProgress[]> {
+async function indicatorsOf(ctx: ReaderCtx, programmeId: string, names: ReaderNames): Promise<IndicatorProgress[]> {
   const rows = await whereIndicatorVisible(ctx.db('indicators as i'), ctx.user).where('i.programme_id', programmeId).orderBy('i.code').select('i.*');
   if (!rows.length) return [];
   const latest = await latestSummaries(ctx, rows.map((r: Row) => r.id));
@@ -95,8 +96,8 @@ async function indicatorsOf(ctx: Ctx, programmeId: string, names: ReaderNames): 
   });
 }
 
-/** The report for this reader, in their language (`?lang=`, else their profile's). */
-export async function reportData(ctx: Ctx, harvestId: string, lang: Language = readerLanguage(ctx)): Promise<ReportData> {
+/** The report for this reader, in their language (`?lang=`, else their profile's, else English). */
+export async function reportData(ctx: ReaderCtx, harvestId: string, lang: Language = readerLanguage(ctx)): Promise<ReportData> {
   const h = await loadHarvest(ctx, harvestId);
   const names = await readerNames(ctx.db, lang);
   const domainCodes: string[] = await ctx.db('change_domains').where({ harvest_id: h.id }).orderBy(['position', 'code']).pluck('code');

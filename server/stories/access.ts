@@ -4,15 +4,16 @@
 import type { Knex } from 'knex';
 import type { CurrentUser } from '../http/types';
 import { allowsSharing, whereConsentShares } from '../domain/consent';
-import { isReviewer, seesPersonalData } from '../domain/readers';
+import { isReviewer, seesPersonalData, type Reader } from '../domain/readers';
 
 type Visible = { organisation_id: string; status: string; sensitivity: string; consent_level: string | null };
 
 const SHARED = (qb: Knex.QueryBuilder, a: string) =>
   whereConsentShares(qb.where(`${a}.status`, 'published').where(`${a}.sensitivity`, 'public'), a);
 
-/** Restricts a query on stories (alias `a`) to what the user may see. */
-export function whereStoryVisible(qb: Knex.QueryBuilder, user: CurrentUser, a = 's'): Knex.QueryBuilder {
+/** Restricts a query on stories (alias `a`) to what the reader may see. */
+export function whereStoryVisible(qb: Knex.QueryBuilder, user: Reader, a = 's'): Knex.QueryBuilder {
+  if ('view' in user || user.role === 'donor') return SHARED(qb, a).whereIn(`${a}.organisation_id`, user.programmeOrgIds);
   switch (user.role) {
     case 'admin':
       return qb;
@@ -22,8 +23,6 @@ export function whereStoryVisible(qb: Knex.QueryBuilder, user: CurrentUser, a = 
     case 'evaluator':
       return qb.where((w) => w.where(`${a}.organisation_id`, user.organisationId)
         .orWhere((prog) => prog.whereIn(`${a}.organisation_id`, user.programmeOrgIds).whereNot(`${a}.status`, 'draft')));
-    case 'donor':
-      return SHARED(qb, a).whereIn(`${a}.organisation_id`, user.programmeOrgIds);
   }
 }
 

@@ -19,6 +19,7 @@ import { consentColumns } from '../domain/consent';
 import { filesOf } from '../storage/attachments';
 import * as repo from './repository';
 import { canSeeStory, isReviewer, seesPersonalData } from './access';
+import { NO_MOVES, type ReaderCtx } from '../domain/readers';
 import { checkStory } from './rules';
 import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus, requirePreconditions } from './lifecycle';
 import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryDraft, StoryInput, toInput, toRow, translationOf } from './representation';
@@ -26,8 +27,9 @@ import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, St
 type Query = Record<string, string | undefined>;
 
 /** The story as this user receives it: redacted unless they get its personal data, with what they may do. */
-export const present = (ctx: Ctx, s: Story): Story => ({
-  ...(seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s)), can: canOf(ctx.user.role, moverOf(ctx, s), s.status as RecordStatus),
+export const present = (ctx: ReaderCtx, s: Story): Story => ({
+  ...(seesPersonalData(ctx.user, s.organisation.id) ? s : redactStory(s)),
+  can: 'view' in ctx.user ? NO_MOVES : canOf(ctx.user.role, moverOf({ user: ctx.user }, s), s.status as RecordStatus),
   // a draft says what it still needs before submission
   ...(s.status === 'draft' && { missing: missingOf(ctx.app.validator, 'story', toInput(s)).map((e) => e.path) }),
 });
@@ -40,7 +42,7 @@ export async function load(ctx: Ctx, id: string): Promise<Story> {
   return fromRow(ctx.app.keyring, row, goals.get(id) ?? []);
 }
 
-export function moverOf(ctx: Ctx, s: Story): Mover {
+export function moverOf(ctx: Pick<Ctx, 'user'>, s: Story): Mover {
   return { own: s.organisation.id === ctx.user.organisationId, reviewer: isReviewer(ctx.user, s.organisation.id), directPublish: false };
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { newHarvest, outcomeIn } from '../helpers/review';
 import { newStory, ok, publish } from '../helpers/stories';
-import { printReport } from '../../server/reports/print';
+import { printReport, reportPage } from '../../server/reports/print';
 
 jest.setTimeout(60_000);
 
@@ -175,8 +175,32 @@ describe("in the reader's language", () => {
   });
 });
 
+describe('from the command line (no one signed in)', () => {
+  test('when drawn without --as, then it is the published view: what a donor reads, and nobody is recorded as having read personal data', async () => {
+    const audited = async () => Number((await t.ctx.db('audit_log').where({ action: 'personal.view' }).count({ n: '*' }))[0].n);
+    const before = await audited();
+    const html = await reportPage(t.ctx, harvestId);
+    expect(html).toContain('Commander opens the checkpoint talks to women');
+    expect(html).not.toContain('Substantiated, not yet published');
+    expect(html).not.toContain('safe house');
+    expect(html).not.toContain('Canary');
+    expect(await audited()).toBe(before);
+  });
+
+  test('when drawn --as an evaluator of the programme, then as they see it: the concluded outcome too, with the actor\'s name', async () => {
+    const html = await reportPage(t.ctx, harvestId, 'evaluator@test.oogst');
+    expect(html).toContain('Substantiated, not yet published');
+    expect(html).toContain('Canary');
+    expect(html).not.toContain('safe house'); // confidential records are left out of every report
+  });
+
+  test('when --as names no active user, then it says so and prints nothing', async () => {
+    await expect(reportPage(t.ctx, harvestId, 'nobody@test.oogst')).rejects.toThrow(/no active user nobody@test.oogst/);
+  });
+});
+
 describe('PDF', () => {
-  test('when printed, then a PDF of the donor view', async () => {
+  test('when printed, then a PDF of the published view', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oogst-report-')), 'report.pdf');
     await printReport(t.ctx, harvestId, file);
     const bytes = fs.readFileSync(file);
