@@ -4,21 +4,21 @@ import type { Ctx } from '../http/types';
 import { created } from '../http/types';
 import { notFound, Problem, ProblemPath } from '../http/problem';
 import { nowIso } from '../core/clock';
-import { audit } from '../audit/log';
-import { auditRevisionViews, auditViews } from '../audit/personal-views';
+import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
-import { boundOf } from '../domain/dates';
 import { queryTerms } from '../core/fold';
-import { bounded, searchDbFor } from '../db/search-connection';
 import { withDescendants } from '../frameworks/service';
-import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { diff } from '../revisions/log';
 import { requireReviewed } from '../domain/disclosure';
 import { fragmentFindings } from './disclosure';
 import { filesOf } from '../storage/attachments';
 import { goalsOf, setGoals } from '../stories/repository';
 import { checkCountry, checkGoals } from '../domain/checks';
-import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus, requirePreconditions } from '../stories/lifecycle';
+import { canOf, checkEditable, moveRecord, Mover, RecordStatus } from '../stories/lifecycle';
 import { requireComplete } from '../records/completeness';
+import { logCreated, logUpdated } from '../records/log';
+import { revisionsFor } from '../records/revisions';
+import { periodFilter, readPage } from '../records/lists';
 import { visibleSource } from './sources';
 import * as repo from './repository';
 import { canSeeFragment, isFragmentReviewer, seesFragmentPersonalData } from './access';
@@ -70,9 +70,7 @@ async function checkFragment(ctx: Ctx, f: FragmentInput): Promise<void> {
 
 async function filtersOf(ctx: Ctx, q: Query): Promise<repo.FragmentFilters> {
   const goals = listOf(q.goal);
-  const from = q.from ? boundOf(q.from, 'from') : undefined;
-  const to = q.to ? boundOf(q.to, 'to') : undefined;
-  if ((q.from && !from) || (q.to && !to)) throw new Problem('validation_failed', 'from or to is not a date', [{ path: q.from && !from ? '/from' : '/to', message: 'is not a valid date' }]);
+  const { from, to } = periodFilter(q);
   return {
     sourceIds: listOf(q.source), sourceTypes: listOf(q.sourceType), themes: listOf(q.theme), goalCodes: goals && (await withDescendants(ctx.db, goals)),
     orgIds: listOf(q.org), programmeIds: listOf(q.programme), statuses: listOf(q.status), languages: listOf(q.language),
@@ -83,10 +81,7 @@ async function filtersOf(ctx: Ctx, q: Query): Promise<repo.FragmentFilters> {
 export async function list(ctx: Ctx<unknown, Query>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
-  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  // a full-text list runs on the searches' own connections, within their limits
-  const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
-  const { rows, total } = await bounded(() => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
+  const { rows, total } = await readPage(ctx, filters.terms, (db) => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
   const ids = rows.map((r) => r.id);
   const [goals, themes] = await Promise.all([goalsOf(ctx.db, 'fragment_goals', 'fragment_id', ids), repo.themesOf(ctx.db, ids)]);
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [], themes.get(r.id) ?? [])));
@@ -107,8 +102,7 @@ export async function create(ctx: Ctx<FragmentInput>) {
   });
   await setGoals(ctx.db, 'fragment_goals', 'fragment_id', id, input.goals ?? []);
   await repo.setThemes(ctx.db, id, input.themes ?? []);
-  await ctx.db('transitions').insert({ entity_type: 'fragment', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'fragment.create', entityType: 'fragment', entityId: id });
+  await logCreated(ctx, 'fragment', id, now);
   return created(await withFiles(ctx, await load(ctx, id)));
 }
 
@@ -122,8 +116,7 @@ export async function update(ctx: Ctx<Partial<FragmentInput>>) {
   await ctx.db('fragments').where({ id: before.id }).update({ ...await repo.sealFragmentRow(ctx.db, ctx.app.keyring, before.id, toRow(ctx.app.keyring, merged, before.source.title)), updated_at: nowIso() });
   if (ctx.body.goals) await setGoals(ctx.db, 'fragment_goals', 'fragment_id', before.id, merged.goals ?? []);
   if (ctx.body.themes) await repo.setThemes(ctx.db, before.id, merged.themes ?? []);
-  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'fragment', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'fragment.update', entityType: 'fragment', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  await logUpdated(ctx, 'fragment', before.id, changes, PERSONAL_FIELDS);
   return withFiles(ctx, await load(ctx, before.id));
 }
 
@@ -132,21 +125,14 @@ const givenOf = (f: FragmentInput): unknown => JSON.parse(JSON.stringify(f, (_, 
 
 export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
   const f = await load(ctx, ctx.params.id);
-  const from = f.status as RecordStatus;
-  checkMove(ctx, moverOf(ctx, f), 'fragment', from, ctx.body.to, ctx.body.comment);
-  await requirePreconditions(ctx.body.to, {
+  await moveRecord(ctx, { table: 'fragments', entityType: 'fragment' }, f, moverOf(ctx, f), {
     complete: () => requireComplete(ctx.app.validator, 'fragment', givenOf(toInput(f))),
     'reviewed-findings': async () => requireReviewed(await fragmentFindings(ctx, f), ctx.body.confirmed),
   });
-  await applyMove(ctx, 'fragments', 'fragment', f.id, from, ctx.body.to, ctx.body.comment);
   return withFiles(ctx, await load(ctx, f.id).catch(() => ({ ...f, status: ctx.body.to })));
 }
 
 export async function revisions(ctx: Ctx) {
   const f = await load(ctx, ctx.params.id);
-  const full = seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId });
-  if (!full) return { items: await correctionsOf(ctx.db, 'fragment', f.id) };
-  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'fragment', f.id);
-  await auditRevisionViews(ctx, FRAGMENT, f, items);
-  return { items };
+  return revisionsFor(ctx, FRAGMENT, f, seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId }));
 }

@@ -5,8 +5,7 @@
 // series (scores.ts). Counts follow the aggregate rule of the dashboards
 // (confidential outcomes left out), so `outcomes.query` reproduces `outcomes.total` in the list.
 import type { Ctx } from '../http/types';
-import { Problem } from '../http/problem';
-import { boundOf } from '../domain/dates';
+import { dateBound as bound } from '../records/lists';
 import { withDescendants } from '../frameworks/service';
 import * as outcomes from '../outcomes/repository';
 import { type Latest, latestPerSeries, summedTotal } from './latest';
@@ -20,12 +19,6 @@ const AGGREGATE_SENSITIVITIES = ['public', 'restricted'];
 /** Values read for the totals of one indicator's line: the latest ones, so a huge series keeps its recent end. */
 const MAX_TOTAL_VALUES = 20_000;
 
-export function bound(value: string | undefined, side: 'from' | 'to'): string | undefined {
-  if (value === undefined) return undefined;
-  const b = boundOf(value, side);
-  if (!b) throw new Problem('validation_failed', `${side} is not a date`, [{ path: `/${side}`, message: 'is not a valid date' }]);
-  return b;
-}
 
 /** The target that applies to a value: the first one due on or after it, else the last one. */
 function targetFor(targets: Dated[], date: string): Dated | null {

@@ -15,7 +15,7 @@ import { checkValues } from './rules';
 import { evidenceFor, setEvidence, storedEvidence, unseenEvidence } from './evidence';
 import { canonical, Indicator, IndicatorValue, redactValue, VALUE_FIELDS, valueFromRow, ValueInput, valueInputOf, valueToRow } from './representation';
 import { load, loadForWrite } from './service';
-import { bound } from './progress';
+import { dateBound as bound } from '../records/lists';
 import { requireReviewedScores } from './disclosure';
 
 const scopeOf = (i: Indicator) => ({ programme_id: i.programme?.id ?? null, organisation_id: i.organisation?.id ?? null });

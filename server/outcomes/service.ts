@@ -1,5 +1,7 @@
 // The rules of outcome statements: who may record, read, edit, move and translate them.
 import { missingOf, requireComplete } from '../records/completeness';
+import { logCreated, logUpdated } from '../records/log';
+import { periodFilter, readPage } from '../records/lists';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created, noContent } from '../http/types';
@@ -7,12 +9,10 @@ import { forbidden, notFound, Problem } from '../http/problem';
 import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
-import { boundOf } from '../domain/dates';
 import { queryTerms } from '../core/fold';
-import { bounded, searchDbFor } from '../db/search-connection';
 import { withDescendants } from '../frameworks/service';
 import { decrypt, encrypt } from '../crypto/fields';
-import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { diff, recordRevision } from '../revisions/log';
 import { onlyOf, requireReviewed } from '../domain/disclosure';
 import { outcomeFindings } from './disclosure';
 import * as repo from './repository';
@@ -22,7 +22,8 @@ import { checkOutcome } from './rules';
 import { conclusionsOf } from './conclusions';
 import { DraftInput, EDITABLE_FIELDS, fromRow, Outcome, OutcomeInput, PERSONAL_FIELDS, redactOutcome, toInput, toRow } from './representation';
 import { canOf, mayEdit, mayMove, needsComment, Status, TRANSITIONS } from './lifecycle';
-import { auditOutcomeViews, auditRevisionViews } from './view-audit';
+import { auditOutcomeViews, OUTCOME } from './view-audit';
+import { revisionsFor } from '../records/revisions';
 import { EFFECTS, PRECONDITIONS } from './moves';
 import { withoutHiddenLinks } from './linked-revisions';
 
@@ -67,10 +68,7 @@ export async function get(ctx: Ctx) {
 export async function filtersOf(ctx: Ctx, q: ListQuery): Promise<repo.OutcomeFilters> {
   const goals = listOf(q.goal);
   const bool = (v?: string) => (v === undefined ? undefined : v === 'true');
-  const from = q.from ? boundOf(q.from, 'from') : undefined;
-  const to = q.to ? boundOf(q.to, 'to') : undefined;
-  if (q.from && !from) throw new Problem('validation_failed', 'from is not a date', [{ path: '/from', message: 'is not a valid date' }]);
-  if (q.to && !to) throw new Problem('validation_failed', 'to is not a date', [{ path: '/to', message: 'is not a valid date' }]);
+  const { from, to } = periodFilter(q);
   return {
     goalCodes: goals && (await withDescendants(ctx.db, goals)), frameworks: listOf(q.framework), orgIds: listOf(q.org),
     programmeIds: listOf(q.programme), harvestIds: listOf(q.harvest), countries: listOf(q.country), statuses: listOf(q.status),
@@ -85,12 +83,7 @@ export async function filtersOf(ctx: Ctx, q: ListQuery): Promise<repo.OutcomeFil
 export async function list(ctx: Ctx<unknown, ListQuery>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
-  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  // a full-text list runs on the searches' own connections, within their limits, and so is not
-  // kept by the read cache (whose exactness rests on the main connection): health and writes
-  // never wait behind it
-  const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
-  const { rows, total } = await bounded(() => repo.list(db, ctx.user, filters, ctx.query.sort, page));
+  const { rows, total } = await readPage(ctx, filters.terms, (db) => repo.list(db, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, rows.map((r) => r.id));
   const items = await withConclusions(ctx, rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? []))));
   await auditOutcomeViews(ctx, items);
@@ -109,8 +102,7 @@ export async function create(ctx: Ctx<DraftInput>) {
   });
   await repo.setGoals(ctx.db, id, input.goals ?? []);
   await repo.refreshEvidenceCount(ctx.db, [id]);
-  await ctx.db('transitions').insert({ entity_type: 'outcome', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.create', entityType: 'outcome', entityId: id });
+  await logCreated(ctx, 'outcome', id, now);
   return created(present(ctx, await load(ctx, id)));
 }
 
@@ -150,8 +142,7 @@ export async function update(ctx: Ctx<Partial<OutcomeInput>>) {
   await repo.update(ctx.db, before.id, { ...toRow(ctx.app.keyring, merged), updated_at: nowIso() });
   if (ctx.body.goals) await repo.setGoals(ctx.db, before.id, merged.goals);
   if (ctx.body.evidence) await repo.refreshEvidenceCount(ctx.db, [before.id]);
-  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'outcome', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'outcome.update', entityType: 'outcome', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  await logUpdated(ctx, 'outcome', before.id, changes, PERSONAL_FIELDS);
   return withTranslations(ctx, await load(ctx, before.id));
 }
 
@@ -196,11 +187,7 @@ export async function retractDraft(ctx: Ctx) {
 
 export async function revisions(ctx: Ctx) {
   const o = await load(ctx, ctx.params.id);
-  const full = seesPersonalData(ctx.user, o.organisation.id);
-  if (!full) return { items: await correctionsOf(ctx.db, 'outcome', o.id) };
-  const items = await withoutHiddenLinks(ctx, await revisionsOf(ctx.db, ctx.app.keyring, 'outcome', o.id));
-  await auditRevisionViews(ctx, o, items);
-  return { items };
+  return revisionsFor(ctx, OUTCOME, o, seesPersonalData(ctx.user, o.organisation.id), (items) => withoutHiddenLinks(ctx, items));
 }
 
 type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string; confirmed?: string[] };

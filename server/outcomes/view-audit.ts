@@ -5,7 +5,7 @@ import type { ReaderCtx } from '../domain/readers';
 import { PERSONAL_FIELDS, redactField } from './representation';
 import { auditRevisionViews as auditRevisions, auditViews, carriesPersonalData as carries, type PersonalKind, type Shown } from '../audit/personal-views';
 
-const OUTCOME: PersonalKind = { entityType: 'outcome', fields: PERSONAL_FIELDS, redactField };
+export const OUTCOME: PersonalKind = { entityType: 'outcome', fields: PERSONAL_FIELDS, redactField };
 
 export const carriesPersonalData = (o: Shown) => carries(OUTCOME, o);
 

@@ -5,9 +5,8 @@
 import type { Knex } from 'knex';
 import type { Ctx } from '../http/types';
 import type { Db } from '../db/knex';
-import { Problem } from '../http/problem';
 import { listOf, pageOf } from '../http/paging';
-import { boundOf } from '../domain/dates';
+import { periodFilter } from '../records/lists';
 import { withDescendants } from '../frameworks/service';
 import { queryTerms } from '../core/fold';
 import { applyFts } from '../db/fts';
@@ -52,9 +51,7 @@ const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx:
 
 async function sharedFilters(ctx: Ctx, q: Record<string, string | undefined>): Promise<Shared> {
   const goals = listOf(q.goal);
-  const from = q.from ? boundOf(q.from, 'from') : undefined;
-  const to = q.to ? boundOf(q.to, 'to') : undefined;
-  if ((q.from && !from) || (q.to && !to)) throw new Problem('validation_failed', 'from or to is not a date', [{ path: q.from && !from ? '/from' : '/to', message: 'is not a valid date' }]);
+  const { from, to } = periodFilter(q);
   return {
     goalCodes: goals && (await withDescendants(ctx.db, goals)), orgIds: listOf(q.org), programmeIds: listOf(q.programme),
     countries: listOf(q.country), languages: listOf(q.language), statuses: listOf(q.status), from, to,

@@ -23,7 +23,7 @@ export const MOVES: Record<RecordStatus, Move> = {
 };
 
 /** Checks, in the table's order, what the move to `to` requires. */
-export async function requirePreconditions(to: RecordStatus, checks: Record<RecordPrecondition, () => Promise<void> | void>): Promise<void> {
+async function requirePreconditions(to: RecordStatus, checks: Record<RecordPrecondition, () => Promise<void> | void>): Promise<void> {
   for (const condition of MOVES[to].requires) await checks[condition]();
 }
 
@@ -38,7 +38,7 @@ function mayMove(role: Role, m: Mover, to: RecordStatus): boolean {
 const reachable = (role: Role, m: Mover, from: RecordStatus, to: RecordStatus) =>
   MOVES[to].from.includes(from) || (to === 'published' && from === 'draft' && m.directPublish && m.own && ['evaluator', 'admin'].includes(role));
 
-export function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, to: RecordStatus, comment?: string): void {
+function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, to: RecordStatus, comment?: string): void {
   if (!mayMove(ctx.user.role, m, to)) throw forbidden(`You may not move this ${kind} to ${to}`);
   if (!reachable(ctx.user.role, m, from, to)) {
     throw new Problem('invalid_transition', `A ${kind} cannot go from ${from} to ${to}`, [{ path: '/to', message: `not possible from ${from}` }]);
@@ -49,7 +49,7 @@ export function checkMove(ctx: Ctx, m: Mover, kind: string, from: RecordStatus, 
 }
 
 /** Moves the record, guarding against a concurrent move, and keeps the transition and the audit. */
-export async function applyMove(
+async function applyMove(
   ctx: Ctx, table: string, entityType: string, id: string, from: RecordStatus, to: RecordStatus, comment?: string,
 ): Promise<void> {
   const now = nowIso();
@@ -58,6 +58,17 @@ export async function applyMove(
   if (n !== 1) throw new Problem('conflict', `The ${entityType} changed meanwhile; reload it`);
   await ctx.db('transitions').insert({ entity_type: entityType, entity_id: id, from_status: from, to_status: to, actor_id: ctx.user.id, comment: comment ?? null, at: now });
   await audit(ctx.db, { actorId: ctx.user.id, action: `${entityType}.${to}`, entityType, entityId: id, details: { from } });
+}
+
+/** The move the request asks for, checked in order (role, state, comment, what it requires), then made. */
+export async function moveRecord(
+  ctx: Ctx<{ to: RecordStatus; comment?: string }>, kind: { table: string; entityType: string }, r: { id: string; status: string }, mover: Mover,
+  checks: Record<RecordPrecondition, () => Promise<void> | void>,
+): Promise<void> {
+  const from = r.status as RecordStatus;
+  checkMove(ctx, mover, kind.entityType, from, ctx.body.to, ctx.body.comment);
+  await requirePreconditions(ctx.body.to, checks);
+  await applyMove(ctx, kind.table, kind.entityType, r.id, from, ctx.body.to, ctx.body.comment);
 }
 
 /** Partners edit their own drafts; evaluators of the programme (and admins) edit submitted ones. */

@@ -1,18 +1,18 @@
 // The rules of stories of change: who may record, read, find, revise and move them.
 import { missingOf, requireComplete } from '../records/completeness';
+import { logCreated, logUpdated } from '../records/log';
+import { revisionsFor } from '../records/revisions';
+import { periodFilter, readPage } from '../records/lists';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../http/types';
 import { created } from '../http/types';
-import { notFound, Problem } from '../http/problem';
+import { notFound } from '../http/problem';
 import { nowIso } from '../core/clock';
-import { audit } from '../audit/log';
-import { auditRevisionViews, auditViews } from '../audit/personal-views';
+import { auditViews } from '../audit/personal-views';
 import { listOf, listReply, pageOf } from '../http/paging';
-import { boundOf } from '../domain/dates';
 import { queryTerms } from '../core/fold';
-import { bounded, searchDbFor } from '../db/search-connection';
 import { withDescendants } from '../frameworks/service';
-import { correctionsOf, diff, recordRevision, revisionsOf } from '../revisions/log';
+import { diff } from '../revisions/log';
 import { requireReviewed } from '../domain/disclosure';
 import { storyFindings } from './disclosure';
 import { consentColumns } from '../domain/consent';
@@ -21,7 +21,7 @@ import * as repo from './repository';
 import { canSeeStory, isReviewer, seesPersonalData } from './access';
 import { NO_MOVES, type ReaderCtx } from '../domain/readers';
 import { checkStory } from './rules';
-import { applyMove, canOf, checkEditable, checkMove, Mover, RecordStatus, requirePreconditions } from './lifecycle';
+import { canOf, checkEditable, moveRecord, Mover, RecordStatus } from './lifecycle';
 import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryDraft, StoryInput, toInput, toRow, translationOf } from './representation';
 
 type Query = Record<string, string | undefined>;
@@ -64,10 +64,7 @@ export async function get(ctx: Ctx) {
 
 async function filtersOf(ctx: Ctx, q: Query): Promise<repo.StoryFilters> {
   const goals = listOf(q.goal);
-  const from = q.from ? boundOf(q.from, 'from') : undefined;
-  const to = q.to ? boundOf(q.to, 'to') : undefined;
-  if (q.from && !from) throw new Problem('validation_failed', 'from is not a date', [{ path: '/from', message: 'is not a valid date' }]);
-  if (q.to && !to) throw new Problem('validation_failed', 'to is not a date', [{ path: '/to', message: 'is not a valid date' }]);
+  const { from, to } = periodFilter(q);
   return {
     goalCodes: goals && (await withDescendants(ctx.db, goals)), orgIds: listOf(q.org), programmeIds: listOf(q.programme),
     harvestIds: listOf(q.harvest), domains: listOf(q.domain), countries: listOf(q.country), statuses: listOf(q.status),
@@ -79,10 +76,7 @@ async function filtersOf(ctx: Ctx, q: Query): Promise<repo.StoryFilters> {
 export async function list(ctx: Ctx<unknown, Query>) {
   const page = pageOf(ctx.query);
   const filters = await filtersOf(ctx, ctx.query);
-  if (filters.terms && filters.terms.length === 0) return listReply([], 0, page);
-  // a full-text list runs on the searches' own connections, within their limits
-  const db = filters.terms?.length ? searchDbFor(ctx) : ctx.db;
-  const { rows, total } = await bounded(() => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
+  const { rows, total } = await readPage(ctx, filters.terms, (db) => repo.list(db, ctx.app.keyring, ctx.user, filters, ctx.query.sort, page));
   const goals = await repo.goalsOf(ctx.db, 'story_goals', 'story_id', rows.map((r) => r.id));
   const items = rows.map((r) => present(ctx, fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
   await auditViews(ctx, STORY, items);
@@ -100,8 +94,7 @@ export async function create(ctx: Ctx<StoryDraft>) {
     ...await repo.sealStoryRow(ctx.db, ctx.app.keyring, id, toRow(ctx.app.keyring, input)), ...consentColumns(ctx.app.keyring, input.consent), created_at: now, updated_at: now,
   });
   await repo.setGoals(ctx.db, 'story_goals', 'story_id', id, input.goals ?? []);
-  await ctx.db('transitions').insert({ entity_type: 'story', entity_id: id, from_status: null, to_status: 'draft', actor_id: ctx.user.id, at: now });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'story.create', entityType: 'story', entityId: id });
+  await logCreated(ctx, 'story', id, now);
   return created(await withDetails(ctx, await load(ctx, id)));
 }
 
@@ -117,29 +110,21 @@ export async function update(ctx: Ctx<Partial<StoryInput>>) {
   const translations = await repo.translationsOf(ctx.db, ctx.app.keyring, [before.id]);
   await ctx.db('stories').where({ id: before.id }).update({ ...await repo.sealStoryRow(ctx.db, ctx.app.keyring, before.id, toRow(ctx.app.keyring, merged, translations)), updated_at: nowIso() });
   if (ctx.body.goals) await repo.setGoals(ctx.db, 'story_goals', 'story_id', before.id, merged.goals);
-  await recordRevision(ctx.db, ctx.app.keyring, { entityType: 'story', entityId: before.id, actorId: ctx.user.id, action: 'update', changes, personal: PERSONAL_FIELDS });
-  await audit(ctx.db, { actorId: ctx.user.id, action: 'story.update', entityType: 'story', entityId: before.id, details: { fields: changes.map((c) => c.field) } });
+  await logUpdated(ctx, 'story', before.id, changes, PERSONAL_FIELDS);
   return withDetails(ctx, await load(ctx, before.id));
 }
 
 export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
   const s = await load(ctx, ctx.params.id);
-  const from = s.status as RecordStatus;
-  checkMove(ctx, moverOf(ctx, s), 'story', from, ctx.body.to, ctx.body.comment);
-  await requirePreconditions(ctx.body.to, {
+  await moveRecord(ctx, { table: 'stories', entityType: 'story' }, s, moverOf(ctx, s), {
     complete: () => requireComplete(ctx.app.validator, 'story', toInput(s)),
     'reviewed-findings': async () => requireReviewed(await storyFindings(ctx, s), ctx.body.confirmed),
   });
-  await applyMove(ctx, 'stories', 'story', s.id, from, ctx.body.to, ctx.body.comment);
   // an evaluator who returns a story to draft no longer sees it: answer with what was done
   return withDetails(ctx, await load(ctx, s.id).catch(() => ({ ...s, status: ctx.body.to })));
 }
 
 export async function revisions(ctx: Ctx) {
   const s = await load(ctx, ctx.params.id);
-  const full = seesPersonalData(ctx.user, s.organisation.id);
-  if (!full) return { items: await correctionsOf(ctx.db, 'story', s.id) };
-  const items = await revisionsOf(ctx.db, ctx.app.keyring, 'story', s.id);
-  await auditRevisionViews(ctx, STORY, s, items);
-  return { items };
+  return revisionsFor(ctx, STORY, s, seesPersonalData(ctx.user, s.organisation.id));
 }

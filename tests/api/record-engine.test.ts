@@ -1,0 +1,61 @@
+// What every record kind shares through the engine (server/records/): reading revisions that hold
+// personal data from outside the record's organisation is audited for stories and fragments as for
+// outcomes; the lifecycle tables and their preconditions; the period filter of every list.
+import { startTestApp, TestApp, Client } from '../helpers/app';
+import { fragmentBody, newStory, ok, sourceBody } from '../helpers/stories';
+
+let t: TestApp;
+let p1: Client, ev: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [p1, ev] = await Promise.all((['partner1', 'evaluator'] as const).map((w) => t.as(w)));
+});
+afterAll(() => t.close());
+
+const revisionReads = (entityId: string) => t.ctx.db('audit_log').where({ action: 'personal.view', entity_id: entityId }).count({ n: '*' }).then(([r]) => Number(r.n));
+
+describe('revisions read from outside the organisation', () => {
+  test.each([
+    ['story', async () => {
+      const s = await newStory(p1);
+      await ok(p1.patch(`/api/stories/${s.id}`, { collectedBy: 'Other Canary' }));
+      return { id: s.id as string, path: `/api/stories/${s.id}/revisions` };
+    }],
+    ['fragment', async () => {
+      const source = await ok(p1.post('/api/sources', sourceBody()), 201);
+      const f = await ok(p1.post('/api/fragments', fragmentBody(source.id)), 201);
+      await ok(p1.patch(`/api/fragments/${f.id}`, { speaker: { ...fragmentBody(source.id).speaker, role: 'fish trader' } }));
+      return { id: f.id as string, path: `/api/fragments/${f.id}/revisions` };
+    }],
+  ])('when an evaluator reads the revisions of a %s whose edit touched personal data, then it is audited; its own organisation reading them is not', async (_kind, make) => {
+    const r = await make();
+    await ok(p1.get(r.path));
+    expect(await revisionReads(r.id)).toBe(0);
+    const kind = r.path.split('/')[2];
+    await ok(p1.post(`/api/${kind}/${r.id}/transitions`, { to: 'submitted' }));
+    const seen = await ok(ev.get(r.path));
+    expect(JSON.stringify(seen)).toMatch(/Canary|fish trader/);
+    expect(await revisionReads(r.id)).toBe(1);
+  });
+});
+
+describe('the lifecycle tables', () => {
+  test('when the rules are read, then each move says what it requires and what follows it', async () => {
+    const rules = await ok(p1.get('/api/rules'));
+    expect(rules.lifecycles.outcome.submitted).toMatchObject({ from: ['draft'], requires: ['complete'], then: ['notify-evaluators'] });
+    expect(rules.lifecycles.outcome.substantiated.requires).toEqual(['answered-substantiation']);
+    expect(rules.lifecycles.outcome.published.requires).toEqual(['reviewed-findings']);
+    expect(rules.lifecycles.story.published).toMatchObject({ from: ['submitted'], requires: ['complete', 'reviewed-findings'] });
+    expect(rules.completeness.fragment.required).toEqual(expect.arrayContaining(['/sourceId', '/excerpt', '/language']));
+  });
+});
+
+describe('the period filter of every list', () => {
+  test.each(['/api/outcomes', '/api/stories', '/api/fragments', '/api/search?q=market&'])('when %s is asked for from a day that does not exist, then 400 naming /from', async (path) => {
+    const sep = path.endsWith('&') ? '' : '?';
+    const r = await p1.get(`${path}${sep}from=2024-02-30`);
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: '/from' })]);
+  });
+});
