@@ -12,6 +12,7 @@ import { withdraw } from './erase';
 import { truncateWal } from '../db/wipe';
 import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
+import { kindFor } from '../kinds/registry';
 
 type Target = { kind: 'story' | 'fragment'; id: string; mover: { own: boolean; reviewer: boolean } };
 
@@ -63,21 +64,14 @@ export async function recordFragmentConsent(ctx: Ctx<Consent>) {
   return fragments.get(ctx);
 }
 
-async function withdrawTarget(ctx: Ctx<{ reason?: string }>, t: Target) {
-  checkRight(ctx, t);
+/** Withdraws consent for a record of a kind that joins consent: the record is erased, a tombstone stays. */
+export const withdrawFor = (kind: 'story' | 'fragment') => async (ctx: Ctx<{ reason?: string }>) => {
+  const held = await kindFor(kind, 'consent').held(ctx, ctx.params.id);
+  if (!held.mayChange) throw forbidden(`Only the organisation that recorded this ${kind}, or its evaluators, may change its consent`);
+  const t = { kind, id: held.id };
   const tombstone = await withdraw(ctx.db, ctx.app.config.dataDir, t.kind, t.id, ctx.body.reason);
   await audit(ctx.db, { actorId: ctx.user.id, action: `${t.kind}.consent_withdrawn`, entityType: t.kind, entityId: t.id });
   // the old pages with the text are still in the WAL: cut it once the erasure is committed
   ctx.afterCommit?.(async () => { await truncateWal(ctx.app.db, ctx.app.log); });
   return tombstone;
-}
-
-export async function withdrawStory(ctx: Ctx<{ reason?: string }>) {
-  const s = await stories.load(ctx, ctx.params.id);
-  return withdrawTarget(ctx, { kind: 'story', id: s.id, mover: stories.moverOf(ctx, s) });
-}
-
-export async function withdrawFragment(ctx: Ctx<{ reason?: string }>) {
-  const f = await fragments.load(ctx, ctx.params.id);
-  return withdrawTarget(ctx, { kind: 'fragment', id: f.id, mover: fragments.moverOf(ctx, f) });
-}
+};

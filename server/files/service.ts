@@ -10,35 +10,10 @@ import { nowIso } from '../core/clock';
 import { audit } from '../audit/log';
 import { encrypt } from '../crypto/fields';
 import { recordRevision } from '../revisions/log';
-import * as outcomes from '../outcomes/service';
-import { isReviewer as isOutcomeReviewer, seesPersonalData as seesOutcomePersonal } from '../domain/readers';
-import * as stories from '../stories/service';
-import { seesPersonalData as seesStoryPersonal } from '../stories/access';
-import * as fragments from '../fragments/service';
-import { seesFragmentPersonalData } from '../fragments/access';
-import { FileEntity, fileInfo } from '../storage/attachments';
+import { fileInfo } from '../storage/attachments';
+import { kindFor } from '../kinds/registry';
 import { checkSize, detectType } from './upload';
 import { readStoredFile, storeFile } from '../storage/storage';
-
-type Target = { type: FileEntity; id: string; organisationId: string; mayAttach: boolean; seesPersonal: boolean };
-
-/** The record a file belongs to, as the user may see it; 404 when not visible. */
-async function targetOf(ctx: Ctx, type: FileEntity, id: string): Promise<Target> {
-  const admin = ctx.user.role === 'admin';
-  if (type === 'outcome') {
-    const o = await outcomes.load(ctx, id);
-    const org = o.organisation.id;
-    return { type, id, organisationId: org, mayAttach: admin || org === ctx.user.organisationId || isOutcomeReviewer(ctx.user, org), seesPersonal: seesOutcomePersonal(ctx.user, org) };
-  }
-  if (type === 'story') {
-    const s = await stories.load(ctx, id);
-    const m = stories.moverOf(ctx, s);
-    return { type, id, organisationId: s.organisation.id, mayAttach: admin || m.own || m.reviewer, seesPersonal: seesStoryPersonal(ctx.user, s.organisation.id) };
-  }
-  const f = await fragments.load(ctx, id);
-  const m = fragments.moverOf(ctx, f);
-  return { type, id, organisationId: f.organisation.id, mayAttach: admin || m.own || m.reviewer, seesPersonal: seesFragmentPersonalData(ctx.user, { organisationId: f.organisation.id, programmeId: f.programmeId }) };
-}
 
 type Fields = { outcomeId?: string; storyId?: string; fragmentId?: string; title?: string };
 
@@ -49,8 +24,8 @@ export async function upload(ctx: Ctx<Fields>) {
   // the fields schema lets exactly one of outcomeId, storyId, fragmentId through
   const entity = (['outcome', 'story', 'fragment'] as const).find((t) => ctx.body[`${t}Id`] !== undefined)!;
   const at = { type: entity, id: ctx.body[`${entity}Id`]!, title: ctx.body.title ?? null };
-  const target = await targetOf(ctx, at.type, at.id);
-  if (!target.mayAttach) throw forbidden(`Only its organisation or its evaluators may attach files to this ${at.type}`);
+  const target = await kindFor(at.type, 'files').held(ctx, at.id);
+  if (!target.mayChange) throw forbidden(`Only its organisation or its evaluators may attach files to this ${at.type}`);
   const type = await detectType(content);
   const id = randomUUID();
   await storeFile(ctx.app.keyring, ctx.app.config.dataDir, id, content);
@@ -69,7 +44,7 @@ export async function upload(ctx: Ctx<Fields>) {
 export async function download(ctx: Ctx) {
   const row = await ctx.db('files').where({ id: ctx.params.id }).first();
   if (!row) throw notFound('file');
-  const target = await targetOf(ctx, row.entity_type, row.entity_id).catch(() => undefined);
+  const target = await kindFor(row.entity_type, 'files').held(ctx, row.entity_id).catch(() => undefined);
   if (!target?.seesPersonal) throw notFound('file');
   const content = await readStoredFile(ctx.app.keyring, ctx.app.config.dataDir, row.id);
   if (!content) throw notFound('file');

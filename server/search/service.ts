@@ -20,9 +20,11 @@ import { whereStoryVisible } from '../stories/access';
 import { applyFilters as storyFilters } from '../stories/repository';
 import { whereFragmentVisible } from '../fragments/access';
 import { applyFilters as fragmentFilters } from '../fragments/repository';
+import { kindsJoining } from '../kinds/registry';
 
-export const KINDS = ['outcome', 'story', 'fragment'] as const;
-type Kind = (typeof KINDS)[number];
+/** The kinds that join search (server/kinds/registry.ts), each with its source below. */
+const KINDS = kindsJoining('search') as Kind[];
+type Kind = 'outcome' | 'story' | 'fragment';
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]; countries?: string[]; languages?: string[]; statuses?: string[]; from?: string; to?: string };
 

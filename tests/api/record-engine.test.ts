@@ -1,8 +1,9 @@
-// What every record kind shares through the engine (server/records/): reading revisions that hold
+// What every record kind shares through the engine (server/records/, server/kinds/registry.ts): reading revisions that hold
 // personal data from outside the record's organisation is audited for stories and fragments as for
 // outcomes; the lifecycle tables and their preconditions; the period filter of every list.
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { fragmentBody, newStory, ok, sourceBody } from '../helpers/stories';
+import { kindFor, kindsJoining } from '../../server/kinds/registry';
 
 let t: TestApp;
 let p1: Client, ev: Client;
@@ -37,6 +38,16 @@ describe('revisions read from outside the organisation', () => {
     const seen = await ok(ev.get(r.path));
     expect(JSON.stringify(seen)).toMatch(/Canary|fish trader/);
     expect(await revisionReads(r.id)).toBe(1);
+  });
+});
+
+describe('the registry of kinds', () => {
+  test('when a capability asks for a kind, then only the kinds that list it join; another answers 404', () => {
+    expect(kindsJoining('consent')).toEqual(['story', 'fragment']);
+    expect(kindsJoining('files')).toEqual(['outcome', 'story', 'fragment']);
+    expect(() => kindFor('outcome', 'consent')).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => kindFor('signal', 'files')).toThrow(expect.objectContaining({ status: 404 }));
+    expect(kindFor('story', 'consent').table).toBe('stories');
   });
 });
 
