@@ -7,6 +7,7 @@ import { fold } from '../core/fold';
 import { Consent, consentColumns, consentOf } from '../domain/consent';
 import type { FileInfo } from '../storage/attachments';
 import type { Can } from '../stories/lifecycle';
+import { editableFieldsOf, personalFieldsOf } from '../records/schema-fields';
 
 export type Speaker = { role: string; gender?: string; ageBand?: string; place?: string; consent?: Consent | null };
 export type SourceRef = { id: string; title: string; type: string; author: string | null; year: number; url: string | null; confidentiality: string };
@@ -23,8 +24,9 @@ export type Fragment = Omit<FragmentInput, 'goals' | 'themes' | 'sourceId'> & {
   createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; redacted: boolean; can?: Can; files?: FileInfo[];
 };
 
-export const PERSONAL_FIELDS = ['speaker'] as const;
-export const EDITABLE_FIELDS = ['excerpt', 'locator', 'speaker', 'language', 'location', 'goals', 'themes', 'sensitivity'] as const;
+/** From the schemas: the fields holding personal data (`x-personal` inside), and those a patch may change. */
+export const PERSONAL_FIELDS = personalFieldsOf<keyof FragmentInput>('fragments#/$defs/fragmentCreate');
+export const EDITABLE_FIELDS = editableFieldsOf<keyof FragmentInput>('fragments#/$defs/fragmentPatch');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

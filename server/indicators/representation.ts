@@ -3,6 +3,7 @@
 // per record kind — from what donors and other organisations receive. An indicator is a number
 // or a rubric (levels, stored in indicator_levels); a rubric's value is a level with its reason.
 import { namesOf, namesText } from '../reference/language';
+import { editableFieldsOf } from '../records/schema-fields';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -56,10 +57,8 @@ export type IndicatorValue = {
   reason?: string | null; evidence?: Evidence[];
 };
 
-export const EDITABLE_FIELDS = [
-  'code', 'name', 'description', 'unit', 'direction', 'goals', 'disaggregations', 'baseline', 'targets', 'aggregation', 'wholeNumbers',
-  'source', 'sourceUrl', 'notes', 'iatiMeasure', 'levels', 'names', 'unitNames',
-] as const;
+/** From the patch schema: the fields an edit may change. */
+export const EDITABLE_FIELDS = editableFieldsOf<keyof IndicatorInput>('indicators#/$defs/indicatorPatch');
 export const VALUE_FIELDS = ['periodStart', 'periodEnd', 'value', 'disaggregation', 'note', 'status', 'reason', 'evidence'] as const;
 
 /** The disaggregation as stored: keys sorted, so equal breakdowns are equal strings SQL can group by. */

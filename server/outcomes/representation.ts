@@ -6,6 +6,7 @@ import { decrypt, decryptJson, encrypt, encryptJson, Keyring } from '../crypto/f
 import { fold } from '../core/fold';
 import { periodOf, Precision } from '../domain/dates';
 import type { Can } from './lifecycle';
+import { editableFieldsOf, personalFieldsOf } from '../records/schema-fields';
 
 /**
  * The column an outcome row carries its reader's evidence count in (evidence-count.ts); a row
@@ -53,11 +54,9 @@ export type Outcome = Omit<OutcomeInput, 'goals' | 'harvestId' | 'evidence'> & {
 };
 
 /** The fields of an outcome that carry personal data somewhere inside them. */
-export const PERSONAL_FIELDS = ['socialActor', 'location', 'evidence'] as const;
-export const EDITABLE_FIELDS = [
-  'title', 'description', 'socialActor', 'changeType', 'quadrant', 'occurredOn', 'location', 'significance',
-  'contribution', 'positive', 'intended', 'sensitivity', 'language', 'goals', 'harvestId', 'evidence',
-] as const;
+/** From the schemas: the fields holding personal data (`x-personal` inside), and those a patch may change. */
+export const PERSONAL_FIELDS = personalFieldsOf<keyof OutcomeInput>('outcomes#/$defs/outcomeCreate');
+export const EDITABLE_FIELDS = editableFieldsOf<keyof OutcomeInput>('outcomes#/$defs/outcomePatch');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -6,6 +6,7 @@ import { decryptJson, encrypt, encryptJson, decrypt, Keyring } from '../crypto/f
 import { fold } from '../core/fold';
 import { Consent, consentOf, redactConsent } from '../domain/consent';
 import type { Can } from './lifecycle';
+import { editableFieldsOf, personalFieldsOf } from '../records/schema-fields';
 
 export type Storyteller = { role: string; ageBand?: string; gender?: string; place?: string; name?: string };
 export type GoalTag = { code: string; primary?: boolean };
@@ -31,11 +32,9 @@ export type Story = Omit<StoryInput, 'goals' | 'collectedBy' | 'storyteller' | '
   missing?: string[];
 };
 
-export const PERSONAL_FIELDS = ['collectedBy', 'storyteller', 'consent'] as const;
-export const EDITABLE_FIELDS = [
-  'title', 'story', 'whySignificant', 'domain', 'harvestId', 'collectedBy', 'collectedOn', 'location', 'language',
-  'storyteller', 'goals', 'sensitivity',
-] as const;
+/** From the schemas: the fields holding personal data (`x-personal` inside), and those a patch may change. */
+export const PERSONAL_FIELDS = personalFieldsOf<keyof StoryInput>('stories#/$defs/storyCreate');
+export const EDITABLE_FIELDS = editableFieldsOf<keyof StoryInput>('stories#/$defs/storyPatch');
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type TranslationText = { title: string; story: string; why_significant?: string | null };
