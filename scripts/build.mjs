@@ -4,10 +4,13 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { schemaTypes, TYPES_FILE } from './schema-types.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 fs.mkdirSync(dist, { recursive: true });
+// the types of bodies, from the schemas (server/generated/schemas.ts)
+fs.writeFileSync(TYPES_FILE, await schemaTypes());
 
 await build({
   entryPoints: { server: 'server/main.ts', cli: 'server/cli.ts', 'xlsx-worker': 'server/imports/xlsx/worker.ts' },

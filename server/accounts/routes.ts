@@ -11,6 +11,7 @@ import { turnOff } from '../auth/totp';
 import { audit } from '../audit/log';
 import { listOf, listReply, pageOf } from '../http/paging';
 import * as repo from '../users/repository';
+import type { UserCreate, UserPatch } from '../generated/schemas';
 
 const LINK_HOURS = 72;
 
@@ -52,7 +53,7 @@ async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string; role?:
   return listReply(r.items.map(toApi), r.total, p);
 }
 
-async function create(ctx: Ctx<{ email: string; name: string; role: repo.UserRow['role']; organisationId: string; language?: string }>) {
+async function create(ctx: Ctx<UserCreate>) {
   const b = ctx.body;
   await checkOrg(ctx, b.organisationId, b.role);
   if (await repo.findByEmail(ctx.db, ctx.app.keyring, b.email)) {
@@ -68,7 +69,7 @@ async function create(ctx: Ctx<{ email: string; name: string; role: repo.UserRow
   });
 }
 
-async function update(ctx: Ctx<{ name?: string; role?: repo.UserRow['role']; organisationId?: string; language?: string; disabled?: boolean }>) {
+async function update(ctx: Ctx<UserPatch>) {
   const u = await load(ctx, ctx.params.id);
   const b = ctx.body;
   await checkOrg(ctx, b.organisationId ?? (b.role ? u.organisationId : undefined), b.role ?? u.role);

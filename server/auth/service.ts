@@ -14,6 +14,7 @@ import { tokenHash } from '../crypto/tokens';
 import { nowIso } from '../core/clock';
 import { failed, giveBack, succeeded, takeTurn, waitReply } from './throttle';
 import { checkLoginCode, recoveryCodesLeft, totpState } from './totp';
+import type { Login, MePatch } from '../generated/schemas';
 
 export async function me(ctx: Ctx) {
   const u = await users.findById(ctx.db, ctx.app.keyring, ctx.user.id);
@@ -36,7 +37,7 @@ export async function session(ctx: PublicCtx) {
   return new Reply(200, { user: ctx.user ? await me(ctx as Ctx) : null }, { 'Cache-Control': 'private, no-store' });
 }
 
-export async function login(ctx: PublicCtx<{ email: string; password: string; totp?: string; recoveryCode?: string }>) {
+export async function login(ctx: PublicCtx<Login>) {
   const { config, keyring } = ctx.app;
   const address = ctx.address ?? 'unknown';
   // delayed after too many failures, for a real and an unknown account alike (./throttle.ts)
@@ -78,7 +79,7 @@ export async function logout(ctx: Ctx) {
   return new Reply(204, undefined, { 'Set-Cookie': clearedSessionCookie(ctx.secure) });
 }
 
-export async function updateMe(ctx: Ctx<{ name?: string; language?: string; password?: string; currentPassword?: string }>) {
+export async function updateMe(ctx: Ctx<MePatch>) {
   const { keyring } = ctx.app;
   const b = ctx.body;
   const patch: Parameters<typeof users.update>[3] = { name: b.name, language: b.language };

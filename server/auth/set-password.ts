@@ -12,6 +12,7 @@ import { hashPassword } from './passwords';
 import { nowIso } from '../core/clock';
 import { consumeToken, landOnLink } from './tokens';
 import { clearedLinkCookie, linkTokenOf, secureFor } from '../http/link-cookie';
+import type { SetPassword } from '../generated/schemas';
 
 const clearing = (ctx: PublicCtx) => ({ 'Set-Cookie': clearedLinkCookie('setPassword', secureFor(ctx.app, ctx.secure)) });
 
@@ -23,7 +24,7 @@ export async function land(ctx: PublicCtx) {
 }
 
 /** POST /api/auth/set-password: the token from the body (API clients) or else from the link's cookie. */
-export async function setPassword(ctx: PublicCtx<{ token?: string; password: string }>) {
+export async function setPassword(ctx: PublicCtx<SetPassword>) {
   const token = ctx.body.token ?? linkTokenOf('setPassword', ctx.headers);
   if (!token) throw new Problem('link_missing');
   const row = await consumeToken(ctx.app, ctx.db, 'set_password', token);

@@ -18,6 +18,7 @@ import { nowIso } from '../core/clock';
 import { consumeToken, landOnLink, peekToken } from './tokens';
 import { clearedLinkCookie, linkTokenOf, secureFor } from '../http/link-cookie';
 import { issueRecoveryCodes, useRecoveryCode } from './recovery-codes';
+import type { TotpEnable } from '../generated/schemas';
 
 const PERIOD = 30;
 const ISSUER = 'Oogst';
@@ -90,7 +91,7 @@ const wrongCode = () => new Problem('forbidden', 'The code is wrong or was used 
  * The admin's set-up link, when the organisation requires two-factor sign-in: from the body (API
  * clients) or the link's cookie, issued to this very user. Checked before the code, used up after.
  */
-async function setupLink(ctx: Ctx<{ code: string; token?: string }>, s: TotpRow): Promise<string | undefined> {
+async function setupLink(ctx: Ctx<TotpEnable>, s: TotpRow): Promise<string | undefined> {
   const token = ctx.body.token ?? linkTokenOf('twoFactor', ctx.headers);
   if (!token) {
     if (s.required) throw new Problem('two_factor_link_needed');
@@ -102,7 +103,7 @@ async function setupLink(ctx: Ctx<{ code: string; token?: string }>, s: TotpRow)
   return token;
 }
 
-export async function enable(ctx: Ctx<{ code: string; token?: string }>) {
+export async function enable(ctx: Ctx<TotpEnable>) {
   const s = await totpState(ctx.db, ctx.user.id);
   if (s.enabledAt) throw new Problem('conflict', 'Two-factor sign-in is on already');
   if (!s.secretEnc) throw new Problem('conflict', 'Set up two-factor sign-in first (POST /api/auth/totp/setup)');

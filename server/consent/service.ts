@@ -13,6 +13,7 @@ import { truncateWal } from '../db/wipe';
 import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
 import { kindFor } from '../kinds/registry';
+import type { Withdrawal } from '../generated/schemas';
 
 type Target = { kind: 'story' | 'fragment'; id: string; mover: { own: boolean; reviewer: boolean } };
 
@@ -65,7 +66,7 @@ export async function recordFragmentConsent(ctx: Ctx<Consent>) {
 }
 
 /** Withdraws consent for a record of a kind that joins consent: the record is erased, a tombstone stays. */
-export const withdrawFor = (kind: 'story' | 'fragment') => async (ctx: Ctx<{ reason?: string }>) => {
+export const withdrawFor = (kind: 'story' | 'fragment') => async (ctx: Ctx<Withdrawal>) => {
   const held = await kindFor(kind, 'consent').held(ctx, ctx.params.id);
   if (!held.mayChange) throw forbidden(`Only the organisation that recorded this ${kind}, or its evaluators, may change its consent`);
   const t = { kind, id: held.id };

@@ -10,6 +10,7 @@ import { audit } from '../audit/log';
 import { diff, recordRevision } from '../revisions/log';
 import { fold } from '../core/fold';
 import { namesOf, namesText } from '../reference/language';
+import type { DomainCreate, DomainPatch } from '../generated/schemas';
 
 /** `names`: the name in French, Arabic and Dutch where given (the two recommended domains are words of the interface). */
 export type Domain = { code: string; name: string; names: Record<string, string>; description: string | null; recommended: boolean };
@@ -52,7 +53,7 @@ export async function list(ctx: Ctx) {
 
 export const domainCode = (name: string) => fold(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 
-export async function add(ctx: Ctx<{ code?: string; name: string; description?: string; names?: Record<string, string> }>) {
+export async function add(ctx: Ctx<DomainCreate>) {
   const h = await visibleHarvest(ctx, ctx.params.id);
   const code = ctx.body.code ?? domainCode(ctx.body.name);
   if (!/^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(code)) {
@@ -74,7 +75,7 @@ export async function add(ctx: Ctx<{ code?: string; name: string; description?: 
  * Renames a domain, describes it, or names it in French, Arabic and Dutch; its code stays, since
  * stories are filed under it. The two recommended domains are words of the interface: 409.
  */
-export async function update(ctx: Ctx<{ name?: string; names?: Record<string, string>; description?: string | null }>) {
+export async function update(ctx: Ctx<DomainPatch>) {
   const h = await visibleHarvest(ctx, ctx.params.id);
   if (RECOMMENDED_CODES.includes(ctx.params.code)) {
     throw new Problem('conflict', 'The recommended domains are named by the interface in every language', [{ path: '/code', message: 'is a recommended domain', code: 'recommended' }]);

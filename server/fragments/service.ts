@@ -23,6 +23,7 @@ import { visibleSource } from './sources';
 import * as repo from './repository';
 import { canSeeFragment, isFragmentReviewer, seesFragmentPersonalData } from './access';
 import { EDITABLE_FIELDS, Fragment, FragmentInput, fromRow, PERSONAL_FIELDS, redactField, redactFragment, toInput, toRow } from './representation';
+import type { StoriesTransition } from '../generated/schemas';
 
 type Query = Record<string, string | undefined>;
 
@@ -123,7 +124,7 @@ export async function update(ctx: Ctx<Partial<FragmentInput>>) {
 /** The fragment as it would be created: what was not given is left out rather than null. */
 const givenOf = (f: FragmentInput): unknown => JSON.parse(JSON.stringify(f, (_, v) => (v === null ? undefined : v)));
 
-export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
+export async function transition(ctx: Ctx<StoriesTransition>) {
   const f = await load(ctx, ctx.params.id);
   await moveRecord(ctx, { table: 'fragments', entityType: 'fragment' }, f, moverOf(ctx, f), {
     complete: () => requireComplete(ctx.app.validator, 'fragment', givenOf(toInput(f))),

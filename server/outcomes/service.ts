@@ -26,6 +26,7 @@ import { auditOutcomeViews, OUTCOME } from './view-audit';
 import { revisionsFor } from '../records/revisions';
 import { EFFECTS, PRECONDITIONS } from './moves';
 import { withoutHiddenLinks } from './linked-revisions';
+import type { OutcomesTransition, OutcomesTranslationCreate } from '../generated/schemas';
 
 type ListQuery = Record<string, string | undefined>;
 
@@ -166,7 +167,7 @@ export async function moveTo(ctx: Ctx, o: Outcome, to: Status, comment?: string,
   for (const effect of TRANSITIONS[to].then ?? []) await EFFECTS[effect](ctx, o);
 }
 
-export async function transition(ctx: Ctx<{ to: Status; comment?: string; confirmed?: string[] }>) {
+export async function transition(ctx: Ctx<OutcomesTransition>) {
   const o = await load(ctx, ctx.params.id);
   await moveTo(ctx, o, ctx.body.to, ctx.body.comment, ctx.body.confirmed);
   return withTranslations(ctx, await load(ctx, o.id).catch(() => ({ ...o, status: ctx.body.to })));
@@ -190,7 +191,7 @@ export async function revisions(ctx: Ctx) {
   return revisionsFor(ctx, OUTCOME, o, seesPersonalData(ctx.user, o.organisation.id), (items) => withoutHiddenLinks(ctx, items));
 }
 
-type TranslationBody = { language: string; title: string; description?: string; significance?: string; contribution?: string; translatedBy?: string; confirmed?: string[] };
+type TranslationBody = OutcomesTranslationCreate;
 
 export async function addTranslation(ctx: Ctx<TranslationBody>) {
   const o = await load(ctx, ctx.params.id);

@@ -67,6 +67,6 @@ const inOrder = (names: Record<string, string | undefined>): Record<string, stri
 };
 
 /** Names in other languages as stored: the blank ones left out, so that they read as English. */
-export function namesText(names: Record<string, string | undefined> | null | undefined): string {
+export function namesText(names: { [language: string]: string | undefined } | Partial<Record<'fr' | 'ar' | 'nl', string>> | null | undefined): string {
   return JSON.stringify(inOrder(Object.fromEntries(Object.entries(names ?? {}).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v))));
 }

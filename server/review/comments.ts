@@ -16,6 +16,7 @@ import type { Outcome } from '../outcomes/representation';
 import { actorFor, actorsOf } from './people';
 import { evaluatorsOf, partnersOf } from '../notifications/recipients';
 import { notify } from '../notifications/send';
+import type { CommentCreate } from '../generated/schemas';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -38,7 +39,7 @@ export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string 
   return listReply(await present(ctx, o, rows), Number(n), page);
 }
 
-export async function create(ctx: Ctx<{ body: string }>) {
+export async function create(ctx: Ctx<CommentCreate>) {
   const o = await load(ctx, ctx.params.id);
   if (o.organisation.id !== ctx.user.organisationId && !isReviewer(ctx.user, o.organisation.id)) {
     throw forbidden(DISCUSSION_ONLY);

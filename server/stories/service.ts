@@ -23,6 +23,7 @@ import { NO_MOVES, type ReaderCtx } from '../domain/readers';
 import { checkStory } from './rules';
 import { canOf, checkEditable, moveRecord, Mover, RecordStatus } from './lifecycle';
 import { EDITABLE_FIELDS, fromRow, PERSONAL_FIELDS, redactField, redactStory, Story, StoryDraft, StoryInput, toInput, toRow, translationOf } from './representation';
+import type { StoriesTransition } from '../generated/schemas';
 
 type Query = Record<string, string | undefined>;
 
@@ -114,7 +115,7 @@ export async function update(ctx: Ctx<Partial<StoryInput>>) {
   return withDetails(ctx, await load(ctx, before.id));
 }
 
-export async function transition(ctx: Ctx<{ to: RecordStatus; comment?: string; confirmed?: string[] }>) {
+export async function transition(ctx: Ctx<StoriesTransition>) {
   const s = await load(ctx, ctx.params.id);
   await moveRecord(ctx, { table: 'stories', entityType: 'story' }, s, moverOf(ctx, s), {
     complete: () => requireComplete(ctx.app.validator, 'story', toInput(s)),

@@ -14,7 +14,8 @@ import { load } from '../outcomes/service';
 import { isReviewer } from '../domain/readers';
 import type { Outcome } from '../outcomes/representation';
 import { conclusionsOf } from '../outcomes/conclusions';
-import { Answer, answerColumns, fromRow, PERSONAL_FIELDS, redactSubstantiation, Substantiation, Substantiator, substantiatorColumn } from './representation';
+import { Answer, answerColumns, fromRow, PERSONAL_FIELDS, redactSubstantiation, Substantiation, substantiatorColumn } from './representation';
+import type { SubstantiationCreate } from '../generated/schemas';
 
 /** How long a substantiation link stays valid: long enough for a slow channel, short enough to lapse. */
 export const LINK_TTL_HOURS = 14 * 24;
@@ -47,7 +48,7 @@ export async function list(ctx: Ctx<unknown, { page?: string; pageSize?: string 
   return { ...listReply(rows.map((r) => present(ctx, o, fromRow(ctx.app.keyring, r))), Number(n), page), conclusion };
 }
 
-export async function create(ctx: Ctx<{ substantiator: Substantiator; independent: boolean }>) {
+export async function create(ctx: Ctx<SubstantiationCreate>) {
   const o = await reviewing(ctx, 'Substantiators are asked');
   const now = nowIso();
   const id = randomUUID();
