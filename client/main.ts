@@ -8,9 +8,9 @@ import { navigate, reload, route, startRouter, type RouteContext, type View } fr
 import { whenUnauthenticated } from './core/api';
 import { drawShell } from './views/shell';
 import { setTitle } from './core/page';
-import { loginView } from './views/login';
-import { errorView, notFoundView } from './views/errors';
-import { setPasswordView } from './views/set-password';
+import { loginView } from './views/account/login';
+import { errorView, notFoundView } from './components/errors';
+import { setPasswordView } from './views/account/set-password';
 
 type Guard = { public?: boolean; roles?: Role[] };
 const guards = new Map<string, Guard>();
@@ -29,41 +29,41 @@ add('/login', 'login', () => loginView(), { public: true });
 // the link /set-password/<token> is answered by the server, which moves its token into a cookie
 add('/set-password', 'set-password', (ctx) => setPasswordView(ctx.query), { public: true });
 // the link /two-factor/<token> is answered by the server too; this page asks for a login first
-add('/two-factor', 'two-factor', async (ctx) => (await import('./views/two-factor')).twoFactorView(ctx.query));
+add('/two-factor', 'two-factor', async (ctx) => (await import('./views/account/two-factor')).twoFactorView(ctx.query));
 // every screen but the login loads on demand: the first visit on a slow connection fetches only the shell
-add('/outcomes', 'outcomes', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'ours'), { roles: ['partner', 'evaluator', 'admin'] });
-add('/library', 'library', async (ctx) => (await import('./views/outcome-list')).outcomeListView(ctx, 'library'));
-add('/outcomes/new', 'outcome-new', async () => (await import('./views/outcome-form')).outcomeFormView(null), { roles: ['partner', 'admin'] });
-add('/outcomes/:id', 'outcome', async (ctx) => (await import('./views/outcome-detail')).outcomeDetailView(ctx.params.id, ctx.query));
-add('/outcomes/:id/edit', 'outcome-edit', async (ctx) => (await import('./views/outcome-form')).outcomeFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
-add('/review', 'review', async (ctx) => (await import('./views/review-queue')).reviewQueueView(ctx), { roles: ['evaluator', 'admin'] });
-add('/harvests', 'harvests', async () => (await import('./views/harvests')).harvestsView(), { roles: ['evaluator', 'admin'] });
-add('/harvests/new', 'harvest-new', async () => (await import('./views/harvest-form')).harvestFormView(null), { roles: ['evaluator', 'admin'] });
-add('/harvests/:id/edit', 'harvest-edit', async (ctx) => (await import('./views/harvest-form')).harvestFormView(ctx.params.id), { roles: ['evaluator', 'admin'] });
-add('/import', 'import', async () => (await import('./views/import')).importView(), { roles: ['partner', 'evaluator', 'admin'] });
-add('/import/mappings', 'import-mappings', async (ctx) => (await import('./views/import-mappings')).mappingsView(ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
+add('/outcomes', 'outcomes', async (ctx) => (await import('./views/outcomes/list')).outcomeListView(ctx, 'ours'), { roles: ['partner', 'evaluator', 'admin'] });
+add('/library', 'library', async (ctx) => (await import('./views/outcomes/list')).outcomeListView(ctx, 'library'));
+add('/outcomes/new', 'outcome-new', async () => (await import('./views/outcomes/form')).outcomeFormView(null), { roles: ['partner', 'admin'] });
+add('/outcomes/:id', 'outcome', async (ctx) => (await import('./views/outcomes/detail')).outcomeDetailView(ctx.params.id, ctx.query));
+add('/outcomes/:id/edit', 'outcome-edit', async (ctx) => (await import('./views/outcomes/form')).outcomeFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/review', 'review', async (ctx) => (await import('./views/outcomes/review-queue')).reviewQueueView(ctx), { roles: ['evaluator', 'admin'] });
+add('/harvests', 'harvests', async () => (await import('./views/harvests/list')).harvestsView(), { roles: ['evaluator', 'admin'] });
+add('/harvests/new', 'harvest-new', async () => (await import('./views/harvests/form')).harvestFormView(null), { roles: ['evaluator', 'admin'] });
+add('/harvests/:id/edit', 'harvest-edit', async (ctx) => (await import('./views/harvests/form')).harvestFormView(ctx.params.id), { roles: ['evaluator', 'admin'] });
+add('/import', 'import', async () => (await import('./views/imports/import')).importView(), { roles: ['partner', 'evaluator', 'admin'] });
+add('/import/mappings', 'import-mappings', async (ctx) => (await import('./views/imports/mappings')).mappingsView(ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
 // evaluators write mappings of the kind they import (indicator values) and read the others
-add('/import/mappings/new', 'import-mapping-new', async (ctx) => (await import('./views/import-mappings')).mappingEditorView(null, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
-add('/import/mappings/:id', 'import-mapping', async (ctx) => (await import('./views/import-mappings')).mappingEditorView(ctx.params.id, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
-add('/notifications', 'notifications', async () => (await import('./views/notifications')).notificationsView());
+add('/import/mappings/new', 'import-mapping-new', async (ctx) => (await import('./views/imports/mappings')).mappingEditorView(null, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
+add('/import/mappings/:id', 'import-mapping', async (ctx) => (await import('./views/imports/mappings')).mappingEditorView(ctx.params.id, ctx.query), { roles: ['partner', 'evaluator', 'admin'] });
+add('/notifications', 'notifications', async () => (await import('./views/account/notifications')).notificationsView());
 add('/search', 'search', async (ctx) => (await import('./views/search')).searchView(ctx));
-add('/stories', 'stories', async (ctx) => (await import('./views/story-lists')).storyListView(ctx));
-add('/stories/new', 'story-new', async () => (await import('./views/story-form')).storyFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
-add('/stories/:id', 'story', async (ctx) => (await import('./views/story-detail')).storyDetailView(ctx.params.id));
-add('/stories/:id/edit', 'story-edit', async (ctx) => (await import('./views/story-form')).storyFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
-add('/fragments', 'fragments', async (ctx) => (await import('./views/story-lists')).fragmentListView(ctx));
-add('/fragments/new', 'fragment-new', async () => (await import('./views/fragment-form')).fragmentFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
-add('/fragments/:id', 'fragment', async (ctx) => (await import('./views/fragment-detail')).fragmentDetailView(ctx.params.id));
-add('/fragments/:id/edit', 'fragment-edit', async (ctx) => (await import('./views/fragment-form')).fragmentFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
-add('/selections', 'selections', async () => (await import('./views/selections')).selectionsView());
-add('/themes', 'themes', async () => (await import('./views/themes')).themesView());
+add('/stories', 'stories', async (ctx) => (await import('./views/stories/lists')).storyListView(ctx));
+add('/stories/new', 'story-new', async () => (await import('./views/stories/form')).storyFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
+add('/stories/:id', 'story', async (ctx) => (await import('./views/stories/detail')).storyDetailView(ctx.params.id));
+add('/stories/:id/edit', 'story-edit', async (ctx) => (await import('./views/stories/form')).storyFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/fragments', 'fragments', async (ctx) => (await import('./views/stories/lists')).fragmentListView(ctx));
+add('/fragments/new', 'fragment-new', async () => (await import('./views/fragments/form')).fragmentFormView(null), { roles: ['partner', 'evaluator', 'admin'] });
+add('/fragments/:id', 'fragment', async (ctx) => (await import('./views/fragments/detail')).fragmentDetailView(ctx.params.id));
+add('/fragments/:id/edit', 'fragment-edit', async (ctx) => (await import('./views/fragments/form')).fragmentFormView(ctx.params.id), { roles: ['partner', 'evaluator', 'admin'] });
+add('/selections', 'selections', async () => (await import('./views/stories/selections')).selectionsView());
+add('/themes', 'themes', async () => (await import('./views/fragments/themes')).themesView());
 add('/dashboard', 'dashboard', async (ctx) => (await import('./dashboard/view')).dashboardView(ctx));
-add('/goals/:code', 'goal', async (ctx) => (await import('./views/goal-story')).goalStoryView(ctx.params.code));
+add('/goals/:code', 'goal', async (ctx) => (await import('./views/goals/goal-story')).goalStoryView(ctx.params.code));
 const indicatorWriters: Guard = { roles: ['partner', 'evaluator', 'admin'] };
-add('/indicators', 'indicators', async (ctx) => (await import('./views/indicators')).indicatorListView(ctx));
-add('/indicators/new', 'indicator-new', async () => (await import('./views/indicator-form')).indicatorFormView(null), indicatorWriters);
-add('/indicators/:id', 'indicator', async (ctx) => (await import('./views/indicator-detail')).indicatorDetailView(ctx.params.id));
-add('/indicators/:id/edit', 'indicator-edit', async (ctx) => (await import('./views/indicator-form')).indicatorFormView(ctx.params.id), indicatorWriters);
+add('/indicators', 'indicators', async (ctx) => (await import('./views/indicators/list')).indicatorListView(ctx));
+add('/indicators/new', 'indicator-new', async () => (await import('./views/indicators/form')).indicatorFormView(null), indicatorWriters);
+add('/indicators/:id', 'indicator', async (ctx) => (await import('./views/indicators/detail')).indicatorDetailView(ctx.params.id));
+add('/indicators/:id/edit', 'indicator-edit', async (ctx) => (await import('./views/indicators/form')).indicatorFormView(ctx.params.id), indicatorWriters);
 const adminOnly: Guard = { roles: ['admin'] };
 add('/admin', 'admin', async () => (await import('./views/admin/hub')).adminHubView(), adminOnly);
 add('/admin/users', 'admin-users', async (ctx) => (await import('./views/admin/users')).usersView(ctx.query), adminOnly);
@@ -96,7 +96,7 @@ async function draw(found: { name: string; view: View } | null, ctx: RouteContex
   if (guard.roles && user && !guard.roles.includes(user.role)) return void replace(main, notFoundView());
   // the organisation requires two-factor sign-in and it is not on yet: that set-up is the only screen
   const view = setupOnly(user) && found.name !== 'two-factor' && !guard.public
-    ? async () => (await import('./views/two-factor')).twoFactorView(new URLSearchParams()) : found.view;
+    ? async () => (await import('./views/account/two-factor')).twoFactorView(new URLSearchParams()) : found.view;
   main.setAttribute('aria-busy', 'true');
   replace(main, h('p', { class: 'loading' }, t('common.loading')));
   try {

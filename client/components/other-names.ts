@@ -3,8 +3,8 @@
 // languages see their own words (a language left empty shows the name as given). Each input says
 // its language, Arabic right to left, so that it is read out and spell-checked as such.
 import { h } from '../core/dom';
-import { t } from '../core/i18n';
-import { languageName, TRANSLATIONS } from '../core/rubric-model';
+import { languageName, t } from '../core/i18n';
+import { TRANSLATIONS } from '../core/rubric-model';
 import { field, type FieldBox } from './field';
 
 export type OtherNames = { box: HTMLElement; fields: FieldBox[]; read: () => Record<string, string> };

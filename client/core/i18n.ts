@@ -11,6 +11,11 @@ export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS
 /** Each language's own name, shown in the switcher in that language. */
 export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français', ar: 'العربية', nl: 'Nederlands' };
 
+/** The name of a content language (any ISO 639 code) in the interface's language. */
+export function languageName(code: string): string {
+  try { return new Intl.DisplayNames([lang()], { type: 'language' }).of(code) ?? code; } catch { return code; }
+}
+
 countries.registerLocale(enCountries);
 
 const loaders: Record<Exclude<Lang, 'en'>, () => Promise<[Messages, countries.LocaleData]>> = {

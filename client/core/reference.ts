@@ -2,6 +2,7 @@
 // fetched once per session and looked up by code.
 import { api } from './api';
 import { has, localName, t } from './i18n';
+import { resetRules } from './rules';
 
 export type Goal = { code: string; name: string; names?: Record<string, string>; description?: string; children: Goal[] };
 export type Framework = { id: string; name: string; names?: Record<string, string>; goalCount: number };
@@ -71,6 +72,7 @@ export function subtreeCodes(goal: Goal): string[] {
 
 /** Forget cached reference data (after logout: another user may see other frameworks). */
 export function resetReference(): void {
+  resetRules();
   frameworks = undefined;
   typologies = undefined;
   trees.clear();

@@ -36,9 +36,6 @@ export function levelOutOf(levels: Level[], n: number): string {
 }
 
 /** A translation's language named in the interface language ("French", "français", "الفرنسية"). */
-export function languageName(code: string): string {
-  try { return new Intl.DisplayNames([lang()], { type: 'language' }).of(code) ?? code; } catch { return code; }
-}
 
 export const evidenceHref = (e: EvidenceRef) => `/${e.kind === 'story' ? 'stories' : `${e.kind}s`}/${e.id}`;
 export const evidenceKindLabel = (k: EvidenceKind) => t(`rubric.evidence.${k}` as MessageKey);

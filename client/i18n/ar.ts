@@ -240,7 +240,7 @@ export const ar: Messages = {
   'harvest.field.periodEnd': 'نهاية الفترة', 'harvest.field.domains': 'مجالات التغيير', 'harvest.field.domainsHint': 'مجال واحد في كل سطر.',
   'harvest.moveTo': 'نقل الحصاد إلى «{status}»', 'harvest.save': 'حفظ الحصاد', 'harvest.cancel': 'إلغاء',
   'harvest.saved': 'تم حفظ الحصاد.', 'harvest.documents': 'وثائق {title}', 'harvest.reportHtml': 'التقرير (صفحة ويب)',
-  'harvest.reportMd': 'التقرير (ماركداون)', 'harvest.iati': 'ملف IATI ‏(XML)', 'export.label': 'تنزيل هذه القائمة',
+  'harvest.reportMd': 'التقرير (ماركداون)', 'harvest.iati': 'ملف IATI للبرنامج ‏(XML)', 'export.label': 'تنزيل هذه القائمة',
   'export.csv': 'تنزيل CSV', 'export.xlsx': 'تنزيل Excel', 'export.json': 'تنزيل JSON',
   'import.title': 'استيراد', 'import.intro': 'استورد السجلات من جدول بيانات أو من KoboToolbox / ODK Central. يُفحص كل صف أولاً، ولا يُكتب شيء قبل أن تؤكد.', 'import.templateCsv': 'تنزيل قالب CSV',
   'import.templateXlsx': 'تنزيل قالب Excel', 'import.kind': 'ما الذي تستورده', 'import.kind.outcomes': 'النتائج',

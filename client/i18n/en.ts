@@ -239,7 +239,7 @@ export const en = {
   'harvest.field.periodEnd': 'Period end', 'harvest.field.domains': 'Domains of change', 'harvest.field.domainsHint': 'One domain a line.',
   'harvest.moveTo': 'Move the harvest on to “{status}”', 'harvest.save': 'Save the harvest', 'harvest.cancel': 'Cancel',
   'harvest.saved': 'Harvest saved.', 'harvest.documents': 'Documents of {title}', 'harvest.reportHtml': 'Report (web page)',
-  'harvest.reportMd': 'Report (markdown)', 'harvest.iati': 'IATI file (XML)', 'export.label': 'Download this list',
+  'harvest.reportMd': 'Report (markdown)', 'harvest.iati': 'IATI file of the programme (XML)', 'export.label': 'Download this list',
   'export.csv': 'Download CSV', 'export.xlsx': 'Download Excel', 'export.json': 'Download JSON',
   'import.title': 'Import', 'import.intro': 'Bring in records from a spreadsheet or from KoboToolbox / ODK Central. Every row is checked first; nothing is written until you commit.', 'import.templateCsv': 'Download the CSV template',
   'import.templateXlsx': 'Download the Excel template', 'import.kind': 'What to import', 'import.kind.outcomes': 'Outcomes',

@@ -238,7 +238,7 @@ export const fr: Messages = {
   'harvest.field.periodEnd': 'Fin de la période', 'harvest.field.domains': 'Domaines de changement', 'harvest.field.domainsHint': 'Un domaine par ligne.',
   'harvest.moveTo': 'Faire passer la récolte à « {status} »', 'harvest.save': 'Enregistrer la récolte', 'harvest.cancel': 'Annuler',
   'harvest.saved': 'Récolte enregistrée.', 'harvest.documents': 'Documents de {title}', 'harvest.reportHtml': 'Rapport (page web)',
-  'harvest.reportMd': 'Rapport (markdown)', 'harvest.iati': 'Fichier IITA (XML)', 'export.label': 'Télécharger cette liste',
+  'harvest.reportMd': 'Rapport (markdown)', 'harvest.iati': 'Fichier IITA du programme (XML)', 'export.label': 'Télécharger cette liste',
   'export.csv': 'Télécharger en CSV', 'export.xlsx': 'Télécharger en Excel', 'export.json': 'Télécharger en JSON',
   'import.title': 'Importer', 'import.intro': 'Importez des fiches depuis un tableur ou depuis KoboToolbox / ODK Central. Chaque ligne est d’abord vérifiée ; rien n’est écrit avant la validation.', 'import.templateCsv': 'Télécharger le modèle CSV',
   'import.templateXlsx': 'Télécharger le modèle Excel', 'import.kind': 'Quoi importer', 'import.kind.outcomes': 'Résultats',

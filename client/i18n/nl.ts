@@ -238,7 +238,7 @@ export const nl: Messages = {
   'harvest.field.periodEnd': 'Einde van de periode', 'harvest.field.domains': 'Domeinen van verandering', 'harvest.field.domainsHint': 'Eén domein per regel.',
   'harvest.moveTo': 'De oogst naar „{status}” zetten', 'harvest.save': 'Oogst opslaan', 'harvest.cancel': 'Annuleren',
   'harvest.saved': 'Oogst opgeslagen.', 'harvest.documents': 'Documenten van {title}', 'harvest.reportHtml': 'Rapport (webpagina)',
-  'harvest.reportMd': 'Rapport (markdown)', 'harvest.iati': 'IATI-bestand (XML)', 'export.label': 'Deze lijst downloaden',
+  'harvest.reportMd': 'Rapport (markdown)', 'harvest.iati': 'IATI-bestand van het programma (XML)', 'export.label': 'Deze lijst downloaden',
   'export.csv': 'CSV downloaden', 'export.xlsx': 'Excel downloaden', 'export.json': 'JSON downloaden',
   'import.title': 'Importeren', 'import.intro': 'Haal records binnen uit een spreadsheet of uit KoboToolbox / ODK Central. Elke rij wordt eerst gecontroleerd; er wordt niets opgeslagen tot u bevestigt.', 'import.templateCsv': 'CSV-sjabloon downloaden',
   'import.templateXlsx': 'Excel-sjabloon downloaden', 'import.kind': 'Wat importeren', 'import.kind.outcomes': 'Uitkomsten',

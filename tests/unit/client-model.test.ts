@@ -3,7 +3,10 @@
 // checks before asking the server, the dashboards' period rule and buckets, drafts kept on the
 // device, and routing.
 import { periodOf, type Outcome } from '../../client/core/outcome-model';
-import { localErrors } from '../../client/views/outcome-form';
+import { localErrors } from '../../client/views/outcomes/form';
+import { missingIn } from '../../client/core/rules';
+import { rulesOf } from '../../server/rules/rules';
+import { createAjv, Validator } from '../../server/http/validation';
 import { blankOutcome, draftBody, toInput } from '../../client/core/outcome-model';
 import { bucketRange, laneMembership } from '../../client/dashboard/data';
 import { clearDraft, draftKeys, loadDraft, saveDraft } from '../../client/core/draft-store';
@@ -21,19 +24,24 @@ describe('periodOf', () => {
   });
 });
 
-describe('localErrors (the form\u2019s own checks)', () => {
+describe('localErrors (the form\u2019s own checks, by the rules the server publishes)', () => {
+  // what GET /api/rules answers: the client reads it instead of keeping its own list
+  const required = rulesOf(new Validator(createAjv())).completeness.outcome.required;
   test('when the form is empty, then every required field is named by its JSON pointer', () => {
-    const paths = localErrors(blankOutcome('en')).map((e) => e.path);
+    const paths = localErrors(blankOutcome('en'), required).map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/title', '/description', '/socialActor/name', '/changeType', '/occurredOn', '/location/country', '/significance', '/contribution', '/quadrant', '/goals']));
   });
   test('when a month-precision date is a day, then the date is refused', () => {
     const o = { ...blankOutcome('en'), occurredOn: { date: '2024-03-18', precision: 'month' as const } };
-    expect(localErrors(o).map((e) => e.path)).toContain('/occurredOn/date');
+    expect(localErrors(o, required).map((e) => e.path)).toContain('/occurredOn/date');
   });
   test('when a draft is saved rather than submitted, then only its title is needed; the form is still checked', () => {
-    expect(localErrors(blankOutcome('en'), false).map((e) => e.path)).toEqual(['/title']);
+    expect(localErrors(blankOutcome('en')).map((e) => e.path)).toEqual(['/title']);
     const o = { ...blankOutcome('en'), title: 'A title', occurredOn: { date: '2024-03-18', precision: 'month' as const } };
-    expect(localErrors(o, false).map((e) => e.path)).toEqual(['/occurredOn/date']);
+    expect(localErrors(o).map((e) => e.path)).toEqual(['/occurredOn/date']);
+  });
+  test('missingIn: when a pointer names an absent, null, blank or empty value, then it is missing; under an absent parent too', () => {
+    expect(missingIn({ a: '', b: [], c: null, d: { e: ' ' }, f: false, g: 0 }, ['/a', '/b', '/c', '/d/e', '/f', '/g', '/h/i'])).toEqual(['/a', '/b', '/c', '/d/e', '/h/i']);
   });
   test('when a draft is sent, then the codes, date, country and name it lacks are left out, not sent empty; read back, its nulls are the blanks', () => {
     const body = draftBody({ ...blankOutcome('fr'), title: 'A title', location: { country: '', adminArea: 'Mopti' } });

@@ -2,14 +2,14 @@
 // session has ended (then the same screen comes back after logging in, with any kept draft).
 // With two-factor sign-in on, the right password brings a second field into the same form: a code
 // from the authenticator app, or one of the recovery codes.
-import { h } from '../core/dom';
-import { isLang, lang, setLanguage, t } from '../core/i18n';
-import { homeOf, login, saveLanguage, setupOnly } from '../core/session';
-import { languageChosenHere } from './shell';
-import { ApiError } from '../core/api';
-import { navigate } from '../core/router';
-import { setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h } from '../../core/dom';
+import { isLang, lang, setLanguage, t } from '../../core/i18n';
+import { homeOf, login, saveLanguage, setupOnly } from '../../core/session';
+import { languageChosenHere } from '../shell';
+import { ApiError } from '../../core/api';
+import { navigate } from '../../core/router';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 export function loginView(next?: string, sessionEnded = false): HTMLElement {
   setTitle(t('login.title'));

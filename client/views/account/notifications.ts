@@ -1,10 +1,10 @@
 // In-app notifications: an outcome returned or commented on (partners), submitted or answered by
 // a substantiator (evaluators). Opening one marks it read.
-import { h } from '../core/dom';
-import { api, post } from '../core/api';
-import { formatDateTime, t } from '../core/i18n';
-import { setTitle } from '../core/page';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { api, post } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import { setTitle } from '../../core/page';
+import type { MessageKey } from '../../i18n/en';
 
 type Notification = { id: string; kind: string; outcome?: { id: string; title: string | null }; actor?: { name?: string | null; role?: string | null } | null; createdAt: string; readAt: string | null };
 

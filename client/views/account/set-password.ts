@@ -2,11 +2,11 @@
 // answered the link itself: its token waits in an HttpOnly cookie for POST /api/auth/set-password
 // (server/auth/set-password.ts), so this page sends the password alone and never sees the token.
 // ?link=gone: the link was used, expired or wrong, said before anyone types.
-import { h } from '../core/dom';
-import { t } from '../core/i18n';
-import { api, ApiError } from '../core/api';
-import { setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h } from '../../core/dom';
+import { t } from '../../core/i18n';
+import { api, ApiError } from '../../core/api';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 const failure = (err: unknown) => (!(err instanceof ApiError) ? errorMessage(err)
   : err.status === 410 ? t('setPassword.expired')

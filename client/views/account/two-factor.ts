@@ -5,13 +5,13 @@
 // call that turns it on receives (server/accounts/totp.ts), so this page never sees the token.
 // ?link=gone: the link was used, expired or replaced. ?recovered=1: signed in with a recovery code.
 import { encode } from 'uqr';
-import { h, replace } from '../core/dom';
-import { t } from '../core/i18n';
-import { ApiError, post } from '../core/api';
-import { homeOf, loadMe, me, type Me } from '../core/session';
-import { navigate } from '../core/router';
-import { setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, replace } from '../../core/dom';
+import { t } from '../../core/i18n';
+import { ApiError, post } from '../../core/api';
+import { homeOf, loadMe, me, type Me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 type Setup = { secret: string; uri: string };
 type Status = { enabled: boolean; recoveryCodes?: string[] };

@@ -1,18 +1,17 @@
 // One research fragment: the excerpt in its language, the cited source and where in it, the
 // speaker (pseudonymous, with consent), its themes and goals, and its lifecycle.
-import { h, replace } from '../core/dom';
-import { api } from '../core/api';
-import { countryName, formatDate, localName, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { goalLabel, loadAllGoals } from '../core/reference';
-import type { Fragment } from '../core/story-model';
-import { sensitivityBadge, statusBadge } from '../components/badges';
-import { recordActions } from '../components/record-actions';
-import { ageBandLabel } from '../components/consent';
-import { languageName } from './outcome-translations';
-import { setTitle } from '../core/page';
-import { filesSection, type FileInfo } from './files';
-import type { MessageKey } from '../i18n/en';
+import { h, replace } from '../../core/dom';
+import { api } from '../../core/api';
+import { countryName, formatDate, languageName, localName, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { goalLabel, loadAllGoals } from '../../core/reference';
+import type { Fragment } from '../../core/story-model';
+import { sensitivityBadge, statusBadge } from '../../components/badges';
+import { recordActions } from '../../components/record-actions';
+import { ageBandLabel } from '../../components/consent';
+import { setTitle } from '../../core/page';
+import { filesSection, type FileInfo } from '../../components/files';
+import type { MessageKey } from '../../i18n/en';
 
 export function citation(f: Fragment): string {
   const s = f.source;

@@ -1,24 +1,23 @@
 // Recording or editing a research fragment: an excerpt of a cited source, where it sits in the
 // source, the speaker as a pseudonymous profile with consent, goals and codebook themes.
-import { h } from '../core/dom';
-import { api, ApiError, patch, post } from '../core/api';
-import { countryOptions, lang, localName, t } from '../core/i18n';
-import { me } from '../core/session';
-import { navigate } from '../core/router';
-import { loadAllGoals } from '../core/reference';
-import { CONTENT_LANGUAGES } from '../core/outcome-model';
-import { SOURCE_TYPES, type Fragment, type Source } from '../core/story-model';
-import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
-import { markdownEditor } from '../components/markdown-field';
-import { goalPicker } from '../components/goal-picker';
-import { consentErrors, consentFields, profileFields } from '../components/consent';
-import { keptDraft } from '../components/kept-draft';
-import { mdField } from './outcome-form-fields';
-import { languageName } from './outcome-translations';
-import { setTitle } from '../core/page';
-import { notFoundView } from './errors';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { api, ApiError, patch, post } from '../../core/api';
+import { countryOptions, lang, languageName, localName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { loadAllGoals } from '../../core/reference';
+import { CONTENT_LANGUAGES } from '../../core/outcome-model';
+import { SOURCE_TYPES, type Fragment, type Source } from '../../core/story-model';
+import { field, fieldset, radios, showErrors, type FieldBox } from '../../components/field';
+import { markdownEditor } from '../../components/markdown-field';
+import { goalPicker } from '../../components/goal-picker';
+import { consentErrors, consentFields, profileFields } from '../../components/consent';
+import { keptDraft } from '../../components/kept-draft';
+import { mdField } from '../../components/markdown-field';
+import { setTitle } from '../../core/page';
+import { notFoundView } from '../../components/errors';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Input = { sourceId: string; excerpt: string; locator: string; speaker: Fragment['speaker']; language: string; location: { country: string; adminArea?: string } | null;
   goals: Fragment['goals']; themes: string[]; sensitivity: string; newSource?: { title: string; type: string; author: string; year: string; url: string; confidentiality: string } };

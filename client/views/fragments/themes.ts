@@ -1,13 +1,13 @@
 // The codebook: the themes research fragments are coded with, as a tree, with how many fragments
 // carry each; evaluators add themes here, and remove one nothing uses (it stays in the history).
-import { h, replace } from '../core/dom';
-import { api, ApiError, del, patch, post, type List } from '../core/api';
-import { formatNumber, localName, t } from '../core/i18n';
-import { me } from '../core/session';
-import { field, showErrors } from '../components/field';
-import { otherNames, type OtherNames } from '../components/other-names';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, replace } from '../../core/dom';
+import { api, ApiError, del, patch, post, type List } from '../../core/api';
+import { formatNumber, localName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { field, showErrors } from '../../components/field';
+import { otherNames, type OtherNames } from '../../components/other-names';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 type Theme = { code: string; name: string; names?: Record<string, string>; description: string | null; parentCode: string | null; fragments?: number };
 

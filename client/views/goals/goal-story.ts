@@ -3,20 +3,20 @@
 // the outcomes year by year, the stories of change the panels selected with their reasons, the
 // goal's indicators as lines, and the countries. Every part comes from the API the reader already
 // has, so it shows exactly what they may see; a part the server does not offer is left out.
-import { drawForWidth, h, replace } from '../core/dom';
-import { api, listAll, qs } from '../core/api';
-import { countryName, formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { goalInfo, goalLabel, loadAllGoals, loadFrameworks } from '../core/reference';
-import { isDated, whenOf, type Outcome } from '../core/outcome-model';
-import type { Indicator, Progress } from '../core/indicator-model';
-import { statusLabel, toneLabel } from '../components/badges';
-import { toneOf } from '../charts/common';
-import { COVERAGE_TONES, coverageChart, coverageOf, coverageRows, type CoverageNode } from '../charts/coverage';
-import { setTitle } from '../core/page';
-import { indicatorChartSection } from './indicator-chart';
-import { rubricChartSection } from './indicator-rubric';
-import type { MessageKey } from '../i18n/en';
+import { drawForWidth, h, replace } from '../../core/dom';
+import { api, listAll, qs } from '../../core/api';
+import { countryName, formatDate, formatNumber, formatPercent, isRtl, lang, localName, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { goalInfo, goalLabel, loadAllGoals, loadFrameworks } from '../../core/reference';
+import { isDated, whenOf, type Outcome } from '../../core/outcome-model';
+import type { Indicator, Progress } from '../../core/indicator-model';
+import { statusLabel, toneLabel } from '../../components/badges';
+import { toneOf } from '../../charts/common';
+import { COVERAGE_TONES, coverageChart, coverageOf, coverageRows, type CoverageNode } from '../../charts/coverage';
+import { setTitle } from '../../core/page';
+import { indicatorChartSection } from '../indicators/chart';
+import { rubricChartSection } from '../indicators/rubric';
+import type { MessageKey } from '../../i18n/en';
 
 type Round = { id: string; level: string; domain: string; heldOn: string; reasons: string; selectedStoryId: string | null; selectedWithdrawn: boolean; panel: Array<{ role: string; count: number }> };
 type StoryItem = { id: string; title: string; language: string; organisation: { name: string }; location?: { country: string } };

@@ -1,15 +1,15 @@
 // Designing a harvest and editing it: title, programme (fixed once made), questions in markdown,
 // period, domains (one a line), and the move to the next status (never back, never skipping).
-import { h, newId } from '../core/dom';
-import { api, ApiError, patch, post, type List } from '../core/api';
-import { t } from '../core/i18n';
-import { navigate } from '../core/router';
-import type { MessageKey } from '../i18n/en';
-import { field, showErrors } from '../components/field';
-import { otherNames } from '../components/other-names';
-import { markdownEditor } from '../components/markdown-field';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, newId } from '../../core/dom';
+import { api, ApiError, patch, post, type List } from '../../core/api';
+import { t } from '../../core/i18n';
+import { navigate } from '../../core/router';
+import type { MessageKey } from '../../i18n/en';
+import { field, showErrors } from '../../components/field';
+import { otherNames } from '../../components/other-names';
+import { markdownEditor } from '../../components/markdown-field';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 export const HARVEST_STATUSES = ['design', 'collecting', 'substantiating', 'analysing', 'closed'] as const;
 type NamedDomain = { code: string; name: string; names: Record<string, string> };

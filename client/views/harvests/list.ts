@@ -1,15 +1,15 @@
 // Harvests of the evaluator's programmes: their status and how many outcomes are in each state,
 // with the way into the review queue of each.
-import { h } from '../core/dom';
-import { api } from '../core/api';
-import { formatDate, formatNumber, lang, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { statusLabel } from '../components/badges';
-import { me } from '../core/session';
-import { setTitle } from '../core/page';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { api } from '../../core/api';
+import { formatDate, formatNumber, lang, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { statusLabel } from '../../components/badges';
+import { me } from '../../core/session';
+import { setTitle } from '../../core/page';
+import type { MessageKey } from '../../i18n/en';
 
-type Harvest = { id: string; title: string; status: string; programme?: { name: string }; questions?: string | null; periodStart?: string | null; periodEnd?: string | null; domains?: string[]; counts?: Record<string, number>; total?: number };
+type Harvest = { id: string; title: string; status: string; programme?: { id: string; name: string }; questions?: string | null; periodStart?: string | null; periodEnd?: string | null; domains?: string[]; counts?: Record<string, number>; total?: number };
 
 export async function harvestsView(): Promise<HTMLElement> {
   setTitle(t('harvest.title'));
@@ -28,7 +28,7 @@ export async function harvestsView(): Promise<HTMLElement> {
       h('ul', { class: 'inline-links', 'aria-label': t('harvest.documents', { title: x.title }) },
         h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.html?lang=${lang()}`, target: '_blank', rel: 'noopener' }, t('harvest.reportHtml'))),
         h('li', {}, h('a', { href: `/api/harvests/${x.id}/report.md?lang=${lang()}`, download: '' }, t('harvest.reportMd'))),
-        h('li', {}, h('a', { href: `/api/harvests/${x.id}/iati.xml`, download: '' }, t('harvest.iati'))),
+        x.programme ? h('li', {}, h('a', { href: `/api/programmes/${x.programme.id}/iati.xml`, download: '' }, t('harvest.iati'))) : null,
         runs ? h('li', {}, h('a', { href: `/harvests/${x.id}/edit`, 'aria-label': t('harvest.editNamed', { title: x.title }) }, t('harvest.edit'))) : null))))
       : h('p', { class: 'empty-state' }, t('harvest.none')));
 }

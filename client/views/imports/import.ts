@@ -1,13 +1,13 @@
 // The import screen: template download, kind/format/mapping/file, the upload with its progress, the
 // dry-run report polled while the server checks the rows, and the commit (all rows or none).
-import { h, newId, replace } from '../core/dom';
-import { api, post, postWithProgress, type List } from '../core/api';
-import { formatNumber, t } from '../core/i18n';
-import type { MessageKey } from '../i18n/en';
-import { me } from '../core/session';
-import { importKindsOf } from '../core/mapping-model';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, newId, replace } from '../../core/dom';
+import { api, post, postWithProgress, type List } from '../../core/api';
+import { formatNumber, t } from '../../core/i18n';
+import type { MessageKey } from '../../i18n/en';
+import { me } from '../../core/session';
+import { importKindsOf } from '../../core/mapping-model';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 type RowError = { row: number; column?: string; path?: string; code: string; message: string };
 type Report = { id: string; status: 'validating' | 'validated' | 'refused' | 'committing' | 'committed'; rows?: number; checked?: number; skipped?: number; errorCount?: number; errors?: RowError[]; committed?: number | null };

@@ -1,18 +1,18 @@
 // The form-mapping editor: name, kind and key field; a sample submission pasted (or read from an
 // export file) whose field paths the path inputs then suggest; one row per record field. Errors —
 // the editor's own and the server's problem+json paths — land on the row they belong to.
-import { h, newId, replace } from '../core/dom';
-import { api, ApiError, patch, post } from '../core/api';
-import { t } from '../core/i18n';
-import { me } from '../core/session';
-import { navigate } from '../core/router';
-import { loadAllGoals } from '../core/reference';
-import { columnsOfTemplate, importKindsOf, NEEDED, samplePaths, type Mapping, type MappingField, type MappingKind } from '../core/mapping-model';
-import { showErrors, type FieldBox } from '../components/field';
-import { goalsRow, mappingRow, type Row, type RowContext } from './import-mapping-rows';
-import { setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId, replace } from '../../core/dom';
+import { api, ApiError, patch, post } from '../../core/api';
+import { t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { loadAllGoals } from '../../core/reference';
+import { columnsOfTemplate, importKindsOf, NEEDED, samplePaths, type Mapping, type MappingField, type MappingKind } from '../../core/mapping-model';
+import { showErrors, type FieldBox } from '../../components/field';
+import { goalsRow, mappingRow, type Row, type RowContext } from './mapping-rows';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 const templates = new Map<string, Promise<string[]>>();
 

@@ -2,17 +2,16 @@
 // or more paths, with answers translated into codes), a fixed value (a picker where the field takes
 // codes), or a template — and one row for the goals: fixed goals from the goal picker and goals
 // read from the form. Each row reads back as mapping fields plus the errors to show at it.
-import { h, newId, type Child } from '../core/dom';
-import { countryOptions, t } from '../core/i18n';
-import type { ProblemPath } from '../core/api';
-import { categoriesOf, categoryLabel, CHANGE_TYPES, QUADRANTS } from '../core/reference';
-import { ACTOR_TYPES, CONTENT_LANGUAGES } from '../core/outcome-model';
-import { badMapLines, defaultAs, formatMap, parseMap, pathsOf, type MappingField } from '../core/mapping-model';
-import { AGE_BANDS, ageBandLabel } from '../components/consent';
-import type { FieldBox } from '../components/field';
-import { goalPicker } from '../components/goal-picker';
-import { languageName } from './outcome-translations';
-import type { MessageKey } from '../i18n/en';
+import { h, newId, type Child } from '../../core/dom';
+import { countryOptions, languageName, t } from '../../core/i18n';
+import type { ProblemPath } from '../../core/api';
+import { categoriesOf, categoryLabel, CHANGE_TYPES, QUADRANTS } from '../../core/reference';
+import { ACTOR_TYPES, CONTENT_LANGUAGES } from '../../core/outcome-model';
+import { badMapLines, defaultAs, formatMap, parseMap, pathsOf, type MappingField } from '../../core/mapping-model';
+import { AGE_BANDS, ageBandLabel } from '../../components/consent';
+import type { FieldBox } from '../../components/field';
+import { goalPicker } from '../../components/goal-picker';
+import type { MessageKey } from '../../i18n/en';
 
 export type RowContext = { datalistId: string; pathHintId: string; needed: string[]; harvests: Array<{ id: string; title: string }> | null };
 export type Row = { element: HTMLElement; boxes: FieldBox[]; read: () => { fields: Record<string, MappingField>; errors: ProblemPath[] } };

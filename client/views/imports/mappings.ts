@@ -1,16 +1,16 @@
 // The organisation's form mappings (KoboToolbox / ODK Central form fields → record fields): the list
 // with edit and delete, and the routes into the editor (import-mapping-editor.ts).
-import { h, replace } from '../core/dom';
-import { api, del, type List } from '../core/api';
-import { formatDateTime, formatNumber, t } from '../core/i18n';
-import { me } from '../core/session';
-import { importKindsOf, type Mapping } from '../core/mapping-model';
-import { dialogError, openDialog } from '../components/dialog';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, replace } from '../../core/dom';
+import { api, del, type List } from '../../core/api';
+import { formatDateTime, formatNumber, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { importKindsOf, type Mapping } from '../../core/mapping-model';
+import { dialogError, openDialog } from '../../components/dialog';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
-export { mappingEditorView } from './import-mapping-editor';
+export { mappingEditorView } from './mapping-editor';
 
 function confirmDelete(m: Mapping, done: (message: string) => void): void {
   openDialog(t('mapping.deleteTitle'), h('p', {}, t('mapping.deleteConfirm', { name: m.name })), t('mapping.delete'), async (form) => {

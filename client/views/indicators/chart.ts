@@ -2,12 +2,12 @@
 // baseline, the targets and the outcomes that may explain the figures; the breakdowns on demand.
 // Redrawn for the width it has (a phone gets its own narrow chart) and when the width changes.
 // The values table below holds the same figures for those who do not read charts.
-import { drawForWidth, h, replace } from '../core/dom';
-import { listAll } from '../core/api';
-import { formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../core/i18n';
-import { navigate } from '../core/router';
-import { breakdownLabel, type Indicator, type IndicatorValue, type Progress } from '../core/indicator-model';
-import { indicatorSeriesChart, type Series, type SeriesData, type SeriesDatum } from '../charts/indicator-series';
+import { drawForWidth, h, replace } from '../../core/dom';
+import { listAll } from '../../core/api';
+import { formatDate, formatNumber, isRtl, lang, localName, localUnit, t } from '../../core/i18n';
+import { navigate } from '../../core/router';
+import { breakdownLabel, type Indicator, type IndicatorValue, type Progress } from '../../core/indicator-model';
+import { indicatorSeriesChart, type Series, type SeriesData, type SeriesDatum } from '../../charts/indicator-series';
 
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 

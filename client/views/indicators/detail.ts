@@ -4,25 +4,25 @@
 // its values. Those who may change it also get the value-entry grid and the edit and retire
 // actions. A rubric shows its scale instead of a unit, its scores as a step line with their
 // table (indicator-rubric.ts), and a form to score a period instead of the grid.
-import { h, replace } from '../core/dom';
-import { api, del } from '../core/api';
-import { formatDate, formatNumber, formatPercent, localName, localUnit, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { goalLabel, loadAllGoals } from '../core/reference';
-import { me } from '../core/session';
-import { navigate } from '../core/router';
+import { h, replace } from '../../core/dom';
+import { api, del } from '../../core/api';
+import { formatDate, formatNumber, formatPercent, localName, localUnit, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { goalLabel, loadAllGoals } from '../../core/reference';
+import { me } from '../../core/session';
+import { navigate } from '../../core/router';
 import {
   breakdownLabel, breakdownName, directionLabel, iatiMeasureLabel, isRubric, mayManage, periodLabel, withUnit, type Dated, type Indicator, type Progress,
-} from '../core/indicator-model';
-import { statusBadge } from '../components/badges';
-import { openDialog, dialogError } from '../components/dialog';
-import { valuesSection } from './indicator-values';
-import { entryGrid } from './indicator-grid';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
-import { indicatorChartSection } from './indicator-chart';
-import { levelName } from '../core/rubric-model';
-import { rubricChartSection, rubricHeadline, scaleList } from './indicator-rubric';
+} from '../../core/indicator-model';
+import { statusBadge } from '../../components/badges';
+import { openDialog, dialogError } from '../../components/dialog';
+import { valuesSection } from './values';
+import { entryGrid } from './grid';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import { indicatorChartSection } from './chart';
+import { levelName } from '../../core/rubric-model';
+import { rubricChartSection, rubricHeadline, scaleList } from './rubric';
 import { scoreForm } from './rubric-score-form';
 
 /** A baseline or target as written: with its unit, or a rubric's level by name. */

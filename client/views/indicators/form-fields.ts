@@ -1,10 +1,10 @@
 // The dated parts of the indicator form: the baseline (value, date, note) and the targets as rows
 // added and removed in place. Each input is a FieldBox with its JSON path, so the API's errors
 // (`/targets/1/date`) land on it.
-import { h, newId } from '../core/dom';
-import { t } from '../core/i18n';
-import { field, fieldset, type FieldBox } from '../components/field';
-import type { Dated } from '../core/indicator-model';
+import { h, newId } from '../../core/dom';
+import { t } from '../../core/i18n';
+import { field, fieldset, type FieldBox } from '../../components/field';
+import type { Dated } from '../../core/indicator-model';
 
 export type DatedInputs = { value: FieldBox; date: FieldBox; note: FieldBox };
 const num = (v: number | undefined) => h('input', { type: 'number', step: 'any', inputmode: 'decimal', dir: 'ltr', value: v === undefined ? '' : String(v) });

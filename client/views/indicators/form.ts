@@ -3,25 +3,25 @@
 // IATI measure. A rubric (its kind, too, chosen at creation) has a scale of levels instead of a
 // unit, direction and breakdowns (indicator-levels-editor.ts), and its baseline and targets are
 // level numbers. Kept on this device as it is typed; the API's errors land on their fields.
-import { h, newId } from '../core/dom';
-import { api, ApiError, patch, post, type List, type ProblemPath } from '../core/api';
-import { t } from '../core/i18n';
-import { me, type Me } from '../core/session';
-import { navigate } from '../core/router';
-import { loadAllGoals } from '../core/reference';
-import { IATI_MEASURES, iatiMeasureLabel, mayManage, type Dated, type Indicator, type Ref } from '../core/indicator-model';
-import { otherNames } from '../components/other-names';
-import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
-import { goalPicker } from '../components/goal-picker';
-import { keptDraft } from '../components/kept-draft';
-import { markdownEditor } from '../components/markdown-field';
-import { mdField } from './outcome-form-fields';
-import { baselineFields, datedErrors, readDated, targetsEditor, toDated } from './indicator-form-fields';
-import { levelsEditor } from './indicator-levels-editor';
-import type { Level } from '../core/rubric-model';
-import { announce, setTitle } from '../core/page';
-import { notFoundView } from './errors';
-import { errorMessage } from '../core/errors';
+import { h, newId } from '../../core/dom';
+import { api, ApiError, patch, post, type List, type ProblemPath } from '../../core/api';
+import { t } from '../../core/i18n';
+import { me, type Me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { loadAllGoals } from '../../core/reference';
+import { IATI_MEASURES, iatiMeasureLabel, mayManage, type Dated, type Indicator, type Ref } from '../../core/indicator-model';
+import { otherNames } from '../../components/other-names';
+import { field, fieldset, radios, showErrors, type FieldBox } from '../../components/field';
+import { goalPicker } from '../../components/goal-picker';
+import { keptDraft } from '../../components/kept-draft';
+import { markdownEditor } from '../../components/markdown-field';
+import { mdField } from '../../components/markdown-field';
+import { baselineFields, datedErrors, readDated, targetsEditor, toDated } from './form-fields';
+import { levelsEditor } from './levels-editor';
+import type { Level } from '../../core/rubric-model';
+import { announce, setTitle } from '../../core/page';
+import { notFoundView } from '../../components/errors';
+import { errorMessage } from '../../core/errors';
 
 type Programme = Ref & { partnerOrganisations?: Ref[] };
 type Kind = Indicator['kind'];

@@ -1,10 +1,10 @@
 // One row of the value-entry grid: period, value, one control per breakdown the indicator declares,
 // note and (for those who validate) status. Each control is named by its column header and its row
 // header, and described by its own error and the row's, so an error read out says where it is.
-import { h, newId } from '../core/dom';
-import { countryOptions, t } from '../core/i18n';
-import { SEXES, breakdownName, breakdownValue, type Indicator, type ValueStatus } from '../core/indicator-model';
-import { statusLabel } from '../components/badges';
+import { h, newId } from '../../core/dom';
+import { countryOptions, t } from '../../core/i18n';
+import { SEXES, breakdownName, breakdownValue, type Indicator, type ValueStatus } from '../../core/indicator-model';
+import { statusLabel } from '../../components/badges';
 
 export type RowDraft = { periodStart: string; periodEnd: string; value: string; disaggregation: Record<string, string>; note: string; status: ValueStatus };
 export type Control = HTMLInputElement | HTMLSelectElement;

@@ -2,17 +2,17 @@
 // or none). A refusal lands on the row and field its path names (`/1/value` → row 2's value), in
 // a summary with links at the top, and nothing typed is lost; the rows are also kept on this device
 // as they are typed, so a dropped connection or session loses nothing either.
-import { debounce, h, replace } from '../core/dom';
-import { ApiError, post, type ProblemPath } from '../core/api';
-import { formatDateTime, t } from '../core/i18n';
-import type { Me } from '../core/session';
-import { clearDraft, loadDraft, saveDraft } from '../core/draft-store';
-import { mayValidate, type Indicator } from '../core/indicator-model';
-import { localiseMessage } from '../components/field';
-import type { MessageKey } from '../i18n/en';
-import { blankRow, columnsOf, isBlank, localRowErrors, makeRow, readRow, toValue, type Cell, type GridRow, type RowDraft } from './indicator-grid-rows';
-import { announce } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { debounce, h, replace } from '../../core/dom';
+import { ApiError, post, type ProblemPath } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import type { Me } from '../../core/session';
+import { clearDraft, loadDraft, saveDraft } from '../../core/draft-store';
+import { mayValidate, type Indicator } from '../../core/indicator-model';
+import { localiseMessage } from '../../components/field';
+import type { MessageKey } from '../../i18n/en';
+import { blankRow, columnsOf, isBlank, localRowErrors, makeRow, readRow, toValue, type Cell, type GridRow, type RowDraft } from './grid-rows';
+import { announce } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 type Placed = { row: GridRow | null; cell: Cell | null; message: string };
 

@@ -3,10 +3,10 @@
 // language left empty reads the English). Rows are added and removed in place (2 to 7 levels) and
 // renumbered, so every path (/levels/2/descriptor) again names its row. Once a period is scored
 // the scale is locked: the English stays, the translations may still be written.
-import { h, newId } from '../core/dom';
-import { t } from '../core/i18n';
-import { field, fieldset, type FieldBox } from '../components/field';
-import { languageName, TRANSLATIONS, type Level, type LevelTexts } from '../core/rubric-model';
+import { h, newId } from '../../core/dom';
+import { languageName, t } from '../../core/i18n';
+import { field, fieldset, type FieldBox } from '../../components/field';
+import { TRANSLATIONS, type Level, type LevelTexts } from '../../core/rubric-model';
 
 export const MIN_LEVELS = 2;
 export const MAX_LEVELS = 7;

@@ -1,18 +1,18 @@
 // The indicator list: every indicator the user may see — the global reference series and their
 // programmes' own — filtered by goal, programme and code (filters live in the URL), with unit,
 // direction, baseline, the latest actual and the target that applies now (a rubric's by level name).
-import { h, replace } from '../core/dom';
-import { api, qs, type List } from '../core/api';
-import { formatDate, formatNumber, localName, localUnit, t } from '../core/i18n';
-import { me } from '../core/session';
-import { setQuery, type RouteContext } from '../core/router';
-import { loadFrameworks, loadGoals } from '../core/reference';
-import { directionLabel, isRubric, mayCreate, targetFor, withUnit, type ListedIndicator } from '../core/indicator-model';
-import { levelName } from '../core/rubric-model';
-import { goalOptions } from '../components/outcome-filters';
-import { pager } from '../components/pager';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, replace } from '../../core/dom';
+import { api, qs, type List } from '../../core/api';
+import { formatDate, formatNumber, localName, localUnit, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { setQuery, type RouteContext } from '../../core/router';
+import { loadFrameworks, loadGoals } from '../../core/reference';
+import { directionLabel, isRubric, mayCreate, targetFor, withUnit, type ListedIndicator } from '../../core/indicator-model';
+import { levelName } from '../../core/rubric-model';
+import { goalOptions } from '../../components/outcome-filters';
+import { pager } from '../../components/pager';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['goal', 'programme', 'code', 'sort'] as const;

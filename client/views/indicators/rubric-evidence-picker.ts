@@ -2,13 +2,13 @@
 // search over what the scorer may see (GET /api/search; with nothing typed, the records tagged to
 // the indicator's goals), kept as a list in the order chosen, each removable. The server checks
 // again that each one may be seen; a refusal (/evidence/2/id) lands on its row.
-import { h, newId, replace } from '../core/dom';
-import { api, qs } from '../core/api';
-import { t } from '../core/i18n';
-import { fieldset, type FieldBox } from '../components/field';
-import { EVIDENCE_KINDS, evidenceKindLabel, type EvidenceItem, type EvidenceRef } from '../core/rubric-model';
-import type { Indicator } from '../core/indicator-model';
-import { announce } from '../core/page';
+import { h, newId, replace } from '../../core/dom';
+import { api, qs } from '../../core/api';
+import { t } from '../../core/i18n';
+import { fieldset, type FieldBox } from '../../components/field';
+import { EVIDENCE_KINDS, evidenceKindLabel, type EvidenceItem, type EvidenceRef } from '../../core/rubric-model';
+import type { Indicator } from '../../core/indicator-model';
+import { announce } from '../../core/page';
 
 type Hit = EvidenceItem & { title: string; status: string };
 export type EvidencePicker = { box: FieldBox; read: () => EvidenceItem[]; fields: () => FieldBox[] };

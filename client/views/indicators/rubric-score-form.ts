@@ -2,17 +2,17 @@
 // reads what the level means as they choose it), the reason for the score, the evidence it rests
 // on, a note, and — for those who validate — the status. Kept on this device as it is typed; the
 // server's refusals land on their fields. The same fields correct a score (scoreFields).
-import { h, newId, replace } from '../core/dom';
-import { ApiError, post, type ProblemPath } from '../core/api';
-import { t } from '../core/i18n';
-import type { Me } from '../core/session';
-import { mayValidate, type Indicator, type IndicatorValue } from '../core/indicator-model';
-import { levelDescriptor, levelName, type EvidenceItem } from '../core/rubric-model';
-import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
-import { findingsOf, reviewList } from '../components/disclosure-review';
-import { keptDraft } from '../components/kept-draft';
-import { statusLabel } from '../components/badges';
-import { errorMessage } from '../core/errors';
+import { h, newId, replace } from '../../core/dom';
+import { ApiError, post, type ProblemPath } from '../../core/api';
+import { t } from '../../core/i18n';
+import type { Me } from '../../core/session';
+import { mayValidate, type Indicator, type IndicatorValue } from '../../core/indicator-model';
+import { levelDescriptor, levelName, type EvidenceItem } from '../../core/rubric-model';
+import { field, fieldset, radios, showErrors, type FieldBox } from '../../components/field';
+import { findingsOf, reviewList } from '../../components/disclosure-review';
+import { keptDraft } from '../../components/kept-draft';
+import { statusLabel } from '../../components/badges';
+import { errorMessage } from '../../core/errors';
 import { evidencePicker } from './rubric-evidence-picker';
 
 type Draft = { periodStart: string; periodEnd: string; level: string; reason: string; note: string; status: string; evidence: EvidenceItem[] };

@@ -3,13 +3,13 @@
 // and target levels), and the scores over time as a step line (client/charts/rubric-steps.ts)
 // with the table of the same scores under it: period, level, reason and the evidence the reader
 // may open. Choosing a score in the chart moves to its row in the table.
-import { drawForWidth, h, replace } from '../core/dom';
-import { formatDate, formatPercent, isRtl, lang, localName, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { periodLabel, type Indicator, type Progress } from '../core/indicator-model';
-import { evidenceHref, evidenceKindLabel, inEnglish, levelDescriptor, levelLabel, levelName, levelOutOf, type EvidenceItem, type Level, type Score } from '../core/rubric-model';
-import { statusBadge } from '../components/badges';
-import { rubricStepChart, type StepDatum } from '../charts/rubric-steps';
+import { drawForWidth, h, replace } from '../../core/dom';
+import { formatDate, formatPercent, isRtl, lang, localName, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { periodLabel, type Indicator, type Progress } from '../../core/indicator-model';
+import { evidenceHref, evidenceKindLabel, inEnglish, levelDescriptor, levelLabel, levelName, levelOutOf, type EvidenceItem, type Level, type Score } from '../../core/rubric-model';
+import { statusBadge } from '../../components/badges';
+import { rubricStepChart, type StepDatum } from '../../charts/rubric-steps';
 
 const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 const levelsOf = (i: Indicator) => i.levels ?? [];

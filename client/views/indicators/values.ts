@@ -3,19 +3,19 @@
 // it, or withdraw it. A rubric's values are its scores: the level by name, the reason, the number
 // of records it rests on, corrected with the score's own fields. The server decides; its refusals
 // are shown above the table.
-import { findingsOf, reviewList } from '../components/disclosure-review';
-import { h, newId, replace } from '../core/dom';
-import { api, ApiError, del, patch, qs, type List } from '../core/api';
-import { formatNumber, t } from '../core/i18n';
-import type { Me } from '../core/session';
-import { breakdownLabel, isRubric, mayManage, mayValidate, periodLabel, type Indicator, type IndicatorValue } from '../core/indicator-model';
-import { levelName } from '../core/rubric-model';
-import { statusBadge, statusLabel } from '../components/badges';
-import { openDialog, dialogError } from '../components/dialog';
-import { pager } from '../components/pager';
-import { announce } from '../core/page';
-import { errorMessage } from '../core/errors';
-import { showErrors } from '../components/field';
+import { findingsOf, reviewList } from '../../components/disclosure-review';
+import { h, newId, replace } from '../../core/dom';
+import { api, ApiError, del, patch, qs, type List } from '../../core/api';
+import { formatNumber, t } from '../../core/i18n';
+import type { Me } from '../../core/session';
+import { breakdownLabel, isRubric, mayManage, mayValidate, periodLabel, type Indicator, type IndicatorValue } from '../../core/indicator-model';
+import { levelName } from '../../core/rubric-model';
+import { statusBadge, statusLabel } from '../../components/badges';
+import { openDialog, dialogError } from '../../components/dialog';
+import { pager } from '../../components/pager';
+import { announce } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import { showErrors } from '../../components/field';
 import { draftOf, localiseScore, scoreFields } from './rubric-score-form';
 
 const PAGE_SIZE = 25;

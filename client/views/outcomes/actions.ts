@@ -1,16 +1,16 @@
 // The lifecycle buttons of an outcome for the current user: submit, take into review, conclude,
 // publish, return, retract — each confirmed in a dialog, with a comment where the rule needs one.
-import { h, newId } from '../core/dom';
-import { ApiError, post } from '../core/api';
-import { t } from '../core/i18n';
-import type { Outcome, Status } from '../core/outcome-model';
-import { dialogError, openDialog } from '../components/dialog';
-import { findingsOf, reviewList } from '../components/disclosure-review';
-import { localiseMessage } from '../components/field';
-import { missingLabel } from '../components/still-missing';
-import { announce } from '../core/page';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId } from '../../core/dom';
+import { ApiError, post } from '../../core/api';
+import { t } from '../../core/i18n';
+import type { Outcome, Status } from '../../core/outcome-model';
+import { dialogError, openDialog } from '../../components/dialog';
+import { findingsOf, reviewList } from '../../components/disclosure-review';
+import { localiseMessage } from '../../components/field';
+import { missingLabel } from '../../components/still-missing';
+import { announce } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 export function outcomeActions(o: Outcome, onMoved: (next: Outcome) => void): HTMLElement | null {
   const moves = o.can?.transitions ?? [];

@@ -1,24 +1,24 @@
 // One outcome: its statement in its own language (translations on offer), the facts, the
 // evidence, its pathway among other outcomes, the lifecycle actions for the current user, and the
 // review around it.
-import { h, replace } from '../core/dom';
-import { api } from '../core/api';
-import { countryName, formatDate, t } from '../core/i18n';
-import { markdownBlock } from '../core/markdown';
-import { categoryLabel, goalLabel, loadAllGoals } from '../core/reference';
-import { whenOf, type EvidenceItem, type Outcome } from '../core/outcome-model';
-import { stillMissing } from '../components/still-missing';
-import { sensitivityBadge, statusBadge } from '../components/badges';
-import { outcomeActions } from './outcome-actions';
-import { revisionsSection } from './outcome-revisions';
-import { languageChooser, languageName, translationForm } from './outcome-translations';
-import { discussionSection } from './outcome-discussion';
-import { substantiationSection } from './outcome-substantiations';
-import { evidenceLinksSection, loadEvidence } from './outcome-evidence';
-import { pathwaySection } from './outcome-pathway';
-import { filesSection } from './files';
-import { setTitle } from '../core/page';
-import type { MessageKey } from '../i18n/en';
+import { h, replace } from '../../core/dom';
+import { api } from '../../core/api';
+import { countryName, formatDate, languageName, t } from '../../core/i18n';
+import { markdownBlock } from '../../core/markdown';
+import { categoryLabel, goalLabel, loadAllGoals } from '../../core/reference';
+import { whenOf, type EvidenceItem, type Outcome } from '../../core/outcome-model';
+import { stillMissing } from '../../components/still-missing';
+import { sensitivityBadge, statusBadge } from '../../components/badges';
+import { outcomeActions } from './actions';
+import { revisionsSection } from './revisions';
+import { languageChooser, translationForm } from './translations';
+import { discussionSection } from './discussion';
+import { substantiationSection } from './substantiations';
+import { evidenceLinksSection, loadEvidence } from './evidence';
+import { pathwaySection } from './pathway';
+import { filesSection } from '../../components/files';
+import { setTitle } from '../../core/page';
+import type { MessageKey } from '../../i18n/en';
 
 function evidenceList(items: EvidenceItem[]): HTMLElement {
   if (!items.length) return h('p', { class: 'muted' }, t('detail.noEvidence'));

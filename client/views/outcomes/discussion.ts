@@ -1,14 +1,14 @@
 // The review conversation on an outcome: every transition and comment in order (with the
 // evaluator's reasons), and a box to add to the thread. Outsiders (donors, other organisations)
 // get only when it was published and taken back for correction: the section says so.
-import { h, newId } from '../core/dom';
-import { api, post } from '../core/api';
-import { formatDateTime, t } from '../core/i18n';
-import { me } from '../core/session';
-import { markdownBlock } from '../core/markdown';
-import { statusLabel } from '../components/badges';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId } from '../../core/dom';
+import { api, post } from '../../core/api';
+import { formatDateTime, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { markdownBlock } from '../../core/markdown';
+import { statusLabel } from '../../components/badges';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Actor = { id?: string; name?: string | null; role?: string | null };
 type Entry = { type: 'transition' | 'comment'; at: string; from?: string | null; to?: string; comment?: string | null; body?: string; actor?: Actor };

@@ -1,16 +1,16 @@
 // Evidence linked to an outcome beyond its own list: stories and research fragments that support,
 // contradict or give context (with a search to link more), and files. Each part shows only where
 // the server offers it. The outcomes it connects to are its pathway (outcome-pathway.ts).
-import { h, newId, replace } from '../core/dom';
-import { api, del, post, qs } from '../core/api';
-import { t } from '../core/i18n';
-import { me } from '../core/session';
-import type { Outcome } from '../core/outcome-model';
-import { dialogError, openDialog } from '../components/dialog';
-import { radios } from '../components/field';
-import { errorMessage } from '../core/errors';
-import type { FileInfo } from './files';
-import type { MessageKey } from '../i18n/en';
+import { h, newId, replace } from '../../core/dom';
+import { api, del, post, qs } from '../../core/api';
+import { t } from '../../core/i18n';
+import { me } from '../../core/session';
+import type { Outcome } from '../../core/outcome-model';
+import { dialogError, openDialog } from '../../components/dialog';
+import { radios } from '../../components/field';
+import { errorMessage } from '../../core/errors';
+import type { FileInfo } from '../../components/files';
+import type { MessageKey } from '../../i18n/en';
 
 type Linked = { kind: 'story' | 'fragment'; linkId: string; relation: string; note: string | null; story?: { id: string; title: string }; fragment?: { id: string; excerpt: string } };
 export type Evidence = { stories: Linked[]; fragments: Linked[]; files?: FileInfo[] };

@@ -1,12 +1,12 @@
 // The sections of the outcome form, each with the outcome-harvesting guidance beside its fields:
 // who changed, what, when and where, why it matters, how the partner contributed, goals, evidence.
-import { h, newId } from '../core/dom';
-import { countryOptions, t } from '../core/i18n';
-import { CHANGE_TYPES, categoryLabel, categoriesOf, QUADRANTS } from '../core/reference';
-import { ACTOR_TYPES, CONTENT_LANGUAGES, type OutcomeInput, type Precision } from '../core/outcome-model';
-import { field, fieldset, radios, type FieldBox } from '../components/field';
-import { markdownEditor } from '../components/markdown-field';
-import type { MessageKey } from '../i18n/en';
+import { h, newId } from '../../core/dom';
+import { countryOptions, languageName, t } from '../../core/i18n';
+import { CHANGE_TYPES, categoryLabel, categoriesOf, QUADRANTS } from '../../core/reference';
+import { ACTOR_TYPES, CONTENT_LANGUAGES, type OutcomeInput, type Precision } from '../../core/outcome-model';
+import { field, fieldset, radios, type FieldBox } from '../../components/field';
+import { markdownEditor, mdField } from '../../components/markdown-field';
+import type { MessageKey } from '../../i18n/en';
 
 export type Controls = { fields: FieldBox[]; read: () => Omit<OutcomeInput, 'goals' | 'evidence'>; markdown: Array<() => void> };
 
@@ -20,17 +20,6 @@ function section(title: string, guidance: string, ...fields: FieldBox[]): { el: 
   return { el, guidanceId };
 }
 
-/** A markdown field: the label and hint wired to the text area, the live preview beside it. */
-export function mdField(path: string, label: string, ed: ReturnType<typeof markdownEditor>, required = true): FieldBox {
-  const f = field(path, label, ed.control, { required, hint: t('form.markdownHint') });
-  ed.element.prepend(ed.control);
-  f.box.append(ed.element);
-  return f;
-}
-
-const languageName = (code: string) => {
-  try { return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(code) ?? code; } catch { return code; }
-};
 
 function dateInput(precision: Precision, value: string): HTMLInputElement {
   if (precision === 'year') return h('input', { type: 'number', min: 1900, max: 2100, step: 1, inputmode: 'numeric', value: value.slice(0, 4) });

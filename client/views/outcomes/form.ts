@@ -1,42 +1,34 @@
 // Recording or editing an outcome. Every keystroke is kept on this device, so a dropped
 // connection or an ended session loses nothing; errors from the API land on their fields.
-import { debounce, h, replace } from '../core/dom';
-import { api, ApiError, patch, post } from '../core/api';
-import { formatDateTime, lang, t } from '../core/i18n';
-import { me } from '../core/session';
-import { navigate } from '../core/router';
-import { clearDraft, loadDraft, saveDraft } from '../core/draft-store';
-import { blankOutcome, draftBody, toInput, type Outcome, type OutcomeInput } from '../core/outcome-model';
-import { loadAllGoals } from '../core/reference';
-import { showErrors, type FieldBox } from '../components/field';
-import { goalPicker } from '../components/goal-picker';
-import { evidenceEditor } from '../components/evidence-editor';
-import { outcomeSections } from './outcome-form-fields';
-import { announce, setTitle } from '../core/page';
-import { notFoundView } from './errors';
-import { errorMessage } from '../core/errors';
+import { debounce, h, replace } from '../../core/dom';
+import { api, ApiError, patch, post } from '../../core/api';
+import { formatDateTime, lang, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { clearDraft, loadDraft, saveDraft } from '../../core/draft-store';
+import { blankOutcome, draftBody, toInput, type Outcome, type OutcomeInput } from '../../core/outcome-model';
+import { loadAllGoals } from '../../core/reference';
+import { loadRules, missingIn } from '../../core/rules';
+import { showErrors, type FieldBox } from '../../components/field';
+import { goalPicker } from '../../components/goal-picker';
+import { evidenceEditor } from '../../components/evidence-editor';
+import { outcomeSections } from './form-fields';
+import { announce, setTitle } from '../../core/page';
+import { notFoundView } from '../../components/errors';
+import { errorMessage } from '../../core/errors';
 
 type Harvest = { id: string; title: string; status?: string };
 
 /**
  * Checks the browser can make before asking the server (which checks everything again). A draft
- * saves with its title (`complete` false); what submission needs is checked when it is submitted.
+ * saves with its title (`required` just that); what submission needs is the completeness rule the
+ * server publishes (GET /api/rules, core/rules.ts), checked when it is submitted.
  */
-export function localErrors(o: OutcomeInput, complete = true): Array<{ path: string; message: string }> {
+export function localErrors(o: OutcomeInput, required: string[] = ['/title']): Array<{ path: string; message: string }> {
   const errors: Array<{ path: string; message: string }> = [];
   const need = (path: string, v: string | undefined) => { if (!v?.trim()) errors.push({ path, message: 'is required' }); };
-  need('/title', o.title);
-  if (complete) {
-    need('/socialActor/name', o.socialActor.name);
-    need('/description', o.description);
-    need('/changeType', o.changeType);
-    need('/occurredOn', o.occurredOn.date);
-    need('/location/country', o.location.country);
-    need('/significance', o.significance);
-    need('/contribution', o.contribution);
-    need('/quadrant', o.quadrant);
-    if (!o.goals.length) errors.push({ path: '/goals', message: 'is required' });
-  }
+  // an outcome's date is a pair (date and precision): the date is what is missing
+  for (const path of missingIn({ ...o, occurredOn: o.occurredOn.date ? o.occurredOn : undefined }, [...new Set(['/title', ...required])])) errors.push({ path, message: 'is required' });
   const pattern = { day: /^\d{4}-\d{2}-\d{2}$/, month: /^\d{4}-\d{2}$/, year: /^\d{4}$/ }[o.occurredOn.precision];
   if (o.occurredOn.date && !pattern.test(o.occurredOn.date)) errors.push({ path: '/occurredOn/date', message: 'is not a valid date' });
   (o.evidence ?? []).forEach((e, i) => {
@@ -96,7 +88,7 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
     keep(); // whatever happens next, the text is on this device
     const input = collect();
     const allFields = [...controls.fields, goalsBox, evidenceBox];
-    const local = localErrors(input, submit || !partnerDraft);
+    const local = localErrors(input, submit || !partnerDraft ? (await loadRules()).completeness.outcome.required : ['/title']);
     if (local.length) return showErrors(summary, allFields, local);
     showErrors(summary, allFields, []);
     submitting(true);

@@ -1,19 +1,19 @@
 // The outcome list: a partner's own outcomes in every state (evaluators and admins: all they may
 // see), or the library of published outcomes to learn from. Filters and search live in the URL.
-import { h, replace } from '../core/dom';
-import { api, qs, type List } from '../core/api';
-import { countryName, t } from '../core/i18n';
-import { me } from '../core/session';
-import { setQuery, type RouteContext } from '../core/router';
-import { draftKeys } from '../core/draft-store';
-import { categoryLabel, goalLabel, loadAllGoals } from '../core/reference';
-import { whenOf, type Outcome } from '../core/outcome-model';
-import { statusBadge } from '../components/badges';
-import { filterForm, FILTER_KEYS } from '../components/outcome-filters';
-import { pager } from '../components/pager';
-import { exportLinks } from '../components/export-links';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
+import { h, replace } from '../../core/dom';
+import { api, qs, type List } from '../../core/api';
+import { countryName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { setQuery, type RouteContext } from '../../core/router';
+import { draftKeys } from '../../core/draft-store';
+import { categoryLabel, goalLabel, loadAllGoals } from '../../core/reference';
+import { whenOf, type Outcome } from '../../core/outcome-model';
+import { statusBadge } from '../../components/badges';
+import { filterForm, FILTER_KEYS } from '../../components/outcome-filters';
+import { pager } from '../../components/pager';
+import { exportLinks } from '../../components/export-links';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
 
 export type ListMode = 'ours' | 'library';
 

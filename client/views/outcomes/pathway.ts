@@ -3,19 +3,19 @@
 // neighbours, the whole chain drawn by organisation over time (client/charts/pathways.ts) with a
 // table beside it. Who may link the outcome (the server says, `canLink`) finds another outcome
 // and links it, or removes a link; a removed link stays in the history.
-import { drawForWidth, h, newId, replace } from '../core/dom';
-import { api, del, post, qs } from '../core/api';
-import { formatDate, isRtl, lang, t } from '../core/i18n';
-import { navigate } from '../core/router';
-import { categoryLabel } from '../core/reference';
-import { isDated, periodOf, whenOf, type Outcome } from '../core/outcome-model';
-import { statusLabel, toneLabel } from '../components/badges';
-import { toneOf } from '../charts/common';
-import { pathwaysChart, type PathwayLink } from '../charts/pathways';
-import { dialogError, openDialog } from '../components/dialog';
-import { radios } from '../components/field';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { drawForWidth, h, newId, replace } from '../../core/dom';
+import { api, del, post, qs } from '../../core/api';
+import { formatDate, isRtl, lang, t } from '../../core/i18n';
+import { navigate } from '../../core/router';
+import { categoryLabel } from '../../core/reference';
+import { isDated, periodOf, whenOf, type Outcome } from '../../core/outcome-model';
+import { statusLabel, toneLabel } from '../../components/badges';
+import { toneOf } from '../../charts/common';
+import { pathwaysChart, type PathwayLink } from '../../charts/pathways';
+import { dialogError, openDialog } from '../../components/dialog';
+import { radios } from '../../components/field';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Relation = 'contributes_to' | 'counteracts';
 type ChainNode = Pick<Outcome, 'id' | 'title' | 'status' | 'changeType' | 'occurredOn' | 'organisation'> & { conclusion: string | null };

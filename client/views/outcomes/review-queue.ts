@@ -1,15 +1,15 @@
 // The evaluator's review queue, per harvest: what was submitted and waits to be taken into
 // review, what is under review (substantiation), and what is concluded and waits to be published.
-import { h, newId, replace } from '../core/dom';
-import { api, post, qs, type List } from '../core/api';
-import { countryName, formatDateTime, t } from '../core/i18n';
-import { setQuery, type RouteContext } from '../core/router';
-import { loadAllGoals } from '../core/reference';
-import { whenOf, type Outcome } from '../core/outcome-model';
-import { statusBadge } from '../components/badges';
-import { announce, setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId, replace } from '../../core/dom';
+import { api, post, qs, type List } from '../../core/api';
+import { countryName, formatDateTime, t } from '../../core/i18n';
+import { setQuery, type RouteContext } from '../../core/router';
+import { loadAllGoals } from '../../core/reference';
+import { whenOf, type Outcome } from '../../core/outcome-model';
+import { statusBadge } from '../../components/badges';
+import { announce, setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Harvest = { id: string; title: string; status: string; counts?: Record<string, number>; total?: number };
 

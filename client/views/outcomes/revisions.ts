@@ -1,10 +1,10 @@
 // An outcome's revisions as a readable diff: changed words marked inside narrative fields, and
 // structured fields (goals, place, date, evidence) shown before and after.
-import { h } from '../core/dom';
-import { api } from '../core/api';
-import { countryName, formatDate, formatDateTime, t } from '../core/i18n';
-import { categoryLabel, goalLabel } from '../core/reference';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { api } from '../../core/api';
+import { countryName, formatDate, formatDateTime, t } from '../../core/i18n';
+import { categoryLabel, goalLabel } from '../../core/reference';
+import type { MessageKey } from '../../i18n/en';
 
 type Change = { field: string; old: unknown; new: unknown };
 type Revision = { id: number; at: string; action: string; actor: { name?: string | null; role?: string | null }; changes: Change[] };

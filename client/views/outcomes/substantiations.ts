@@ -1,16 +1,16 @@
 // Substantiation of an outcome: the verdicts of independent people and the conclusion; for the
 // programme's evaluators also who was asked, entering an answer, and a link to send.
-import { h, newId } from '../core/dom';
-import { api, post, put } from '../core/api';
-import { formatDate, formatDateTime, t } from '../core/i18n';
-import { me } from '../core/session';
-import { markdownBlock } from '../core/markdown';
-import type { Outcome } from '../core/outcome-model';
-import { statusLabel } from '../components/badges';
-import { openDialog, dialogError } from '../components/dialog';
-import { radios } from '../components/field';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId } from '../../core/dom';
+import { api, post, put } from '../../core/api';
+import { formatDate, formatDateTime, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { markdownBlock } from '../../core/markdown';
+import type { Outcome } from '../../core/outcome-model';
+import { statusLabel } from '../../components/badges';
+import { openDialog, dialogError } from '../../components/dialog';
+import { radios } from '../../components/field';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Verdict = 'agree' | 'partly' | 'disagree' | 'unknown';
 type Answer = { description: Verdict; significance: Verdict; contribution: Verdict; comments?: string; answeredOn?: string };

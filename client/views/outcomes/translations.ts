@@ -1,19 +1,16 @@
 // Translations of an outcome's text: offered beside the original (which is never overwritten),
 // and a form to add one for the organisation and its evaluators.
-import { h, newId } from '../core/dom';
-import { ApiError, post } from '../core/api';
-import { lang, t } from '../core/i18n';
-import { me } from '../core/session';
-import { CONTENT_LANGUAGES, type Outcome, type Translation } from '../core/outcome-model';
-import { field, showErrors } from '../components/field';
-import { findingsOf, reviewList } from '../components/disclosure-review';
-import { markdownEditor } from '../components/markdown-field';
-import { mdField } from './outcome-form-fields';
-import { errorMessage } from '../core/errors';
+import { h, newId } from '../../core/dom';
+import { ApiError, post } from '../../core/api';
+import { languageName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { CONTENT_LANGUAGES, type Outcome, type Translation } from '../../core/outcome-model';
+import { field, showErrors } from '../../components/field';
+import { findingsOf, reviewList } from '../../components/disclosure-review';
+import { markdownEditor } from '../../components/markdown-field';
+import { mdField } from '../../components/markdown-field';
+import { errorMessage } from '../../core/errors';
 
-export const languageName = (code: string) => {
-  try { return new Intl.DisplayNames([lang()], { type: 'language' }).of(code) ?? code; } catch { return code; }
-};
 
 /** Buttons to read the record in its original language or one of its translations. */
 export function languageChooser(o: Outcome, current: string, choose: (language: string) => void): HTMLElement | null {

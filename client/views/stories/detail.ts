@@ -1,22 +1,21 @@
 // One story of change: the story in its own language (translations on offer), why it matters to
 // the storyteller, who told it (pseudonymously) and with what consent, and its path up the
 // selection rounds with the panels' reasons.
-import { h, replace } from '../core/dom';
-import { api, post } from '../core/api';
-import { countryName, formatDate, lang as uiLang, t } from '../core/i18n';
-import { stillMissing } from '../components/still-missing';
-import { markdownBlock } from '../core/markdown';
-import { goalLabel, loadAllGoals } from '../core/reference';
-import type { Story } from '../core/story-model';
-import { sensitivityBadge, statusBadge } from '../components/badges';
-import { recordActions } from '../components/record-actions';
-import { ageBandLabel } from '../components/consent';
-import { translationFormFor } from './record-translation';
-import { languageName } from './outcome-translations';
-import { domainLabel, loadDomainNames } from './story-form';
-import { setTitle } from '../core/page';
-import { filesSection, type FileInfo } from './files';
-import type { MessageKey } from '../i18n/en';
+import { h, replace } from '../../core/dom';
+import { api, post } from '../../core/api';
+import { countryName, formatDate, lang as uiLang, languageName, t } from '../../core/i18n';
+import { stillMissing } from '../../components/still-missing';
+import { markdownBlock } from '../../core/markdown';
+import { goalLabel, loadAllGoals } from '../../core/reference';
+import type { Story } from '../../core/story-model';
+import { sensitivityBadge, statusBadge } from '../../components/badges';
+import { recordActions } from '../../components/record-actions';
+import { ageBandLabel } from '../../components/consent';
+import { translationFormFor } from './translation';
+import { domainLabel, loadDomainNames } from './form';
+import { setTitle } from '../../core/page';
+import { filesSection, type FileInfo } from '../../components/files';
+import type { MessageKey } from '../../i18n/en';
 
 type PathItem = { roundId: string; level: string; domain: string; heldOn: string; selected: boolean; reasons: string | null; selectedWithdrawn?: boolean; dissent: string | null; panel: Array<{ role: string; count?: number }> };
 

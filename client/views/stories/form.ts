@@ -1,25 +1,24 @@
 // Recording or editing a story of change (Most Significant Change): the story in the teller's
 // words, why they find it significant, the domain, the storyteller as a pseudonymous profile, and
 // their consent. Kept on this device as it is typed; API errors land on their fields.
-import { h } from '../core/dom';
-import { api, ApiError, patch, post } from '../core/api';
-import { countryOptions, lang, localName, t } from '../core/i18n';
-import { me } from '../core/session';
-import { navigate } from '../core/router';
-import { loadAllGoals } from '../core/reference';
-import { CONTENT_LANGUAGES } from '../core/outcome-model';
-import { RECOMMENDED_DOMAINS, type Story } from '../core/story-model';
-import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
-import { markdownEditor } from '../components/markdown-field';
-import { goalPicker } from '../components/goal-picker';
-import { consentErrors, consentFields, profileFields } from '../components/consent';
-import { keptDraft } from '../components/kept-draft';
-import { mdField } from './outcome-form-fields';
-import { languageName } from './outcome-translations';
-import { setTitle } from '../core/page';
-import { notFoundView } from './errors';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { api, ApiError, patch, post } from '../../core/api';
+import { countryOptions, lang, languageName, localName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { navigate } from '../../core/router';
+import { loadAllGoals } from '../../core/reference';
+import { CONTENT_LANGUAGES } from '../../core/outcome-model';
+import { RECOMMENDED_DOMAINS, type Story } from '../../core/story-model';
+import { field, fieldset, radios, showErrors, type FieldBox } from '../../components/field';
+import { markdownEditor } from '../../components/markdown-field';
+import { goalPicker } from '../../components/goal-picker';
+import { consentErrors, consentFields, profileFields } from '../../components/consent';
+import { keptDraft } from '../../components/kept-draft';
+import { mdField } from '../../components/markdown-field';
+import { setTitle } from '../../core/page';
+import { notFoundView } from '../../components/errors';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 /** What the form edits: every field present (a draft's gaps are the form's blanks). */
 type Input = Omit<Story, 'id' | 'status' | 'organisation' | 'translations' | 'redacted' | 'createdAt' | 'updatedAt' | 'missing' | 'story' | 'whySignificant' | 'domain' | 'collectedBy' | 'collectedOn' | 'location' | 'language' | 'sensitivity'> & {

@@ -1,13 +1,13 @@
 // The lists of stories of change and of research fragments.
-import { h } from '../core/dom';
-import { countryName, formatDate, t } from '../core/i18n';
-import { me } from '../core/session';
-import type { RouteContext } from '../core/router';
-import type { Fragment, Story } from '../core/story-model';
-import { statusBadge } from '../components/badges';
-import { recordListView } from './record-list';
-import { domainLabel, loadDomainNames } from './story-form';
-import { citation } from './fragment-detail';
+import { h } from '../../core/dom';
+import { countryName, formatDate, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import type { RouteContext } from '../../core/router';
+import type { Fragment, Story } from '../../core/story-model';
+import { statusBadge } from '../../components/badges';
+import { recordListView } from '../../components/record-list';
+import { domainLabel, loadDomainNames } from './form';
+import { citation } from '../fragments/detail';
 
 const mayRecord = () => me()?.role !== 'donor';
 

@@ -1,18 +1,18 @@
 // Selection rounds (Most Significant Change): which panel considered which stories of a domain,
 // which one it selected and why — the reasons are data too. Evaluators record new rounds here.
-import { h, newId, replace } from '../core/dom';
-import { api, ApiError, post, qs, type List } from '../core/api';
-import { formatDate, t } from '../core/i18n';
-import { me } from '../core/session';
-import { markdownBlock } from '../core/markdown';
-import { RECOMMENDED_DOMAINS, type Story } from '../core/story-model';
-import { field, fieldset, radios, showErrors, type FieldBox } from '../components/field';
-import { markdownEditor } from '../components/markdown-field';
-import { mdField } from './outcome-form-fields';
-import { domainLabel, loadDomainNames } from './story-form';
-import { setTitle } from '../core/page';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h, newId, replace } from '../../core/dom';
+import { api, ApiError, post, qs, type List } from '../../core/api';
+import { formatDate, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { markdownBlock } from '../../core/markdown';
+import { RECOMMENDED_DOMAINS, type Story } from '../../core/story-model';
+import { field, fieldset, radios, showErrors, type FieldBox } from '../../components/field';
+import { markdownEditor } from '../../components/markdown-field';
+import { mdField } from '../../components/markdown-field';
+import { domainLabel, loadDomainNames } from './form';
+import { setTitle } from '../../core/page';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Round = { id: string; level: string; domain: string; heldOn: string; panel: Array<{ role: string; count?: number }>; reasons: string | null; dissent: string | null;
   selectedStoryId: string | null; selectedWithdrawn?: boolean; stories: Array<{ id: string; title?: string; selected?: boolean }> };

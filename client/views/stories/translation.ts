@@ -1,17 +1,16 @@
 // The "add a translation" form for stories (title, story, why significant) — the original text
 // is never overwritten; a translation sits beside it.
-import { h } from '../core/dom';
-import { ApiError } from '../core/api';
-import { t } from '../core/i18n';
-import { me } from '../core/session';
-import { CONTENT_LANGUAGES } from '../core/outcome-model';
-import { field, showErrors } from '../components/field';
-import { findingsOf, reviewList } from '../components/disclosure-review';
-import { markdownEditor } from '../components/markdown-field';
-import { mdField } from './outcome-form-fields';
-import { languageName } from './outcome-translations';
-import { errorMessage } from '../core/errors';
-import type { MessageKey } from '../i18n/en';
+import { h } from '../../core/dom';
+import { ApiError } from '../../core/api';
+import { languageName, t } from '../../core/i18n';
+import { me } from '../../core/session';
+import { CONTENT_LANGUAGES } from '../../core/outcome-model';
+import { field, showErrors } from '../../components/field';
+import { findingsOf, reviewList } from '../../components/disclosure-review';
+import { markdownEditor } from '../../components/markdown-field';
+import { mdField } from '../../components/markdown-field';
+import { errorMessage } from '../../core/errors';
+import type { MessageKey } from '../../i18n/en';
 
 type Translatable = { language: string; organisation: { id: string }; redacted?: boolean; translations?: Array<{ language: string; translatedBy?: string | null }> };
 
