@@ -21,7 +21,7 @@ import { routes as reports } from './reports/routes';
 import { routes as codebook } from './codebook/routes';
 import { routes as indicators } from './indicators/routes';
 import { routes as dashboard } from './dashboard/routes';
-import { routes as domains } from './domains/routes';
+import { routes as domains } from './change-domains/routes';
 import { routes as stories } from './stories/routes';
 import { routes as selections } from './selections/routes';
 import { routes as sources } from './fragments/source-routes';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
 import { nowIso } from '../core/clock';
-import { domainCode } from '../domains/service';
+import { domainCode } from '../change-domains/service';
 import type { CurrentUser } from '../http/types';
 import type { Page } from '../http/paging';
 import { whereVisible } from '../outcomes/access';

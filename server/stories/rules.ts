@@ -4,7 +4,7 @@
 import type { Db } from '../db/knex';
 import { Problem, ProblemPath } from '../http/problem';
 import { checkCountry, checkGoals, checkHarvest } from '../domain/checks';
-import { isKnownDomain } from '../domains/service';
+import { isKnownDomain } from '../change-domains/service';
 import type { StoryDraft } from './representation';
 
 /** The rules of the domain for what the story has; what a draft lacks yet is the completeness rule's (records/completeness). */
