@@ -51,6 +51,10 @@ export type Confidentiality = "public" | "internal";
 export type UrlOrDoi = string;
 export type Year = number;
 export type AgeBand = "under-18" | "18-24" | "25-34" | "35-44" | "45-54" | "55-64" | "65+" | "unknown";
+/**
+ * Where the fragment speaks of: the country, and the area if known (a fragment has no draft that may lack it)
+ */
+export type FragmentsLocation = StoriesLocation;
 export type ThemeCode = string;
 /**
  * @maxItems 30
@@ -936,7 +940,7 @@ export interface Consent {
 /**
  * In a draft, the country may be missing yet; a submitted story has it (storyComplete)
  */
-export interface FragmentsLocation {
+export interface StoriesLocation {
   country?: Country;
   adminArea?: ShortText;
 }
@@ -1810,13 +1814,6 @@ export interface Storyteller {
   gender?: ShortText;
   place?: ShortText;
   name?: Title;
-}
-/**
- * In a draft, the country may be missing yet; a submitted story has it (storyComplete)
- */
-export interface StoriesLocation {
-  country?: Country;
-  adminArea?: ShortText;
 }
 /**
  * A draft: a title at least; what else it needs before submission is storyComplete

@@ -62,6 +62,16 @@ describe('the lifecycle tables', () => {
   });
 });
 
+describe('a fragment is recorded whole', () => {
+  test('when a fragment names an area but no country, then 400 naming /location/country (a story draft may lack it, a fragment may not)', async () => {
+    const source = await ok(p1.post('/api/sources', sourceBody()), 201);
+    const r = await p1.post('/api/fragments', fragmentBody(source.id, { location: { adminArea: 'Mopti' } }));
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/location/country' })]));
+    expect((await p1.post('/api/stories', { title: 'A draft from Mopti', location: { adminArea: 'Mopti' } })).status).toBe(201);
+  });
+});
+
 describe('the period filter of every list', () => {
   test.each(['/api/outcomes', '/api/stories', '/api/fragments', '/api/search?q=market&'])('when %s is asked for from a day that does not exist, then 400 naming /from', async (path) => {
     const sep = path.endsWith('&') ? '' : '?';
