@@ -1,4 +1,4 @@
-// What an IATI file of a programme (or of one of its harvests) holds: the programme, and only
+// What the IATI file of a programme holds: the programme, and only
 // published data — outcomes that are published and `public`, read with the donors' own
 // visibility rule and redaction, validated indicator values, and the reports of closed harvests.
 import type { Ctx } from '../http/types';
@@ -39,10 +39,9 @@ async function programmeOf(ctx: Ctx, id: string): Promise<Row> {
   return p;
 }
 
-async function outcomesOf(ctx: Ctx, reader: PublishedView, harvestId?: string): Promise<Outcome[]> {
+async function outcomesOf(ctx: Ctx, reader: PublishedView): Promise<Outcome[]> {
   const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
   whereVisible(qb, reader);
-  if (harvestId) qb.where('o.harvest_id', harvestId);
   const rows = await qb.orderBy(['o.occurred_start', 'o.seq']).select('o.*', 'org.name as organisation_name');
   const goals = await outcomesRepo.goalsOf(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => redactOutcome(fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));
@@ -72,14 +71,13 @@ async function reportingOrgName(ctx: Ctx, programmeId: string, ref: string): Pro
   return names.length === 1 ? names[0] : ref;
 }
 
-export async function iatiData(ctx: Ctx, programmeId: string, harvestId?: string): Promise<IatiData> {
+export async function iatiData(ctx: Ctx, programmeId: string): Promise<IatiData> {
   const p = await programmeOf(ctx, programmeId);
   const partners = await ctx.db('programme_partners as pp').join('organisations as o', 'o.id', 'pp.organisation_id')
     .where('pp.programme_id', programmeId).orderBy('o.name').select('o.id', 'o.name', 'o.country');
   const reader = publishedView(programmeId, partners.map((x) => x.id));
   const goals = new Map<string, Goal>((await ctx.db('goals').select('code', 'name', 'parent_code')).map((g) => [g.code, { code: g.code, name: g.name, parent: g.parent_code ?? null }]));
-  const reports = await ctx.db('harvests').where({ programme_id: programmeId, status: 'closed' }).modify((q) => { if (harvestId) q.where({ id: harvestId }); })
-    .orderBy('closed_at').select('id', 'title', 'closed_at');
+  const reports = await ctx.db('harvests').where({ programme_id: programmeId, status: 'closed' }).orderBy('closed_at').select('id', 'title', 'closed_at');
   return {
     programme: {
       id: p.id, name: p.name, description: p.description ?? null, periodStart: p.period_start, periodEnd: p.period_end ?? null,
@@ -87,7 +85,7 @@ export async function iatiData(ctx: Ctx, programmeId: string, harvestId?: string
     },
     reportingOrgName: await reportingOrgName(ctx, programmeId, p.reporting_org_ref),
     partners, goals,
-    outcomes: await outcomesOf(ctx, reader, harvestId),
+    outcomes: await outcomesOf(ctx, reader),
     reports: reports.map((r: Row) => ({ id: r.id, title: r.title, closedAt: r.closed_at })),
     indicators: await indicatorsOf(ctx, reader, programmeId),
   };

@@ -1,7 +1,10 @@
-// IATI 2.03 activity files of a programme and of one of its harvests: published data only.
+// The IATI 2.03 activity file of a programme: published data only. One activity per identifier:
+// a harvest is how the programme's results were gathered, not an activity of its own, so its
+// published outcomes are results of the programme's activity (a second file with the same
+// identifier would be a duplicate activity on the Registry and d-portal; one with an identifier of
+// its own would count the same results twice).
 import type { Ctx, RouteDef } from '../http/types';
 import { Reply } from '../http/types';
-import { loadRow as loadHarvest } from '../harvests/service';
 import { iatiData } from './data';
 import { iatiXml } from './build';
 
@@ -15,13 +18,6 @@ async function programmeIati(ctx: Ctx) {
   return xmlReply(iatiXml(d, baseUrlOf(ctx)), `iati-${d.programme.iatiIdentifier}`);
 }
 
-async function harvestIati(ctx: Ctx) {
-  const h = await loadHarvest(ctx, ctx.params.id);
-  const d = await iatiData(ctx, h.programme_id, h.id);
-  return xmlReply(iatiXml(d, baseUrlOf(ctx)), `iati-${d.programme.iatiIdentifier}-harvest-${h.id.slice(0, 8)}`);
-}
-
 export const routes: RouteDef[] = [
-  { method: 'get', path: '/api/programmes/:id/iati.xml', tag: 'iati', summary: "The programme's IATI 2.03 activity: results of its published outcomes and validated indicator values", access: 'user', produces: 'application/xml', handler: programmeIati },
-  { method: 'get', path: '/api/harvests/:id/iati.xml', tag: 'iati', summary: "IATI 2.03 activity of the harvest's programme, with the harvest's published outcomes", access: 'user', produces: 'application/xml', handler: harvestIati },
+  { method: 'get', path: '/api/programmes/:id/iati.xml', tag: 'iati', summary: "The programme's IATI 2.03 activity: results of its published outcomes (of every harvest) and validated indicator values", access: 'user', produces: 'application/xml', handler: programmeIati },
 ];

@@ -212,7 +212,6 @@ export const POLICY: Record<string, Entry> = {
   // reports of published data (issue 8): for the people of the programme or harvest
   // (an activity needs its IATI identifiers and dates first: 409 until then, past every access check)
   'GET /api/programmes/:id/iati.xml': read('programme', relaxed(programme.read)),
-  'GET /api/harvests/:id/iati.xml': read('harvest', relaxed(harvest.read)),
   'GET /api/harvests/:id/report.html': read('harvest', harvest.read),
   'GET /api/harvests/:id/report.md': read('harvest', harvest.read),
   'GET /api/reports/report.css': PUBLIC,
