@@ -5,7 +5,7 @@ import { mayManage, mayValidate, targetFor, type IndicatorValue } from '../../cl
 import { summedTotal } from '../../server/indicators/latest';
 import { totalsByPeriod, type Cell } from '../../server/indicators/totals';
 import { mayManage as serverMayManage } from '../../server/indicators/access';
-import { isBlank, localRowErrors, toValue, blankRow } from '../../client/views/indicator-grid-rows';
+import { isBlank, localRowErrors, toValue, blankRow } from '../../client/views/indicators/grid-rows';
 import type { Me } from '../../client/core/session';
 import type { CurrentUser } from '../../server/http/types';
 
