@@ -43,7 +43,7 @@ export async function coverage(ctx: Ctx<unknown, DashboardQuery>) {
     Object.assign(at(r.goal_code), { outcomes: Number(r.n), substantiated: Number(r.s), partlySubstantiated: Number(r.p), notSubstantiated: Number(r.ns) });
   }
   const mapped = () => withLaneMap(ctx.db, frameworkGoals(ctx.db, id));
-  for (const kind of await evidenceKinds(ctx.db)) {
+  for (const kind of evidenceKinds()) {
     for (const r of await countEvidence(ctx.db, ctx.user, f, kind, { by: 'lane' }, mapped)) at(r.lane)[kind] += Number(r.n);
   }
   const indicators = mapped().from('indicators as i').join('indicator_goals as ig', 'ig.indicator_id', 'i.id').join('lane_map as lm', 'lm.code', 'ig.goal_code');

@@ -1,8 +1,8 @@
 // Stories of change and research fragments counted beside the outcomes, with the visibility rule
 // and filters of their own lists (server/stories, server/fragments), confidential ones left out.
 // Stories are dated by the day they were collected; fragments by their source's year, so in a
-// month or quarter view they fall in a coarse cell, as year-precision outcomes do. The tables are
-// checked once per call, so the dashboards also run on a schema without them (counts are 0).
+// month or quarter view they fall in a coarse cell, as year-precision outcomes do. Which kinds are
+// counted is the registry's word (server/kinds/registry.ts: the kinds that join `dashboards`).
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import type { CurrentUser } from '../http/types';
@@ -12,6 +12,7 @@ import { applyFilters as storyFilters } from '../stories/repository';
 import { whereFragmentVisible } from '../fragments/access';
 import { applyFilters as fragmentFilters } from '../fragments/repository';
 import { Bucket, cellSql } from './buckets';
+import { kindsJoining, type KindName } from '../kinds/registry';
 
 export type EvidenceKind = 'stories' | 'fragments';
 export type Grouping = { by: 'lane-cell'; bucket: Bucket } | { by: 'lane' } | { by: 'country' };
@@ -44,12 +45,11 @@ const SPECS: Record<EvidenceKind, Spec> = {
   },
 };
 
-/** The evidence kinds whose tables exist (checked once per dashboard call). */
-export async function evidenceKinds(db: Db): Promise<EvidenceKind[]> {
-  const kinds: EvidenceKind[] = [];
-  for (const k of ['stories', 'fragments'] as const) if (await db.schema.hasTable(k)) kinds.push(k);
-  return kinds;
-}
+const OF_KIND = { story: 'stories', fragment: 'fragments' } as const satisfies Partial<Record<KindName, EvidenceKind>>;
+
+/** The kinds counted beside the outcomes: those that join the dashboards. */
+export const evidenceKinds = (): EvidenceKind[] =>
+  kindsJoining('dashboards').flatMap((k) => (k in OF_KIND ? [OF_KIND[k as keyof typeof OF_KIND]] : []));
 
 /**
  * Counts of one kind, grouped by lane and cell (timeline), by lane (coverage) or by country (map).

@@ -16,7 +16,7 @@ export async function map(ctx: Ctx<unknown, DashboardQuery>) {
   countable(qb, ctx.db, ctx.user, f);
   const rows: Array<{ country: string; n: number | string }> = await qb.select('o.country').count({ n: '*' }).groupBy('o.country');
   for (const r of rows) at(r.country).outcomes += Number(r.n);
-  for (const kind of await evidenceKinds(ctx.db)) {
+  for (const kind of evidenceKinds()) {
     for (const r of await countEvidence(ctx.db, ctx.user, f, kind, { by: 'country' })) at(r.country)[kind] += Number(r.n);
   }
   const countries = [...byCountry.entries()].map(([country, c]) => ({ country, ...c })).sort((a, b) => b.outcomes - a.outcomes || a.country.localeCompare(b.country));

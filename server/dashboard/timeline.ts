@@ -75,7 +75,7 @@ export async function timeline(ctx: Ctx<unknown, DashboardQuery>) {
     addMarginals(r, types, c);
   }
   const mapped = () => withLaneMap(ctx.db, codes);
-  for (const kind of await evidenceKinds(ctx.db)) {
+  for (const kind of evidenceKinds()) {
     for (const r of await countEvidence(ctx.db, ctx.user, ranged, kind, { by: 'lane-cell', bucket }, mapped)) {
       const c = perLane.get(r.lane)?.at(r.cell, !!Number(r.coarse));
       if (c) c[kind] += Number(r.n);

@@ -1,18 +1,21 @@
 // What an exportable record kind provides: its columns for spreadsheets (and the names beside its
 // codes), the schema of its list filters, and its records page by page, presented through the
 // kind's own redaction function.
-// Outcomes are here from the start; stories, fragments and indicator values join when their
-// services exist (add an ExportKind to EXPORT_KINDS in server/exports/registry.ts).
+// A record kind is exported when the registry says it joins `exports` (server/kinds/registry.ts);
+// indicator values, which are not a record kind, are listed as they are.
 import type { Ctx } from '../http/types';
 import type { Column } from './cells';
 import type { NameColumn } from './names';
 import type { List } from '../reference/names';
+import type { KindName } from '../kinds/registry';
 
 export type Query = Record<string, string | undefined>;
 
 export type ExportKind<T = any> = { // eslint-disable-line @typescript-eslint/no-explicit-any
   /** the path segment: /api/exports/<name>.csv */
   name: string;
+  /** the record kind it exports, when it is one (then it is offered only if the kind joins `exports`) */
+  kind?: KindName;
   sheet: string;
   /** the list's query schema: an export takes the same filters as the list (page and sort aside) */
   query: string;

@@ -2,7 +2,6 @@
 // in recording order, page by page on `seq` (so records written meanwhile never shift a page),
 // each one presented through present() — the same redaction as GET /api/outcomes.
 import type { Ctx } from '../http/types';
-import { whereVisible } from '../outcomes/access';
 import * as repo from '../outcomes/repository';
 import { selectEvidenceCount } from '../outcomes/evidence-count';
 import { filtersOf, present, withConclusions } from '../outcomes/service';
@@ -63,8 +62,7 @@ export const OUTCOME_NAME_COLUMNS: NameColumn<Outcome>[] = [
 async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Outcome[]> {
   let after = 0;
   for (;;) {
-    const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
-    whereVisible(qb, ctx.user);
+    const qb = repo.visibleTo(ctx.db, ctx.user);
     // an export is outward: its evidence counts leave confidential stories and fragments out too
     repo.applyFilters(qb, ctx.db, filters, { user: ctx.user, outward: true });
     if (filters.terms?.length) applyFts(qb, ctx.db, 'outcomes', 'o', filters.terms);
@@ -79,7 +77,7 @@ async function* pages(ctx: Ctx, filters: repo.OutcomeFilters): AsyncGenerator<Ou
 }
 
 export const outcomesExport: ExportKind<Outcome> = {
-  name: 'outcomes',
+  name: 'outcomes', kind: 'outcome',
   sheet: 'outcomes',
   query: 'outcomes#/$defs/listQuery',
   columns: COLUMNS,

@@ -81,11 +81,11 @@ const FRAGMENT_NAME_COLUMNS: NameColumn<Fragment>[] = [
 ];
 
 export const storiesExport: ExportKind<Story> = {
-  name: 'stories', sheet: 'stories', query: 'stories#/$defs/listQuery', columns: STORY_COLUMNS, names: STORY_NAME_COLUMNS, lists: ['goals', 'domains'],
+  name: 'stories', kind: 'story', sheet: 'stories', query: 'stories#/$defs/listQuery', columns: STORY_COLUMNS, names: STORY_NAME_COLUMNS, lists: ['goals', 'domains'],
   open: (ctx) => viaList(ctx, stories.list as Lister<Story>),
 };
 
 export const fragmentsExport: ExportKind<Fragment> = {
-  name: 'fragments', sheet: 'fragments', query: 'fragments#/$defs/listQuery', columns: FRAGMENT_COLUMNS, names: FRAGMENT_NAME_COLUMNS, lists: ['goals', 'themes'],
+  name: 'fragments', kind: 'fragment', sheet: 'fragments', query: 'fragments#/$defs/listQuery', columns: FRAGMENT_COLUMNS, names: FRAGMENT_NAME_COLUMNS, lists: ['goals', 'themes'],
   open: (ctx) => viaList(ctx, fragments.list as Lister<Fragment>),
 };

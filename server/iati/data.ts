@@ -4,7 +4,6 @@
 import type { Ctx } from '../http/types';
 import { publishedView, type PublishedView } from '../domain/readers';
 import { notFound, Problem, ProblemPath } from '../http/problem';
-import { whereVisible } from '../outcomes/access';
 import * as outcomesRepo from '../outcomes/repository';
 import { fromRow, Outcome, redactOutcome } from '../outcomes/representation';
 import { whereValueVisible } from '../indicators/access';
@@ -40,8 +39,7 @@ async function programmeOf(ctx: Ctx, id: string): Promise<Row> {
 }
 
 async function outcomesOf(ctx: Ctx, reader: PublishedView): Promise<Outcome[]> {
-  const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
-  whereVisible(qb, reader);
+  const qb = outcomesRepo.visibleTo(ctx.db, reader);
   const rows = await qb.orderBy(['o.occurred_start', 'o.seq']).select('o.*', 'org.name as organisation_name');
   const goals = await outcomesRepo.goalsOf(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => redactOutcome(fromRow(ctx.app.keyring, r, goals.get(r.id) ?? [])));

@@ -14,7 +14,8 @@ import * as stories from '../stories/service';
 import * as fragments from '../fragments/service';
 import { seesFragmentPersonalData } from '../fragments/access';
 
-export type Capability = 'files' | 'consent' | 'search' | 'exports' | 'evidence';
+/** `dashboards`: counted beside the outcomes (which the dashboards are made of) in the timeline, coverage and map. */
+export type Capability = 'files' | 'consent' | 'search' | 'exports' | 'evidence' | 'dashboards';
 
 /** One record as a capability needs it: whose it is, whether the reader may change what hangs on it, whether they receive its personal data. */
 export type Held = { id: string; organisationId: string; mayChange: boolean; seesPersonal: boolean };
@@ -43,7 +44,7 @@ export const KINDS = {
   },
   story: {
     entityType: 'story', table: 'stories', owner: 'organisation', personal: stories.STORY,
-    joins: ['files', 'consent', 'search', 'exports', 'evidence'],
+    joins: ['files', 'consent', 'search', 'exports', 'evidence', 'dashboards'],
     held: async (ctx, id) => {
       const s = await stories.load(ctx, id);
       const m = stories.moverOf(ctx, s);
@@ -52,7 +53,7 @@ export const KINDS = {
   },
   fragment: {
     entityType: 'fragment', table: 'fragments', owner: 'organisation', personal: fragments.FRAGMENT,
-    joins: ['files', 'consent', 'search', 'exports', 'evidence'],
+    joins: ['files', 'consent', 'search', 'exports', 'evidence', 'dashboards'],
     held: async (ctx, id) => {
       const f = await fragments.load(ctx, id);
       const m = fragments.moverOf(ctx, f);

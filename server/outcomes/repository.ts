@@ -6,6 +6,7 @@ import { whereVisible } from './access';
 import { cachedRead, remembers, scopeKey } from '../db/read-cache';
 import { CountFor, evidenceCountSql, selectEvidenceCount, whereEvidenceCount } from './evidence-count';
 import { applyFts, rowColumns } from '../db/fts';
+import type { Reader } from '../domain/readers';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,6 +23,9 @@ const SORTS: Record<string, string> = {
 };
 
 const base = (db: Db) => db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
+
+/** The kind's scoped query: the outcomes this reader may see (alias `o`), joined to their organisation (`org`). */
+export const visibleTo = (db: Db, reader: Reader) => whereVisible(base(db), reader) as ReturnType<typeof base>;
 
 
 /** The bare row (no reader's evidence count: for checks, never shown as it is). */

@@ -7,7 +7,6 @@
 // Confidential records are left out of every part, as of every report.
 import type { ReaderCtx } from '../domain/readers';
 import { loadRow as loadHarvest } from '../harvests/service';
-import { whereVisible } from '../outcomes/access';
 import * as outcomesRepo from '../outcomes/repository';
 import { fromRow, Outcome } from '../outcomes/representation';
 import { present } from '../outcomes/service';
@@ -50,8 +49,7 @@ export type ReportData = {
 };
 
 async function outcomesOf(ctx: ReaderCtx, harvestId: string): Promise<ReportOutcome[]> {
-  const qb = ctx.db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id');
-  whereVisible(qb, ctx.user);
+  const qb = outcomesRepo.visibleTo(ctx.db, ctx.user);
   const rows = await qb.where('o.harvest_id', harvestId).whereNot('o.sensitivity', 'confidential').orderBy(['o.occurred_start', 'o.seq']).select('o.*', 'org.name as organisation_name');
   const ids = rows.map((r: Row) => r.id);
   const goals = await outcomesRepo.goalsOf(ctx.db, ids);

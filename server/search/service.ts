@@ -14,8 +14,7 @@ import { snippetOf } from './snippet';
 import type { Keyring } from '../crypto/fields';
 import { blindTerms, openRows, type SealedKind } from '../crypto/record-keys';
 import { bounded, searchDbFor } from '../db/search-connection';
-import { whereVisible as whereOutcomeVisible } from '../outcomes/access';
-import { applyFilters as outcomeFilters } from '../outcomes/repository';
+import { applyFilters as outcomeFilters, visibleTo as visibleOutcomes } from '../outcomes/repository';
 import { whereStoryVisible } from '../stories/access';
 import { applyFilters as storyFilters } from '../stories/repository';
 import { whereFragmentVisible } from '../fragments/access';
@@ -33,7 +32,7 @@ type Shared = { goalCodes?: string[]; orgIds?: string[]; programmeIds?: string[]
 const SOURCES: Record<Kind, { table: string; alias: string; query: (db: Db, ctx: Ctx, f: Shared) => Knex.QueryBuilder; columns: string[]; text: string; sealed?: SealedKind }> = {
   outcome: {
     table: 'outcomes', alias: 'o',
-    query: (db, ctx, f) => outcomeFilters(whereOutcomeVisible(db('outcomes as o').join('organisations as org', 'org.id', 'o.organisation_id'), ctx.user, 'o'), db, f, { user: ctx.user }),
+    query: (db, ctx, f) => outcomeFilters(visibleOutcomes(db, ctx.user), db, f, { user: ctx.user }),
     columns: ['o.id', 'o.title', 'o.status', 'o.language', 'o.country', 'o.occurred_date as date', 'o.updated_at', 'o.organisation_id', 'org.name as organisation_name'],
     text: 'description',
   },

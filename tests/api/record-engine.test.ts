@@ -4,6 +4,8 @@
 import { startTestApp, TestApp, Client } from '../helpers/app';
 import { fragmentBody, newStory, ok, sourceBody } from '../helpers/stories';
 import { kindFor, kindsJoining } from '../../server/kinds/registry';
+import { evidenceKinds } from '../../server/dashboard/evidence';
+import { EXPORT_KINDS } from '../../server/exports/registry';
 
 let t: TestApp;
 let p1: Client, ev: Client;
@@ -48,6 +50,9 @@ describe('the registry of kinds', () => {
     expect(() => kindFor('outcome', 'consent')).toThrow(expect.objectContaining({ status: 404 }));
     expect(() => kindFor('signal', 'files')).toThrow(expect.objectContaining({ status: 404 }));
     expect(kindFor('story', 'consent').table).toBe('stories');
+    expect(kindsJoining('dashboards')).toEqual(['story', 'fragment']);
+    expect(evidenceKinds()).toEqual(['stories', 'fragments']);
+    expect(EXPORT_KINDS.map((e) => e.name)).toEqual(['outcomes', 'stories', 'fragments', 'indicator-values']);
   });
 });
 

@@ -59,6 +59,7 @@ describe('an outcome from record to publication', () => {
     await expect(summary.isVisible()).resolves.toBe(true);
     await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBe(1); // the title, all a draft needs
     await page.getByRole('button', { name: 'Save and submit for review' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[aria-invalid="true"]').length > 1).catch(() => undefined);
     await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBeGreaterThan(5);
     expect(await axe(page)).toEqual([]);
     await shot(page, '03-form-errors');

@@ -41,9 +41,11 @@ export function localErrors(o: OutcomeInput, required: string[] = ['/title']): A
 
 export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
   const user = me()!;
-  const [existing, harvestList] = await Promise.all([
+  // the completeness rule comes with the form, so that checking it on submission waits for nothing
+  const [existing, harvestList, rules] = await Promise.all([
     id ? api<Outcome>(`/api/outcomes/${encodeURIComponent(id)}`) : Promise.resolve(null),
     api<{ items: Harvest[] }>('/api/harvests?pageSize=200'),
+    loadRules(),
     loadAllGoals(),
   ]);
   if (existing && !existing.can?.edit) return notFoundView();
@@ -88,7 +90,7 @@ export async function outcomeFormView(id: string | null): Promise<HTMLElement> {
     keep(); // whatever happens next, the text is on this device
     const input = collect();
     const allFields = [...controls.fields, goalsBox, evidenceBox];
-    const local = localErrors(input, submit || !partnerDraft ? (await loadRules()).completeness.outcome.required : ['/title']);
+    const local = localErrors(input, submit || !partnerDraft ? rules.completeness.outcome.required : ['/title']);
     if (local.length) return showErrors(summary, allFields, local);
     showErrors(summary, allFields, []);
     submitting(true);
